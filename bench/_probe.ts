@@ -1,0 +1,11 @@
+import { openPglite } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { loadRegions } from '../src/modules/regions/load.js';
+let t = performance.now();
+const h = await openPglite(process.argv[2]);
+console.log('open', Math.round(performance.now() - t)); t = performance.now();
+await migrate(h);
+console.log('migrate', Math.round(performance.now() - t)); t = performance.now();
+const r = await loadRegions(h.db);
+console.log('regions', r);
+await h.close();

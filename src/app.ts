@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { accessPlugin, type RegisteredRoute } from './access/plugin.js';
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import { AppError, errors } from './lib/errors.js';
+import { describeIssue } from './lib/validation-messages.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { userRoutes } from './modules/users/routes.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Built SPA to serve; absent in API-only tests. */
+  webDir?: string;
+  logger?: boolean | object;
+}
+
+/** Vite builds the SPA into dist/web; the server finds it from src/ (tsx) and dist/src/ (built) alike. */
+export const defaultWebDir = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') ? '../web/' : '../dist/web/', import.meta.url));
+
+/** Builds the whole application without listening, so tests drive it with app.inject(). */
+export type App = FastifyInstance & { routesWithAccess: RegisteredRoute[] };
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: deps.config.logLevel,
+      // Personal data stays out of the logs (UU 27/2022): no bodies, no cookies, no tokens.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const routes: RegisteredRoute[] = [];
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api') && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    const e = errors.routeNotFound(req.method, req.url.split('?')[0] ?? req.url);
+    return reply.code(404).send(e.toBody());
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Semesta API',
+        description:
+          'Cakupan semesta jaminan sosial ketenagakerjaan. Errors: `{error:{code, message (id), messageEn, field?, issues?}}`. ' +
+          'Writes need the `x-csrf-token` header returned by login.',
+        version: '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'semesta_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),
+  });
+  await app.register(accessPlugin, { db: deps.db, routes });
+
+  const ctx = { db: deps.db, config: deps.config };
+  await app.register(async (api) => {
+    healthRoutes(api, ctx);
+    authRoutes(api, ctx);
+    regionRoutes(api, ctx);
+    userRoutes(api, ctx);
+    auditRoutes(api, ctx);
+  });
+
+  if (deps.webDir && existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: 'index.html' });
+  }
+  return Object.assign(app, { routesWithAccess: routes }) as unknown as App;
+}
+
+function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const part = err.validationContext ?? 'body';
+    const issues = err.validation.map((v) =>
+      describeIssue({ ...v.params, code: v.keyword, message: v.message, instancePath: v.instancePath }, part),
+    );
+    const first = issues[0];
+    const e = new AppError(
+      422,
+      'VALIDATION_FAILED',
+      {
+        id: first ? `Data tidak valid: ${first.message}` : 'Data tidak valid.',
+        en: first ? `Invalid input: ${first.messageEn}` : 'Invalid input.',
+      },
+      first?.field,
+      issues,
+    );
+    return reply.code(422).send(e.toBody());
+  }
+  const status = err.statusCode ?? 500;
+  if (status === 413) return reply.code(413).send(errors.payloadTooLarge().toBody());
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, wrong content type…): keep the status, not the internals.
+    const e = new AppError(status, err.code ?? 'BAD_REQUEST', {
+      id: 'Permintaan tidak dapat dibaca. Periksa format data yang dikirim.',
+      en: `The request could not be read: ${err.message}`,
+    });
+    return reply.code(status).send(e.toBody());
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.code(500).send(errors.internal().toBody());
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+/**
+ * One handle for both engines. `exec` runs a multi-statement SQL script (migrations), which
+ * Kysely's prepared-statement path cannot do on PGlite.
+ */
+export interface DbHandle {
+  db: Db;
+  engine: 'postgres' | 'pglite';
+  /** the embedded engine itself, for dumping a template in tests */
+  pglite?: PGlite;
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// bigint (int8) and numeric come back as strings from both engines; counts are small enough for number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function connectPostgres(url: string): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    exec: async (script) => {
+      const conn = await pool.connect();
+      try {
+        await conn.query(script);
+      } catch (err) {
+        // A failed script may leave its BEGIN open; never hand an aborted connection back to the pool.
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<DbHandle> {
+  let path: string | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    path = join(dataDir, 'pglite');
+  }
+  const client = await PGlite.create({
+    dataDir: path,
+    extensions: { pg_trgm },
+    loadDataDir,
+    parsers: { 20: (v: string) => Number(v) },
+  });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return {
+    db,
+    engine: 'pglite',
+    pglite: client,
+    exec: async (script) => {
+      try {
+        await client.exec(script);
+      } catch (err) {
+        await client.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+export async function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Promise<DbHandle> {
+  return opts.databaseUrl ? connectPostgres(opts.databaseUrl) : openPglite(opts.dataDir);
+}

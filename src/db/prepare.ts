@@ -1,0 +1,24 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/generate.js';
+import { loadDemo } from '../demo/load.js';
+import { loadRegions, regionsLoaded } from '../modules/regions/load.js';
+import type { DbHandle } from './client.js';
+import { migrate } from './migrate.js';
+
+/** Brings any database up to date on start: migrations, region reference data, and (demo mode) demo data once. */
+export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyBaseLogger) {
+  const applied = await migrate(h);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if ((await regionsLoaded(h.db)) === 0) {
+    const { counts, ms } = await loadRegions(h.db);
+    log.info({ counts, ms }, 'region reference data loaded (idn-area-data, ODbL)');
+  }
+  if (!config.demo) return { demoAccounts: [], demoPassword: DEMO_PASSWORD };
+  const seeded = await h.db.selectFrom('app_setting').select('key').where('key', '=', 'demo').executeTakeFirst();
+  if (!seeded) {
+    const { added } = await loadDemo(h.db, 'province', DEFAULT_SEED);
+    log.info({ added }, 'demo data generated (synthetic)');
+  }
+  return { demoAccounts: DEMO_ACCOUNTS, demoPassword: DEMO_PASSWORD };
+}

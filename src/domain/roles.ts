@@ -1,0 +1,56 @@
+import { levelOf, type RegionLevel } from './region-code.js';
+
+/** Who can do what. Scope (which regions) is separate: every user also has one region subtree. */
+export const ROLES = [
+  'national_monitor',
+  'province_operator',
+  'regency_operator',
+  'village_operator',
+  'bpjs_branch',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = ['region:read', 'audit:read', 'user:read', 'user:manage'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['region:read', 'audit:read', 'user:read', 'user:manage'],
+  province_operator: ['region:read', 'user:read', 'user:manage'],
+  regency_operator: ['region:read', 'user:read', 'user:manage'],
+  village_operator: ['region:read'],
+  bpjs_branch: ['region:read'],
+  auditor: ['region:read', 'audit:read', 'user:read'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return GRANTS[role].includes(permission);
+}
+
+/** The region level each role's scope must sit at. */
+export const ROLE_LEVEL: Record<Role, RegionLevel> = {
+  national_monitor: 'country',
+  auditor: 'country',
+  province_operator: 'province',
+  regency_operator: 'regency',
+  bpjs_branch: 'regency',
+  village_operator: 'village',
+};
+
+export function roleFitsRegion(role: Role, regionCode: string): boolean {
+  return ROLE_LEVEL[role] === levelOf(regionCode);
+}
+
+/** A manager may only hand out roles whose scope sits below or at their own level and is not national. */
+const RANK: Record<Role, number> = {
+  national_monitor: 4,
+  auditor: 4,
+  province_operator: 3,
+  regency_operator: 2,
+  bpjs_branch: 2,
+  village_operator: 1,
+};
+
+export function mayGrant(manager: Role, role: Role): boolean {
+  return manager === 'national_monitor' || RANK[role] < RANK[manager];
+}

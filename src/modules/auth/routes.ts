@@ -1,0 +1,93 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE, userOf } from '../../access/plugin.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { ROLES } from '../../domain/roles.js';
+import { login, logout } from './service.js';
+
+const me = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  regionCode: z.string(),
+  regionName: z.string(),
+  demo: z.boolean(),
+});
+
+export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const regionName = async (code: string) =>
+    code === 'ID' ? 'Indonesia' : ((await db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code);
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: {
+          max: config.loginRateLimit,
+          timeWindow: '1 minute',
+          // Per address and username: one office behind NAT does not lock out its colleagues.
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token for writes',
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: me.extend({ csrfToken: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const result = await login(db, req.body.username, req.body.password, config.sessionTtlHours);
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: config.cookieSecure,
+        expires: result.expiresAt,
+      });
+      return { ...result.user, regionName: await regionName(result.user.regionCode), demo: config.demo, csrfToken: result.csrfToken };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: z.object({ ok: z.literal(true) }) } },
+    },
+    async (req, reply) => {
+      await logout(db, userOf(req).sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user (and the CSRF token, so a reloaded page can keep writing)',
+        response: { 200: me.extend({ csrfToken: z.string() }) },
+      },
+    },
+    async (req) => {
+      const u = userOf(req);
+      return {
+        username: u.username,
+        displayName: u.displayName,
+        role: u.role,
+        regionCode: u.regionCode,
+        regionName: await regionName(u.regionCode),
+        demo: config.demo,
+        csrfToken: u.csrfToken,
+      };
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ConfigProvider, theme as antTheme } from 'antd';
+// The ES-module builds: antd/locale/* re-exports CommonJS, which does not tree-shake.
+import enUS from 'antd/es/locale/en_US';
+import idID from 'antd/es/locale/id_ID';
+import { useTranslation } from 'react-i18next';
+import { RouterProvider } from 'react-router-dom';
+import { ApiError } from './api/client';
+import { installSessionExpiryHandler } from './auth/session';
+import { router } from './routes';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; a flaky mobile connection might.
+      retry: (failures, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && failures < 2,
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+installSessionExpiryHandler(queryClient);
+
+/** Brand colour: a deep green in the spirit of BPJS Ketenagakerjaan, dark enough for white text (AA). */
+export const BRAND = '#00704a';
+
+export function App() {
+  const { i18n } = useTranslation();
+  return (
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : idID}
+      theme={{
+        algorithm: antTheme.defaultAlgorithm,
+        token: { colorPrimary: BRAND, colorLink: '#005c3c', borderRadius: 8, fontSize: 15 },
+        components: { Layout: { headerBg: BRAND, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f3f5f4' } },
+      }}
+    >
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </ConfigProvider>
+  );
+}
