@@ -30,6 +30,8 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
         rateLimit: {
           max: config.loginRateLimit,
           timeWindow: '1 minute',
+          // After body parsing, so the key can include the username.
+          hook: 'preHandler',
           // Per address and username: one office behind NAT does not lock out its colleagues.
           keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
         },

@@ -1,0 +1,206 @@
+import type { InjectOptions } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inSubtree, isAncestor } from '../src/domain/region-code.js';
+import { can, type Permission, type Role } from '../src/domain/roles.js';
+import { injectAs, login, type Session, useTestApp } from './app.js';
+
+/**
+ * Walks every registered API route × every role × (own region / another region) and proves that
+ * no one reads or changes anything outside their subtree. A route added without a case here fails
+ * the first test, so the matrix cannot silently fall behind the API.
+ */
+const t = useTestApp();
+
+interface Actor {
+  username: string;
+  role: Role;
+  region: string;
+  /** a region outside this actor's subtree (none for national roles) */
+  other?: string;
+  /** a village operator's parent district: "above the village" must be refused too */
+  above?: string;
+}
+
+const ACTORS: Actor[] = [
+  { username: 'nasional', role: 'national_monitor', region: 'ID' },
+  { username: 'auditor', role: 'auditor', region: 'ID' },
+  { username: 'prov.bengkulu', role: 'province_operator', region: '17', other: '32' },
+  { username: 'kab.sukabumi', role: 'regency_operator', region: '32.02', other: '32.13' },
+  { username: 'bpjs.sukabumi', role: 'bpjs_branch', region: '32.02', other: '32.13' },
+  { username: 'desa.balingbing', role: 'village_operator', region: '32.13.28.2007', other: '32.02.01.2002', above: '32.13.28' },
+];
+
+/** A user that lives in a given region, to target with user writes. */
+const TARGET_USERS: Record<string, string> = {};
+
+type Case = {
+  /** the permission the route needs (undefined: any signed-in user) */
+  permission?: Permission;
+  own: (a: Actor) => InjectOptions;
+  /** a request aimed at `region`, outside the actor's subtree */
+  foreign: (a: Actor, region: string) => InjectOptions;
+  /** list routes answer 200 but must hold nothing foreign: the region codes in a response */
+  regionsIn?: (body: unknown) => string[];
+};
+
+let seq = 0;
+const uniq = () => `matrix${++seq}${Date.now() % 100000}`;
+
+const CASES: Record<string, Case> = {
+  'POST /api/auth/logout': { own: () => ({ method: 'POST', url: '/api/auth/logout' }), foreign: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  'GET /api/auth/me': { own: () => ({ url: '/api/auth/me' }), foreign: () => ({ url: '/api/auth/me' }), regionsIn: (b) => [(b as { regionCode: string }).regionCode] },
+  'GET /api/regions': {
+    permission: 'region:read',
+    own: () => ({ url: '/api/regions' }),
+    foreign: (_a, region) => ({ url: `/api/regions?q=${encodeURIComponent(region === '32' ? 'jawa barat' : region.startsWith('32.13') ? 'subang' : 'cidahu')}` }),
+    regionsIn: (b) => (b as { code: string }[]).map((r) => r.code),
+  },
+  'GET /api/regions/:code': {
+    permission: 'region:read',
+    own: (a) => ({ url: `/api/regions/${a.region === 'ID' ? '32.02' : a.region}` }),
+    foreign: (_a, region) => ({ url: `/api/regions/${region}` }),
+  },
+  'GET /api/regions/:code/children': {
+    permission: 'region:read',
+    own: (a) => ({ url: `/api/regions/${a.region === 'ID' ? '32.02' : a.region}/children` }),
+    foreign: (_a, region) => ({ url: `/api/regions/${region}/children` }),
+  },
+  'GET /api/users': {
+    permission: 'user:read',
+    own: () => ({ url: '/api/users?limit=500' }),
+    foreign: () => ({ url: '/api/users?limit=500' }),
+    regionsIn: (b) => (b as { items: { regionCode: string }[] }).items.map((u) => u.regionCode),
+  },
+  'POST /api/users': {
+    permission: 'user:manage',
+    own: (a) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: uniq(), displayName: 'Matrix', password: 'matrix-password-1', role: 'village_operator', regionCode: a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : '32.02.01.2002' },
+    }),
+    foreign: (_a, region) => ({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: uniq(), displayName: 'Matrix', password: 'matrix-password-1', role: 'village_operator', regionCode: villageIn(region) },
+    }),
+  },
+  'PATCH /api/users/:username': {
+    permission: 'user:manage',
+    own: (a) => ({ method: 'PATCH', url: `/api/users/${TARGET_USERS[a.region === 'ID' ? '32.02' : a.region]}`, payload: { displayName: `Diubah ${uniq()}` } }),
+    foreign: (_a, region) => ({ method: 'PATCH', url: `/api/users/${TARGET_USERS[region]}`, payload: { displayName: 'Seharusnya tidak' } }),
+  },
+  'GET /api/audit': {
+    permission: 'audit:read',
+    own: () => ({ url: '/api/audit?limit=500' }),
+    foreign: () => ({ url: '/api/audit?limit=500' }),
+    regionsIn: (b) => (b as { items: { regionCode: string | null }[] }).items.flatMap((e) => (e.regionCode ? [e.regionCode] : [])),
+  },
+};
+
+function villageIn(region: string): string {
+  return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
+}
+
+const visible = (a: Actor, code: string) => inSubtree(a.region, code) || isAncestor(code, a.region);
+
+describe('route × role × region matrix', () => {
+  const sessions = new Map<string, Session>();
+  let checked = 0;
+
+  beforeAll(async () => {
+    // Users to aim PATCH at, one in each region the matrix touches, created by the national admin.
+    const admin = await login(t.app, 'nasional');
+    const places: Record<string, [string, Role]> = {
+      '32.02': ['32.02.01.2003', 'village_operator'],
+      '17': ['17.01.01.2002', 'village_operator'],
+      '32': ['32.13.28.2002', 'village_operator'],
+      '32.13': ['32.13.28.2003', 'village_operator'],
+      '32.13.28.2007': ['32.13.28.2007', 'village_operator'],
+      '32.02.01.2002': ['32.02.01.2002', 'village_operator'],
+      '32.13.28': ['32.13.28.2004', 'village_operator'],
+    };
+    for (const [key, [region, role]] of Object.entries(places)) {
+      const username = `target.${key.replace(/\./g, '-')}`;
+      const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/users', payload: { username, displayName: 'Target', password: 'target-password-1', role, regionCode: region } });
+      expect(res.statusCode, res.body).toBe(201);
+      TARGET_USERS[key] = username;
+    }
+    for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
+  });
+
+  it('has a case for every registered route', () => {
+    const registered = t.app.routesWithAccess.filter((r) => r.access !== 'public').map((r) => `${r.method} ${r.url}`);
+    expect(registered.sort()).toEqual(Object.keys(CASES).sort());
+    // …and the public ones are exactly these
+    expect(t.app.routesWithAccess.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET /api/health',
+      'POST /api/auth/login',
+    ]);
+  });
+
+  for (const actor of ACTORS) {
+    it(`${actor.role} (${actor.username}): allowed in own region, nothing outside it`, async () => {
+      for (const [key, c] of Object.entries(CASES)) {
+        if (key === 'POST /api/auth/logout') continue; // run last: it ends the session
+        const s = sessions.get(actor.username)!;
+        const allowed = c.permission === undefined || can(actor.role, c.permission);
+
+        const own = await injectAs(t.app, s, c.own(actor));
+        checked++;
+        if (allowed) {
+          expect(own.statusCode, `${key} own: ${own.body}`).toBeLessThan(300);
+          if (c.regionsIn) for (const code of c.regionsIn(own.json())) expect(visible(actor, code), `${key} leaked ${code}`).toBe(true);
+        } else {
+          expect(own.statusCode, `${key} own`).toBe(403);
+          expect(own.json().error.code).toBe('FORBIDDEN_ROLE');
+        }
+
+        for (const region of [actor.other, actor.above].filter((r): r is string => !!r)) {
+          const req = c.foreign(actor, region);
+          const res = await injectAs(t.app, s, req);
+          checked++;
+          const isRead = (req.method ?? 'GET') === 'GET';
+          if (c.regionsIn && allowed) {
+            expect(res.statusCode, `${key} foreign`).toBe(200);
+            for (const code of c.regionsIn(res.json())) expect(visible(actor, code), `${key} leaked ${code} to ${actor.username}`).toBe(true);
+          } else if (isRead && region === actor.above && allowed) {
+            // Reading the regions above one's own (names, for navigation) is allowed; acting there is not.
+            expect(res.statusCode, `${key} above`).toBe(200);
+          } else {
+            expect([403, 404], `${key} as ${actor.username} on ${region}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+          }
+        }
+      }
+      const out = await injectAs(t.app, sessions.get(actor.username)!, CASES['POST /api/auth/logout']!.own(actor));
+      expect(out.statusCode).toBe(200);
+      checked++;
+    });
+  }
+
+  it('changed nothing outside the actors’ regions', async () => {
+    const admin = await login(t.app, 'nasional');
+    const users = (await injectAs(t.app, admin, { url: '/api/users?q=target&limit=500' })).json().items as { username: string; displayName: string }[];
+    for (const region of ['32', '32.13', '32.02.01.2002', '32.13.28']) {
+      const u = users.find((x) => x.username === TARGET_USERS[region]);
+      expect(u?.displayName, `target in ${region}`).toBe('Target');
+    }
+    expect(checked).toBeGreaterThan(80);
+    console.log(`access matrix: ${Object.keys(CASES).length} routes × ${ACTORS.length} roles, ${checked} requests checked`);
+  });
+
+  it('refuses every non-public route without a session, and every write without the CSRF token', async () => {
+    for (const r of t.app.routesWithAccess.filter((x) => x.access !== 'public')) {
+      const url = r.url.replace(':code', '32.02').replace(':username', 'kab.sukabumi');
+      const anon = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' ? undefined : {} });
+      expect(anon.statusCode, `${r.method} ${url}`).toBe(401);
+      expect(anon.json().error.code).toBe('UNAUTHENTICATED');
+    }
+    const s = await login(t.app, 'nasional');
+    for (const r of t.app.routesWithAccess.filter((x) => x.access !== 'public' && x.method !== 'GET')) {
+      const url = r.url.replace(':username', 'kab.sukabumi');
+      const res = await t.app.inject({ method: r.method as 'POST', url, headers: { cookie: s.cookie }, payload: {} });
+      expect(res.statusCode, `${r.method} ${url}`).toBe(403);
+      expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
+    }
+  });
+});
