@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
     try {
       await admin.exec('SELECT 1');
     } catch (err) {
-      throw new Error(`PostgreSQL at TEST_DATABASE_URL is unreachable: ${(err as Error).message}`);
+      throw new Error(`PostgreSQL at TEST_DATABASE_URL is unreachable: ${(err as Error).message}`, { cause: err });
     }
     const exists = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${template}`.execute(admin.db);
     if ((exists.rows[0]?.n ?? 0) === 0) {

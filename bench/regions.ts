@@ -1,0 +1,57 @@
+/**
+ * Region reference data: load time (set-based, 91,592 rows) on PGlite and PostgreSQL, and subtree
+ * query latency. `npm run bench:regions` (PostgreSQL part needs DATABASE_URL or TEST_DATABASE_URL).
+ */
+import { cpus, totalmem } from 'node:os';
+import { sql } from 'kysely';
+import { connectPostgres, type DbHandle, openPglite } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { descendantRange } from '../src/domain/region-code.js';
+import { loadRegions } from '../src/modules/regions/load.js';
+
+const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+
+async function measure(label: string, h: DbHandle) {
+  await migrate(h);
+  const first = await loadRegions(h.db);
+  const again = await loadRegions(h.db);
+  await sql`ANALYZE region`.execute(h.db);
+  const roots = ['32', '32.02', '32.02.01', '17', '11.01'];
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const root = roots[i % roots.length]!;
+    const { from, to } = descendantRange(root);
+    const t = performance.now();
+    await sql`SELECT level, count(*) FROM region WHERE code >= ${from} AND code < ${to} GROUP BY level`.execute(h.db);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.floor((times.length - 1) * p)]!.toFixed(2);
+  console.log(
+    `${label.padEnd(11)} load ${String(first.ms).padStart(6)} ms   reload (no change) ${String(again.ms).padStart(6)} ms   ` +
+      `subtree count p50 ${pct(0.5)} ms  p95 ${pct(0.95)} ms   rows ${Object.values(first.counts).reduce((a, b) => a + b, 0)}`,
+  );
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+const lite = await openPglite();
+await measure('PGlite', lite);
+await lite.close();
+
+if (pgUrl) {
+  const admin = connectPostgres(pgUrl);
+  const name = `semesta_bench_${Date.now()}`;
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  const pg = connectPostgres(u.toString());
+  try {
+    await measure('PostgreSQL', pg);
+  } finally {
+    await pg.close();
+    await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+} else {
+  console.log('PostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
+}
