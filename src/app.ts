@@ -45,7 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
   });
   const routes: RegisteredRoute[] = [];
 

@@ -12,6 +12,7 @@ const envSchema = z.object({
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -25,6 +26,8 @@ export interface Config {
   demo: boolean;
   sessionTtlHours: number;
   cookieSecure: boolean;
+  /** behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged) */
+  trustProxy: boolean;
   loginRateLimit: number;
   logLevel: string;
 }
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO === undefined ? e.DATABASE_URL === undefined : e.DEMO === 'true' || e.DEMO === '1',
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
   };

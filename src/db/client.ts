@@ -24,6 +24,8 @@ export interface DbHandle {
 
 // bigint (int8) and numeric come back as strings from both engines; counts are small enough for number.
 pg.types.setTypeParser(20, (v) => Number(v));
+// A calendar date stays the text it is ('1990-05-15'): no time zone can shift a birth date.
+pg.types.setTypeParser(1082, (v) => v);
 
 export function connectPostgres(url: string): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
@@ -60,7 +62,7 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     dataDir: path,
     extensions: { pg_trgm },
     loadDataDir,
-    parsers: { 20: (v: string) => Number(v) },
+    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {

@@ -7,6 +7,10 @@ export interface Database {
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
   app_setting: AppSettingTable;
+  person: PersonTable;
+  enrolment: EnrolmentTable;
+  enrolment_cover: EnrolmentCoverTable;
+  enrolment_status_history: EnrolmentStatusHistoryTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -67,3 +71,53 @@ export interface AppSettingTable {
 export type Region = Selectable<RegionTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
+
+/** A date column: read as 'YYYY-MM-DD' text (see the date parsers in client.ts). */
+type DateText = ColumnType<string, string | undefined, string>;
+
+export interface PersonTable {
+  id: Generated<number>;
+  nik: string;
+  name: string;
+  birth_date: DateText;
+  sex: 'L' | 'P';
+  village_code: string;
+  address: string;
+  phone: string | null;
+  occupation: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnrolmentTable {
+  id: Generated<number>;
+  person_id: number;
+  segment: string;
+  group_code: string;
+  programs: string[];
+  declared_income: number | null;
+  funding_source: string;
+  kpj: string | null;
+  status: Generated<string>;
+  start_date: DateText;
+  end_date: string | null;
+  village_code: string;
+  import_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EnrolmentCoverTable {
+  person_id: number;
+  program: string;
+  enrolment_id: number;
+  funding_source: string;
+}
+
+export interface EnrolmentStatusHistoryTable {
+  id: Generated<number>;
+  enrolment_id: number;
+  status: string;
+  changed_at: Timestamp;
+  changed_by: string;
+}

@@ -11,16 +11,25 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const PERMISSIONS = ['region:read', 'audit:read', 'user:read', 'user:manage'] as const;
+export const PERMISSIONS = [
+  'region:read',
+  'audit:read',
+  'user:read',
+  'user:manage',
+  'worker:read',
+  'worker:write',
+  /** see a full NIK (each look is audited); everyone else sees 3202••••••••0001 */
+  'worker:nik',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  national_monitor: ['region:read', 'audit:read', 'user:read', 'user:manage'],
-  province_operator: ['region:read', 'user:read', 'user:manage'],
-  regency_operator: ['region:read', 'user:read', 'user:manage'],
-  village_operator: ['region:read'],
-  bpjs_branch: ['region:read'],
-  auditor: ['region:read', 'audit:read', 'user:read'],
+  national_monitor: ['region:read', 'audit:read', 'user:read', 'user:manage', 'worker:read'],
+  province_operator: ['region:read', 'user:read', 'user:manage', 'worker:read', 'worker:write', 'worker:nik'],
+  regency_operator: ['region:read', 'user:read', 'user:manage', 'worker:read', 'worker:write', 'worker:nik'],
+  village_operator: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
+  bpjs_branch: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
+  auditor: ['region:read', 'audit:read', 'user:read', 'worker:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

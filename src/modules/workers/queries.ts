@@ -1,0 +1,121 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/schema.js';
+import { descendantRange, NATIONAL } from '../../domain/region-code.js';
+import type { Tx } from '../audit/record.js';
+
+export interface WorkerFilter {
+  region: string;
+  q?: string;
+  nik?: string;
+  segment?: string;
+  group?: string;
+  status?: string;
+  payer?: string;
+}
+
+/** person + its latest enrolment, the shape of every worker list */
+function baseQuery(db: Db, f: WorkerFilter) {
+  let q = db
+    .selectFrom('person as p')
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('enrolment').selectAll().whereRef('enrolment.person_id', '=', 'p.id').orderBy('id', 'desc').limit(1).as('e'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin('region as v', 'v.code', 'p.village_code');
+  if (f.region !== NATIONAL) {
+    const r = descendantRange(f.region);
+    q = q.where((eb) => eb.or([eb('p.village_code', '=', f.region), eb.and([eb('p.village_code', '>=', r.from), eb('p.village_code', '<', r.to)])]));
+  }
+  if (f.nik) q = q.where('p.nik', '=', f.nik);
+  if (f.q) {
+    const needle = f.q.toLowerCase();
+    // LIKE for substrings, % (trigram similarity) for typos; both answered by the trigram index.
+    q = q.where(sql<boolean>`(lower(p.name) LIKE ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR lower(p.name) % ${needle})`);
+  }
+  if (f.segment) q = q.where('e.segment', '=', f.segment);
+  if (f.group) q = q.where('e.group_code', '=', f.group);
+  if (f.status) q = q.where('e.status', '=', f.status);
+  if (f.payer) q = q.where('e.funding_source', 'ilike', `%${f.payer}%`);
+  return q;
+}
+
+const columns = (eb: ExpressionBuilder<Database & { p: Database['person']; e: Database['enrolment']; v: Database['region'] }, 'p' | 'e' | 'v'>) => [
+  eb.ref('p.id').as('id'),
+  eb.ref('p.nik').as('nik'),
+  eb.ref('p.name').as('name'),
+  eb.ref('p.birth_date').as('birthDate'),
+  eb.ref('p.sex').as('sex'),
+  eb.ref('p.village_code').as('villageCode'),
+  eb.ref('v.name').as('villageName'),
+  eb.ref('p.address').as('address'),
+  eb.ref('p.phone').as('phone'),
+  eb.ref('p.occupation').as('occupation'),
+  eb.ref('e.id').as('enrolmentId'),
+  eb.ref('e.segment').as('segment'),
+  eb.ref('e.group_code').as('group'),
+  eb.ref('e.programs').as('programs'),
+  eb.ref('e.status').as('status'),
+  eb.ref('e.funding_source').as('fundingSource'),
+  eb.ref('e.declared_income').as('declaredIncome'),
+  eb.ref('e.kpj').as('kpj'),
+];
+
+export async function listWorkers(db: Db, f: WorkerFilter, page: number, pageSize: number) {
+  const q = baseQuery(db, f);
+  const [items, total] = await Promise.all([
+    q.select(columns as never).orderBy('p.name').orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items as unknown as WorkerRow[], total: Number(total.n) };
+}
+
+/** Streams a filtered list in pages for export, so a large region is never held whole. */
+export async function* iterateWorkers(db: Db, f: WorkerFilter, batch = 5000) {
+  let lastId = 0;
+  for (;;) {
+    const rows = (await baseQuery(db, f)
+      .select(columns as never)
+      .where('p.id', '>', lastId)
+      .orderBy('p.id')
+      .limit(batch)
+      .execute()) as unknown as WorkerRow[];
+    if (rows.length === 0) return;
+    yield rows;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}
+
+export interface WorkerRow {
+  id: number;
+  nik: string;
+  name: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+  villageCode: string;
+  villageName: string;
+  address: string;
+  phone: string | null;
+  occupation: string | null;
+  enrolmentId: number | null;
+  segment: string | null;
+  group: string | null;
+  programs: string[] | null;
+  status: string | null;
+  fundingSource: string | null;
+  declaredIncome: number | null;
+  kpj: string | null;
+}
+
+export function findPersonByNik(db: Db | Tx, nik: string) {
+  return db.selectFrom('person').selectAll().where('nik', '=', nik).executeTakeFirst();
+}
+
+export function findPerson(db: Db | Tx, id: number) {
+  return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The open enrolments that already hold some of `programs` for this person. */
+export function coversFor(db: Db | Tx, personId: number, programs: string[]) {
+  return db.selectFrom('enrolment_cover').selectAll().where('person_id', '=', personId).where('program', 'in', programs).execute();
+}
