@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
+import { workerRoutes } from './modules/workers/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -89,6 +90,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     regionRoutes(api, ctx);
     userRoutes(api, ctx);
     auditRoutes(api, ctx);
+    workerRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

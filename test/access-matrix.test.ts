@@ -41,27 +41,40 @@ type Case = {
   foreign: (a: Actor, region: string) => InjectOptions;
   /** list routes answer 200 but must hold nothing foreign: the region codes in a response */
   regionsIn?: (body: unknown) => string[];
+  /** the foreign request is a list too (200, checked for leaks) rather than a refusal */
+  foreignIsList?: boolean;
+  /** regions above one's own may be read (names, for navigation) */
+  ancestorsReadable?: boolean;
 };
+
+/** A worker in each region the matrix touches, to aim NIK reveals at. */
+const TARGET_WORKERS: Record<string, number> = {};
+let nikSerial = 100;
+const newNik = () => `320201150590${String(++nikSerial).padStart(4, '0')}`;
+const workerBody = (villageCode: string) => ({ nik: newNik(), name: 'Matrix Worker', birthDate: '1990-05-15', sex: 'L', villageCode, address: 'Jl. Uji' });
 
 let seq = 0;
 const uniq = () => `matrix${++seq}${Date.now() % 100000}`;
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { own: () => ({ method: 'POST', url: '/api/auth/logout' }), foreign: () => ({ method: 'POST', url: '/api/auth/logout' }) },
-  'GET /api/auth/me': { own: () => ({ url: '/api/auth/me' }), foreign: () => ({ url: '/api/auth/me' }), regionsIn: (b) => [(b as { regionCode: string }).regionCode] },
+  'GET /api/auth/me': { own: () => ({ url: '/api/auth/me' }), foreign: () => ({ url: '/api/auth/me' }), regionsIn: (b) => [(b as { regionCode: string }).regionCode], foreignIsList: true },
   'GET /api/regions': {
     permission: 'region:read',
     own: () => ({ url: '/api/regions' }),
     foreign: (_a, region) => ({ url: `/api/regions?q=${encodeURIComponent(region === '32' ? 'jawa barat' : region.startsWith('32.13') ? 'subang' : 'cidahu')}` }),
     regionsIn: (b) => (b as { code: string }[]).map((r) => r.code),
+    foreignIsList: true,
   },
   'GET /api/regions/:code': {
     permission: 'region:read',
+    ancestorsReadable: true,
     own: (a) => ({ url: `/api/regions/${a.region === 'ID' ? '32.02' : a.region}` }),
     foreign: (_a, region) => ({ url: `/api/regions/${region}` }),
   },
   'GET /api/regions/:code/children': {
     permission: 'region:read',
+    ancestorsReadable: true,
     own: (a) => ({ url: `/api/regions/${a.region === 'ID' ? '32.02' : a.region}/children` }),
     foreign: (_a, region) => ({ url: `/api/regions/${region}/children` }),
   },
@@ -70,6 +83,7 @@ const CASES: Record<string, Case> = {
     own: () => ({ url: '/api/users?limit=500' }),
     foreign: () => ({ url: '/api/users?limit=500' }),
     regionsIn: (b) => (b as { items: { regionCode: string }[] }).items.map((u) => u.regionCode),
+    foreignIsList: true,
   },
   'POST /api/users': {
     permission: 'user:manage',
@@ -94,6 +108,28 @@ const CASES: Record<string, Case> = {
     own: () => ({ url: '/api/audit?limit=500' }),
     foreign: () => ({ url: '/api/audit?limit=500' }),
     regionsIn: (b) => (b as { items: { regionCode: string | null }[] }).items.flatMap((e) => (e.regionCode ? [e.regionCode] : [])),
+    foreignIsList: true,
+  },
+  'POST /api/workers': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: '/api/workers', payload: workerBody(a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : a.region.length > 10 ? a.region : '32.02.01.2002') }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/workers', payload: workerBody(villageIn(region)) }),
+  },
+  'GET /api/workers': {
+    permission: 'worker:read',
+    own: () => ({ url: '/api/workers?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/workers?region=${region}` }),
+    regionsIn: (b) => (b as { items: { villageCode: string }[] }).items.map((w) => w.villageCode),
+  },
+  'GET /api/workers/export.xlsx': {
+    permission: 'worker:read',
+    own: () => ({ url: '/api/workers/export.xlsx' }),
+    foreign: (_a, region) => ({ url: `/api/workers/export.xlsx?region=${region}` }),
+  },
+  'GET /api/workers/:id/nik': {
+    permission: 'worker:nik',
+    own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
+    foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/nik` }),
   },
 };
 
@@ -124,6 +160,14 @@ describe('route × role × region matrix', () => {
       const res = await injectAs(t.app, admin, { method: 'POST', url: '/api/users', payload: { username, displayName: 'Target', password: 'target-password-1', role, regionCode: region } });
       expect(res.statusCode, res.body).toBe(201);
       TARGET_USERS[key] = username;
+    }
+    for (const [key, [region]] of Object.entries(places)) {
+      const p = await t.db
+        .insertInto('person')
+        .values({ nik: newNik(), name: 'Target Worker', birth_date: '1990-05-15', sex: 'L', village_code: region, address: '' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      TARGET_WORKERS[key] = p.id;
     }
     for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   });
@@ -160,10 +204,10 @@ describe('route × role × region matrix', () => {
           const res = await injectAs(t.app, s, req);
           checked++;
           const isRead = (req.method ?? 'GET') === 'GET';
-          if (c.regionsIn && allowed) {
+          if (c.foreignIsList && allowed) {
             expect(res.statusCode, `${key} foreign`).toBe(200);
             for (const code of c.regionsIn(res.json())) expect(visible(actor, code), `${key} leaked ${code} to ${actor.username}`).toBe(true);
-          } else if (isRead && region === actor.above && allowed) {
+          } else if (isRead && c.ancestorsReadable && region === actor.above && allowed) {
             // Reading the regions above one's own (names, for navigation) is allowed; acting there is not.
             expect(res.statusCode, `${key} above`).toBe(200);
           } else {
@@ -184,7 +228,10 @@ describe('route × role × region matrix', () => {
       const u = users.find((x) => x.username === TARGET_USERS[region]);
       expect(u?.displayName, `target in ${region}`).toBe('Target');
     }
-    expect(checked).toBeGreaterThan(80);
+    const created = await t.db.selectFrom('person').select('village_code').where('name', '=', 'Matrix Worker').execute();
+    expect(created.length).toBeGreaterThan(0);
+    expect(new Set(created.map((p) => p.village_code))).toEqual(new Set(['17.01.01.2001', '32.02.01.2002', '32.13.28.2007']));
+    expect(checked).toBeGreaterThan(100);
     console.log(`access matrix: ${Object.keys(CASES).length} routes × ${ACTORS.length} roles, ${checked} requests checked`);
   });
 

@@ -1,0 +1,124 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { injectAs, login, useTestApp } from '../../../test/app.js';
+
+const t = useTestApp();
+
+const asep = {
+  nik: '3202011505900001',
+  name: 'Asep Supriatna',
+  birthDate: '1990-05-15',
+  sex: 'L',
+  villageCode: '32.02.01.2002',
+  address: 'Kp. Cimanggu RT 01/02',
+  phone: '081234567890',
+  occupation: 'Petani',
+  enrolment: { segment: 'BPU', group: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], declaredIncome: 1000000, fundingSource: 'APBD Kab. Sukabumi 2025' },
+};
+
+describe('single entry', () => {
+  it('registers a worker with a first enrolment; the answer masks the NIK', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const res = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: asep });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ nik: '3202••••••••0001', nikMasked: true, name: 'Asep Supriatna', segment: 'BPU', status: 'submitted', programs: ['JKK', 'JKM'], warnings: [] });
+    const history = await t.db.selectFrom('enrolment_status_history').selectAll().execute();
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ status: 'submitted', changed_by: 'kab.sukabumi' });
+  });
+
+  it('answers every broken field at once, each with its own code', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const res = await injectAs(t.app, s, {
+      method: 'POST',
+      url: '/api/workers',
+      payload: { ...asep, nik: '3202013505900000', birthDate: '1990-05-15', enrolment: { ...asep.enrolment, segment: 'PU', programs: ['JKM'] } },
+    });
+    expect(res.statusCode).toBe(422);
+    const issues = res.json().error.issues as { field: string; code: string }[];
+    expect(issues.map((i) => `${i.field}:${i.code}`)).toEqual([
+      'body.nik:NIK_BIRTH_DATE_INVALID',
+      'body.nik:NIK_SERIAL_ZERO',
+      'body.enrolment.segment:SEGMENT_GROUP_MISMATCH',
+      'body.enrolment.programs:PROGRAMS_JKK_JKM_REQUIRED',
+    ]);
+  });
+
+  it('checks birth date and sex against the NIK, and warns on an unknown NIK district', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const mismatch = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3202015505900002', sex: 'L' } });
+    expect(mismatch.statusCode).toBe(422);
+    expect(mismatch.json().error.issues).toEqual([expect.objectContaining({ field: 'body.sex', code: 'NIK_SEX_MISMATCH' })]);
+    const moved = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3299991505900003', enrolment: undefined } });
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect(moved.json().warnings).toEqual([expect.objectContaining({ field: 'body.nik', code: 'NIK_DISTRICT_UNKNOWN' })]);
+  });
+
+  it('refuses a domicile outside the caller’s region with 403 and a duplicate NIK with 409', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const outside = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3213281505900004', villageCode: '32.13.28.2007' } });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json().error.code).toBe('FORBIDDEN_REGION');
+    const dup = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: asep });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().error.code).toBe('PERSON_EXISTS');
+  });
+});
+
+describe('search and lists', () => {
+  it('finds by exact NIK, by a misspelt name, and filters by segment and status', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const byNik = (await injectAs(t.app, s, { url: '/api/workers?nik=3202011505900001' })).json();
+    expect(byNik.total).toBe(1);
+    const typo = (await injectAs(t.app, s, { url: '/api/workers?q=asep%20suprianta' })).json();
+    expect(typo.items.map((w: { name: string }) => w.name)).toContain('Asep Supriatna');
+    const bpu = (await injectAs(t.app, s, { url: '/api/workers?segment=BPU&status=submitted' })).json();
+    expect(bpu.items.every((w: { segment: string }) => w.segment === 'BPU')).toBe(true);
+    expect(bpu.total).toBe(1);
+    const none = (await injectAs(t.app, s, { url: '/api/workers?segment=PMI' })).json();
+    expect(none).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('keeps lists inside the caller’s region', async () => {
+    const subang = await login(t.app, 'kab.subang');
+    expect((await injectAs(t.app, subang, { url: '/api/workers' })).json().total).toBe(0);
+    const res = await injectAs(t.app, subang, { url: '/api/workers?region=32.02' });
+    expect(res.statusCode).toBe(403);
+    const national = await login(t.app, 'nasional');
+    expect((await injectAs(t.app, national, { url: '/api/workers?region=32' })).json().total).toBe(2);
+  });
+
+  it('reveals a full NIK only to roles that need it, and audits each look', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const [w] = (await injectAs(t.app, s, { url: '/api/workers?nik=3202011505900001' })).json().items;
+    const res = await injectAs(t.app, s, { url: `/api/workers/${w.id}/nik` });
+    expect(res.json()).toEqual({ id: w.id, nik: '3202011505900001' });
+    const monitor = await login(t.app, 'nasional');
+    expect((await injectAs(t.app, monitor, { url: `/api/workers/${w.id}/nik` })).statusCode).toBe(403);
+    const subang = await login(t.app, 'kab.subang');
+    expect((await injectAs(t.app, subang, { url: `/api/workers/${w.id}/nik` })).statusCode).toBe(404);
+    const auditor = await login(t.app, 'auditor');
+    const trail = (await injectAs(t.app, auditor, { url: `/api/audit?entityType=worker&entityId=${w.id}` })).json().items;
+    expect(trail.filter((e: { action: string }) => e.action === 'view_nik')).toEqual([expect.objectContaining({ actor: 'kab.sukabumi' })]);
+  });
+
+  it('exports the list to a real .xlsx, masked for monitors and whole for operators', async () => {
+    const read = async (username: string) => {
+      const s = await login(t.app, username);
+      const res = await injectAs(t.app, s, { url: '/api/workers/export.xlsx?region=32.02' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Pekerja')!;
+      return ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    };
+    const op = await read('kab.sukabumi');
+    expect(op[0]).toEqual(expect.arrayContaining(['NIK', 'Nama', 'Tanggal Lahir']));
+    expect(op).toHaveLength(3);
+    expect(op.map((r) => r[0])).toContain('3202011505900001');
+    const mon = await read('nasional');
+    expect(mon.map((r) => r[0])).toContain('3202••••••••0001');
+    expect(mon.map((r) => r[0])).not.toContain('3202011505900001');
+  });
+});
