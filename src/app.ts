@@ -54,10 +54,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api') && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
+    // Client-side routes (no file extension) get the SPA; a missing asset or API route gets a real 404.
+    const path = req.url.split('?')[0] ?? req.url;
+    if (!path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path) && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
       return reply.type('text/html').sendFile('index.html');
     }
-    const e = errors.routeNotFound(req.method, req.url.split('?')[0] ?? req.url);
+    const e = errors.routeNotFound(req.method, path);
     return reply.code(404).send(e.toBody());
   });
 
@@ -94,7 +96,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {
-    await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt SPA is served without a restart.
+    await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html' });
   }
   return Object.assign(app, { routesWithAccess: routes }) as unknown as App;
 }

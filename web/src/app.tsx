@@ -4,10 +4,10 @@ import { ConfigProvider, theme as antTheme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import idID from 'antd/es/locale/id_ID';
 import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router-dom';
+import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { installSessionExpiryHandler } from './auth/session';
-import { router } from './routes';
+import { AppRoutes } from './routes';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -36,7 +36,9 @@ export function App() {
       }}
     >
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </QueryClientProvider>
     </ConfigProvider>
   );

@@ -1,10 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { NATIONAL } from './api/types';
 import { useMe } from './api/use-me';
 import { RequireAuth } from './auth/require-auth';
+import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { RouteError } from './components/route-error';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -23,17 +23,22 @@ function HomeRedirect() {
   return <Navigate to={!code || code === NATIONAL ? '/wilayah' : `/wilayah/${code}`} replace />;
 }
 
-export const router = createBrowserRouter([
-  { path: '/login', element: page(<LoginPage />, true), errorElement: <RouteError /> },
-  {
-    path: '/',
-    element: <RequireAuth>{page(<AppShell />, true)}</RequireAuth>,
-    errorElement: <RouteError />,
-    children: [
-      { index: true, element: <HomeRedirect /> },
-      // One route for the root and every region, so drilling down keeps the page (and its search) mounted.
-      { path: 'wilayah/:code?', element: page(<RegionBrowserPage />) },
-      { path: '*', element: page(<NotFoundPage />) },
-    ],
-  },
-]);
+/**
+ * Declarative routes (not the data router: we load data with React Query, and createBrowserRouter's
+ * loader/action machinery would add tens of kilobytes for nothing).
+ */
+export function AppRoutes() {
+  return (
+    <ErrorBoundary>
+      <Routes>
+        <Route path="/login" element={page(<LoginPage />, true)} />
+        <Route path="/" element={<RequireAuth>{page(<AppShell />, true)}</RequireAuth>}>
+          <Route index element={<HomeRedirect />} />
+          {/* One route for the root and every region, so drilling down keeps the page (and its search) mounted. */}
+          <Route path="wilayah/:code?" element={page(<RegionBrowserPage />)} />
+          <Route path="*" element={page(<NotFoundPage />)} />
+        </Route>
+      </Routes>
+    </ErrorBoundary>
+  );
+}

@@ -22,7 +22,7 @@ export function ErrorState({ error, title, onRetry, extra, fullScreen = false }:
   return (
     <StatusMessage
       tone={status === 403 ? 'warning' : status === 404 ? 'info' : 'error'}
-      title={title ?? t('regions.loadError')}
+      title={title ?? (status === 403 ? t('errors.forbiddenTitle') : t('regions.loadError'))}
       text={describe(error)}
       fullScreen={fullScreen}
       actions={

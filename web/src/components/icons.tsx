@@ -21,5 +21,6 @@ export const SearchIcon = () => <Icon d="M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20
 export const MapIcon = () => <Icon d="M9 4 3 6v14l6-2 6 2 6-2V4l-6 2-6-2zM9 4v14M15 6v14" />;
 export const PinIcon = () => <Icon d="M12 21s-7-6.2-7-11.5A7 7 0 0 1 19 9.5C19 14.8 12 21 12 21zM12 7.5a2 2 0 1 0 0 4 2 2 0 0 0 0-4z" />;
 export const ChevronRightIcon = () => <Icon d="m9 6 6 6-6 6" />;
+export const ChevronLeftIcon = () => <Icon d="m15 6-6 6 6 6" />;
 export const UserIcon = () => <Icon d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM4 21a8 8 0 0 1 16 0" />;
 export const HomeIcon = () => <Icon d="M3 11 12 4l9 7M5 10v10h5v-6h4v6h5V10" />;

@@ -1,21 +1,28 @@
-import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLang, setLanguage, type Lang } from '../i18n';
+import { currentLang, LANGS, setLanguage } from '../i18n';
+import './language-switch.css';
 
-/** ID | EN toggle; the choice is remembered on this device. */
-export function LanguageSwitch({ size = 'middle', block = false }: { size?: 'small' | 'middle' | 'large'; block?: boolean }) {
+/**
+ * ID | EN toggle; the choice is remembered on this device. Two toggle buttons rather than antd
+ * Segmented, which brings the whole tooltip/positioning machinery along.
+ */
+export function LanguageSwitch({ tone = 'light' }: { tone?: 'light' | 'dark' }) {
   const { t } = useTranslation();
+  const lang = currentLang();
   return (
-    <Segmented<Lang>
-      aria-label={t('language.label')}
-      size={size}
-      block={block}
-      value={currentLang()}
-      onChange={(v) => setLanguage(v)}
-      options={[
-        { value: 'id', label: <span lang="id" title={t('language.id')}>{t('language.short_id')}</span> },
-        { value: 'en', label: <span lang="en" title={t('language.en')}>{t('language.short_en')}</span> },
-      ]}
-    />
+    <div className={`lang-switch lang-${tone}`} role="group" aria-label={t('language.label')}>
+      {LANGS.map((l) => (
+        <button
+          key={l}
+          type="button"
+          lang={l}
+          aria-pressed={lang === l}
+          title={t(l === 'id' ? 'language.id' : 'language.en')}
+          onClick={() => setLanguage(l)}
+        >
+          {t(l === 'id' ? 'language.short_id' : 'language.short_en')}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -111,7 +111,7 @@ export default function LoginPage() {
   return (
     <main className="login-page">
       <div className="login-lang">
-        <LanguageSwitch size="small" />
+        <LanguageSwitch tone="dark" />
       </div>
       <div className="login-card">
         <div className="login-brand">

@@ -1,13 +1,15 @@
-import { Breadcrumb, Button, Card, Empty, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useEffect } from 'react';
+import { Button, Tag } from 'antd';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { NATIONAL, type Me, type RegionSummary } from '../../api/types';
+import { ApiError } from '../../api/client';
+import { NATIONAL, type Me } from '../../api/types';
 import { useMe } from '../../api/use-me';
 import { useRegion } from '../../api/use-region';
 import { useRegionChildren } from '../../api/use-region-children';
-import { ChevronRightIcon, HomeIcon, PinIcon } from '../../components/icons';
 import { ErrorState } from '../../components/error-state';
+import { ChevronRightIcon, HomeIcon, PinIcon } from '../../components/icons';
+import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
@@ -17,12 +19,15 @@ import './region-browser.css';
 
 const hrefOf = (code: string) => (code === NATIONAL ? '/wilayah' : `/wilayah/${code}`);
 
+const isApiStatus = (err: unknown, status: number) => err instanceof ApiError && err.status === status;
+
 /** Is `code` strictly above the user's own region (so its children are filtered to one branch)? */
 function isAboveScope(code: string, scope: string): boolean {
   if (scope === NATIONAL) return false;
   return code === NATIONAL || scope.startsWith(`${code}.`);
 }
 
+/** Indonesia → province → regency/city → district → village, one level at a time. */
 export default function RegionBrowserPage() {
   const { t } = useTranslation();
   const params = useParams();
@@ -46,8 +51,9 @@ export default function RegionBrowserPage() {
       </Button>
     ) : null;
 
-  const header = (
+  const toolbar = (breadcrumb?: ReactNode) => (
     <div className="region-toolbar">
+      {breadcrumb}
       <RegionSearch />
     </div>
   );
@@ -55,152 +61,146 @@ export default function RegionBrowserPage() {
   if (region.isError) {
     return (
       <>
-        {header}
-        <ErrorState error={region.error} onRetry={() => void region.refetch()} extra={myRegionButton} />
+        {toolbar()}
+        <ErrorState
+          error={region.error}
+          title={isApiStatus(region.error, 404) ? t('errors.regionNotFoundTitle') : undefined}
+          onRetry={() => void region.refetch()}
+          extra={myRegionButton}
+        />
+      </>
+    );
+  }
+  if (region.isPending) {
+    return (
+      <>
+        {toolbar()}
+        <div className="region-panel">
+          <Skeleton rows={6} />
+        </div>
       </>
     );
   }
 
-  const trail = region.data
-    ? [
-        { code: NATIONAL, name: t('regions.country') },
-        ...region.data.ancestors.filter((a) => a.level !== 'country').map((a) => ({ code: a.code, name: displayRegionName(a.name) })),
-      ]
-    : [];
-  const breadcrumbItems = region.data
-    ? [
-        ...trail.map((a, i) => ({
-          key: a.code,
-          title: (
-            <Link to={hrefOf(a.code)}>
-              {i === 0 && <HomeIcon />} {a.name}
-            </Link>
-          ),
-        })),
-        ...(code === NATIONAL ? [] : [{ key: code, title: <span aria-current="page">{name}</span> }]),
-      ]
-    : [];
-
-  const childLevel = region.data ? CHILD_LEVEL[region.data.level] : undefined;
+  const r = region.data;
+  const trail = [
+    { code: NATIONAL, name: t('regions.country') },
+    ...r.ancestors.filter((a) => a.level !== 'country').map((a) => ({ code: a.code, name: displayRegionName(a.name) })),
+  ];
+  const childLevel = CHILD_LEVEL[r.level];
   const rows = children.data ?? [];
   const countText = childLevel && children.data ? childCountLabel(t, childLevel, rows.length, formatNumber(rows.length, lang)) : null;
 
-  const columns: TableColumnsType<RegionSummary> = [
-    {
-      title: t('regions.code'),
-      dataIndex: 'code',
-      key: 'code',
-      width: 150,
-      responsive: ['sm'],
-      render: (c: string) => <span className="region-code">{c}</span>,
-    },
-    {
-      title: t('regions.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (_: string, r) => (
-        <div>
-          <Link to={hrefOf(r.code)} className="region-link">
-            {displayRegionName(r.name)}
-          </Link>
-          <div className="region-code region-code-inline">{r.code}</div>
-        </div>
-      ),
-    },
-    {
-      title: t('regions.level'),
-      key: 'level',
-      width: 150,
-      render: (_: unknown, r) => (
-        <Tag color={LEVEL_TAG_COLOR[r.level]} className="region-level-tag">
-          {levelLabel(t, r)}
-        </Tag>
-      ),
-    },
-    {
-      key: 'go',
-      width: 40,
-      align: 'right',
-      render: () => (
-        <span className="region-row-chevron">
-          <ChevronRightIcon />
-        </span>
-      ),
-    },
-  ];
+  const breadcrumb =
+    code === NATIONAL ? (
+      <span />
+    ) : (
+      <nav aria-label={t('regions.breadcrumb')} className="region-breadcrumb">
+        <ol>
+          {trail.map((a, i) => (
+            <Fragment key={a.code}>
+              <li>
+                <Link to={hrefOf(a.code)}>
+                  {i === 0 && <HomeIcon />}
+                  {a.name}
+                </Link>
+              </li>
+              <li aria-hidden="true" className="region-breadcrumb-sep">
+                <ChevronRightIcon />
+              </li>
+            </Fragment>
+          ))}
+          <li>
+            <span aria-current="page">{name}</span>
+          </li>
+        </ol>
+      </nav>
+    );
 
   return (
     <>
-      {header}
-      {region.isPending ? (
-        <Card>
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      ) : (
-        <>
-          <nav aria-label={t('regions.breadcrumb')} className="region-breadcrumb">
-            <Breadcrumb items={breadcrumbItems} separator={<ChevronRightIcon />} />
-          </nav>
+      {toolbar(breadcrumb)}
 
-          <Card className="region-card" variant="borderless">
-            <Flex justify="space-between" align="start" gap={12} wrap>
-              <div className="region-heading">
-                <Flex align="center" gap={8} wrap>
-                  <Typography.Title level={1} className="region-title">
-                    {name}
-                  </Typography.Title>
-                  <Tag color={LEVEL_TAG_COLOR[region.data.level]} className="region-level-tag">
-                    {levelLabel(t, region.data)}
-                  </Tag>
-                </Flex>
-                <div className="region-subtitle">
-                  {code !== NATIONAL && <span className="region-code">{region.data.code}</span>}
-                  {countText && (
-                    <strong className="region-count" data-testid="region-count">
-                      {countText}
-                    </strong>
-                  )}
-                </div>
-              </div>
-              {myRegionButton}
-            </Flex>
-            {isAboveScope(code, me.regionCode) && (
-              <Typography.Paragraph type="secondary" className="region-scope-note">
-                {t('regions.scopedNote')}
-              </Typography.Paragraph>
+
+      <header className="region-panel region-header">
+        <div className="region-heading">
+          <div className="region-title-row">
+            <h1 className="region-title">{name}</h1>
+            <Tag color={LEVEL_TAG_COLOR[r.level]} className="region-level-tag">
+              {levelLabel(t, r)}
+            </Tag>
+          </div>
+          <div className="region-subtitle">
+            {code !== NATIONAL && <span className="region-code">{r.code}</span>}
+            {countText && (
+              <strong className="region-count" data-testid="region-count">
+                {countText}
+              </strong>
             )}
-          </Card>
+          </div>
+          {isAboveScope(code, me.regionCode) && <p className="region-scope-note">{t('regions.scopedNote')}</p>}
+        </div>
+        {myRegionButton}
+      </header>
 
-          {isVillage ? (
-            <Card variant="borderless" className="region-card">
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.villageLeaf')} />
-            </Card>
-          ) : children.isError ? (
-            <ErrorState error={children.error} onRetry={() => void children.refetch()} />
-          ) : (
-            <section aria-label={t('regions.list', { name })} data-testid="region-children" className="region-children">
-              <Table<RegionSummary>
-                rowKey="code"
-                size="middle"
-                columns={columns}
-                dataSource={rows}
-                loading={children.isPending}
-                pagination={false}
-                tableLayout="fixed"
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.empty', { name })} /> }}
-                onRow={(r) => ({
-                  className: 'region-row',
-                  onClick: (e) => {
-                    // The name is a real link (keyboard, screen readers, open-in-new-tab); the rest of
-                    // the row is a large touch target for phones.
-                    if ((e.target as HTMLElement).closest('a')) return;
-                    navigate(hrefOf(r.code));
-                  },
-                })}
-              />
-            </section>
-          )}
-        </>
+      {isVillage ? (
+        <p className="region-panel region-empty">{t('regions.villageLeaf')}</p>
+      ) : children.isError ? (
+        <ErrorState error={children.error} onRetry={() => void children.refetch()} />
+      ) : children.isPending ? (
+        <div className="region-panel">
+          <Skeleton title={false} rows={8} />
+        </div>
+      ) : rows.length === 0 ? (
+        <p className="region-panel region-empty">{t('regions.empty', { name })}</p>
+      ) : (
+        <section className="region-panel region-children" data-testid="region-children" aria-label={t('regions.list', { name })}>
+          {/* A plain semantic table: antd Table (with sorting, filters, pagination) is far heavier than
+              a list of names needs. On phones the code column folds under the name. */}
+          <table className="region-table">
+            <thead>
+              <tr>
+                <th scope="col" className="col-code">
+                  {t('regions.code')}
+                </th>
+                <th scope="col">{t('regions.name')}</th>
+                <th scope="col" className="col-level">
+                  {t('regions.level')}
+                </th>
+                <th className="col-go" aria-hidden="true" />
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((c) => (
+                <tr
+                  key={c.code}
+                  className="region-row"
+                  onClick={(e) => {
+                    // The name is the real link (keyboard, screen readers, open in new tab); the rest
+                    // of the row is a large touch target for phones.
+                    if (!(e.target as HTMLElement).closest('a')) navigate(hrefOf(c.code));
+                  }}
+                >
+                  <td className="col-code region-code">{c.code}</td>
+                  <td>
+                    <Link to={hrefOf(c.code)} className="region-link">
+                      {displayRegionName(c.name)}
+                    </Link>
+                    <div className="region-code region-code-inline">{c.code}</div>
+                  </td>
+                  <td className="col-level">
+                    <Tag color={LEVEL_TAG_COLOR[c.level]} className="region-level-tag">
+                      {levelLabel(t, c)}
+                    </Tag>
+                  </td>
+                  <td className="col-go" aria-hidden="true">
+                    <ChevronRightIcon />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
     </>
   );

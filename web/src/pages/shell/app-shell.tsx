@@ -5,7 +5,7 @@ import { Link, Outlet, useNavigate } from 'react-router-dom';
 import type { Me } from '../../api/types';
 import { useLogout } from '../../api/use-logout';
 import { useMe } from '../../api/use-me';
-import { GlobeIcon, LogoutIcon, MenuIcon, PinIcon, UserIcon } from '../../components/icons';
+import { ChevronLeftIcon, ChevronRightIcon, GlobeIcon, LogoutIcon, MenuIcon, PinIcon, UserIcon } from '../../components/icons';
 import { LanguageSwitch } from '../../components/language-switch';
 import { NavLinks } from '../../components/nav-links';
 import { displayRegionName } from '../../lib/region-name';
@@ -32,7 +32,7 @@ export default function AppShell() {
   return (
     <Layout className="shell">
       <a href="#main" className="skip-link">
-        {t('nav.main')}
+        {t('nav.skipToContent')}
       </a>
       <Header className="shell-header">
         <Flex align="center" gap={12} className="shell-header-left">
@@ -66,7 +66,7 @@ export default function AppShell() {
               </div>
             </div>
           )}
-          <LanguageSwitch size="small" />
+          <LanguageSwitch tone="dark" />
           {desktop && (
             <Button className="shell-logout" icon={<LogoutIcon />} onClick={signOut} loading={logout.isPending}>
               {t('auth.signOut')}
@@ -81,15 +81,18 @@ export default function AppShell() {
 
       <Layout hasSider={desktop}>
         {desktop && (
-          <Sider
-            collapsible
-            collapsed={collapsed}
-            onCollapse={setCollapsed}
-            width={220}
-            theme="light"
-            className="shell-sider"
-          >
-            <nav aria-label={t('nav.main')}>
+          <Sider collapsible collapsed={collapsed} trigger={null} width={220} collapsedWidth={72} theme="light" className="shell-sider">
+            <button
+              type="button"
+              className="shell-collapse"
+              aria-expanded={!collapsed}
+              aria-label={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')}
+              title={collapsed ? t('nav.expandMenu') : t('nav.collapseMenu')}
+              onClick={() => setCollapsed((c) => !c)}
+            >
+              {collapsed ? <ChevronRightIcon /> : <ChevronLeftIcon />}
+            </button>
+            <nav aria-label={t('nav.main')} className="shell-sider-nav">
               <NavLinks collapsed={collapsed} />
             </nav>
           </Sider>
@@ -130,7 +133,7 @@ export default function AppShell() {
           <div className="shell-drawer-footer">
             <Flex align="center" gap={8} className="shell-drawer-row">
               <GlobeIcon />
-              <span>{t('language.label')}</span>
+              <span className="shell-drawer-lang">{t('language.label')}</span>
               <LanguageSwitch />
             </Flex>
             <Button block icon={<LogoutIcon />} onClick={signOut} loading={logout.isPending} size="large">
