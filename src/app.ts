@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -23,6 +24,7 @@ import { healthRoutes } from './modules/health/routes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { workerRoutes } from './modules/workers/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -54,9 +56,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((req, reply) => {
-    // Client-side routes (no file extension) get the SPA; a missing asset or API route gets a real 404.
+    // Client-side routes get the SPA; a missing asset (/x.js — a region code like /32.02 is no extension) or API route gets a 404.
     const path = req.url.split('?')[0] ?? req.url;
-    if (!path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path) && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
+    if (!path.startsWith('/api') && !/\.[a-z][a-z0-9]{0,5}$/i.test(path) && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
       return reply.type('text/html').sendFile('index.html');
     }
     const e = errors.routeNotFound(req.method, path);
@@ -79,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),
@@ -93,6 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     userRoutes(api, ctx);
     auditRoutes(api, ctx);
     workerRoutes(api, ctx);
+    importRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -45,7 +45,13 @@ type Case = {
   foreignIsList?: boolean;
   /** regions above one's own may be read (names, for navigation) */
   ancestorsReadable?: boolean;
+  /** the request names no region (scope applies to its content, tested in the module's own tests) */
+  noForeign?: boolean;
 };
+
+/** Import jobs: one per actor to act on, and one in each foreign region to be refused. */
+const OWN_JOBS: Record<string, number> = {};
+const REGION_JOBS: Record<string, number> = {};
 
 /** A worker in each region the matrix touches, to aim NIK reveals at. */
 const TARGET_WORKERS: Record<string, number> = {};
@@ -126,6 +132,37 @@ const CASES: Record<string, Case> = {
     own: () => ({ url: '/api/workers/export.xlsx' }),
     foreign: (_a, region) => ({ url: `/api/workers/export.xlsx?region=${region}` }),
   },
+  'GET /api/imports/template.xlsx': {
+    permission: 'worker:read',
+    own: () => ({ url: '/api/imports/template.xlsx' }),
+    foreign: () => ({ url: '/api/imports/template.xlsx' }),
+    noForeign: true,
+  },
+  'POST /api/imports': {
+    permission: 'worker:write',
+    own: () => {
+      const form = new FormData();
+      form.append('file', new Blob(['NIK;Nama\n']), 'kosong.csv');
+      return { method: 'POST', url: '/api/imports', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/imports' }),
+    noForeign: true,
+  },
+  'GET /api/imports/:id': {
+    permission: 'worker:read',
+    own: (a) => ({ url: `/api/imports/${OWN_JOBS[a.username]}` }),
+    foreign: (_a, region) => ({ url: `/api/imports/${REGION_JOBS[region]}` }),
+  },
+  'GET /api/imports/:id/report.xlsx': {
+    permission: 'worker:read',
+    own: (a) => ({ url: `/api/imports/${OWN_JOBS[a.username]}/report.xlsx` }),
+    foreign: (_a, region) => ({ url: `/api/imports/${REGION_JOBS[region]}/report.xlsx` }),
+  },
+  'POST /api/imports/:id/commit': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: `/api/imports/${OWN_JOBS[a.username]}/commit` }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/imports/${REGION_JOBS[region]}/commit` }),
+  },
   'GET /api/workers/:id/nik': {
     permission: 'worker:nik',
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
@@ -169,6 +206,14 @@ describe('route × role × region matrix', () => {
         .executeTakeFirstOrThrow();
       TARGET_WORKERS[key] = p.id;
     }
+    const job = async (region: string) =>
+      (await t.db
+        .insertInto('import_job')
+        .values({ filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+    for (const a of ACTORS) OWN_JOBS[a.username] = await job(a.region);
+    for (const key of Object.keys(places)) REGION_JOBS[key] = await job(key);
     for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   });
 
@@ -199,7 +244,7 @@ describe('route × role × region matrix', () => {
           expect(own.json().error.code).toBe('FORBIDDEN_ROLE');
         }
 
-        for (const region of [actor.other, actor.above].filter((r): r is string => !!r)) {
+        for (const region of [actor.other, actor.above].filter((r): r is string => !!r && !c.noForeign)) {
           const req = c.foreign(actor, region);
           const res = await injectAs(t.app, s, req);
           checked++;

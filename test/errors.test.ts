@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { injectAs, login, useTestApp } from './app.js';
@@ -47,6 +50,21 @@ describe('one error shape, no internals', () => {
     expect(res.json().error.code).toBe('INTERNAL');
     expect(res.body).not.toMatch(/secret|app\.ts|at .*:\d+/);
     await fresh.close();
+  });
+
+  it('serves the SPA for client routes (even /wilayah/32.02) and a 404 for a missing asset', async () => {
+    const { buildApp } = await import('../src/app.js');
+    const dir = mkdtempSync(join(tmpdir(), 'semesta-web-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Semesta</title>');
+    const app = await buildApp({ db: t.db, config: loadConfig({}), logger: false, webDir: dir });
+    for (const url of ['/', '/wilayah/32.02', '/wilayah/32.02.01.2002', '/login']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body).toContain('<title>Semesta</title>');
+    }
+    const missing = await app.inject({ url: '/assets/index-old.js' });
+    expect(missing.statusCode).toBe(404);
+    await app.close();
   });
 
   it('refuses a route declared without an access rule at start-up', async () => {

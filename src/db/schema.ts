@@ -11,6 +11,8 @@ export interface Database {
   enrolment: EnrolmentTable;
   enrolment_cover: EnrolmentCoverTable;
   enrolment_status_history: EnrolmentStatusHistoryTable;
+  import_job: ImportJobTable;
+  import_row: ImportRowTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -120,4 +122,42 @@ export interface EnrolmentStatusHistoryTable {
   status: string;
   changed_at: Timestamp;
   changed_by: string;
+}
+
+export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
+
+export interface ImportJobTable {
+  id: Generated<number>;
+  filename: string;
+  file_path: string;
+  status: ImportStatus;
+  progress: Generated<number>;
+  counts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  error: ColumnType<unknown, string | null | undefined, string | null>;
+  region_code: string;
+  created_by: number | null;
+  created_by_username: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportRowTable {
+  import_id: number;
+  row_number: number;
+  raw: unknown;
+  outcome: string;
+  problems: unknown;
+  nik: string | null;
+  name: string | null;
+  birth_date: string | null;
+  sex: string | null;
+  village_code: string | null;
+  address: string | null;
+  phone: string | null;
+  occupation: string | null;
+  segment: string | null;
+  group_code: string | null;
+  programs: string[] | null;
+  declared_income: number | null;
+  funding_source: string | null;
 }

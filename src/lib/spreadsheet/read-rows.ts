@@ -1,0 +1,322 @@
+import { once } from 'node:events';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { cellText } from './values.js';
+
+/**
+ * Streams the data rows of an uploaded worker list (.xlsx or .csv) without holding the file in
+ * memory. The header row is the first non-empty row; columns are found by name wherever they are.
+ */
+
+export interface ColumnSpec {
+  key: string;
+  header: string;
+  aliases?: string[];
+}
+
+export interface SheetRow {
+  /** 1-based row as the user sees it in a spreadsheet program (the header is usually row 1). */
+  rowNumber: number;
+  /** Value per column key: string, number, boolean, Date (xlsx only) or null when the cell is absent. */
+  cells: Record<string, unknown>;
+  /** Every cell of the row in sheet order, including columns that were not asked for. */
+  raw: unknown[];
+}
+
+export class SpreadsheetError extends Error {
+  override readonly name = 'SpreadsheetError';
+
+  constructor(
+    /** MISSING_COLUMNS, EMPTY_FILE or UNREADABLE_FILE. */
+    readonly code: string,
+    readonly messageId: string,
+    readonly messageEn: string,
+    readonly details?: Record<string, unknown>,
+    options?: ErrorOptions,
+  ) {
+    super(messageEn, options);
+  }
+}
+
+interface RawRow {
+  rowNumber: number;
+  values: unknown[];
+  /** Bytes of the file read so far. */
+  bytesRead: number;
+}
+
+/**
+ * `onProgress` gets the bytes of the file read so far, with each row. For xlsx it runs ahead of the
+ * rows: ExcelJS usually copies the sheets out of the zip before parsing them.
+ */
+export async function* readRows(
+  path: string,
+  kind: 'xlsx' | 'csv',
+  columns: ColumnSpec[],
+  onProgress?: (bytesRead: number) => void,
+): AsyncGenerator<SheetRow> {
+  let header: Array<[key: string, index: number]> | undefined;
+  try {
+    if ((await stat(path)).size === 0) throw emptyFile();
+    for await (const { rowNumber, values, bytesRead } of kind === 'xlsx' ? xlsxRows(path) : csvRows(path)) {
+      onProgress?.(bytesRead);
+      if (values.every((value) => cellText(value) === '')) continue;
+      if (!header) {
+        header = matchColumns(values, columns, rowNumber);
+        continue;
+      }
+      const cells = Object.fromEntries(header.map(([key, index]) => [key, values[index] ?? null]));
+      yield { rowNumber, cells, raw: values };
+    }
+  } catch (error) {
+    throw error instanceof SpreadsheetError ? error : unreadable(kind, error);
+  }
+  if (!header) throw emptyFile();
+}
+
+function matchColumns(headerRow: unknown[], columns: ColumnSpec[], rowNumber: number) {
+  const found = headerRow.map((cell) => headerKeys(cellText(cell)));
+  const matched = columns.map((column): [string, number] => {
+    const wanted = new Set([column.header, ...(column.aliases ?? [])].flatMap(headerKeys));
+    return [column.key, found.findIndex((keys) => keys.some((key) => wanted.has(key)))];
+  });
+  const missing = columns.filter((_, i) => matched[i]?.[1] === -1).map((column) => column.header);
+  if (missing.length > 0) {
+    const list = missing.join(', ');
+    throw new SpreadsheetError(
+      'MISSING_COLUMNS',
+      `Kolom berikut tidak ditemukan di baris judul (baris ${rowNumber}): ${list}.`,
+      `These columns are missing from the header row (row ${rowNumber}): ${list}.`,
+      { missing, headerRow: rowNumber, found: headerRow.map(cellText).filter(Boolean) },
+    );
+  }
+  return matched;
+}
+
+/**
+ * Comparable forms of a header: letters and digits only (so case, spacing, punctuation and accents
+ * do not matter), once without bracketed notes and once with them — "JENIS KELAMIN (L/P)" matches
+ * both "Jenis kelamin" and "Jenis Kelamin L/P".
+ */
+function headerKeys(header: string): string[] {
+  const lower = header.normalize('NFKD').toLowerCase();
+  const compact = (text: string) => text.replace(/[^a-z0-9]/g, '');
+  return [compact(lower.replace(/\([^)]*\)|\[[^\]]*\]/g, '')), compact(lower)].filter(Boolean);
+}
+
+function emptyFile() {
+  return new SpreadsheetError(
+    'EMPTY_FILE',
+    'Berkas kosong: tidak ada baris judul maupun data.',
+    'The file is empty: it has no header row and no data.',
+  );
+}
+
+function unreadable(kind: 'xlsx' | 'csv', cause: unknown) {
+  const type = kind.toUpperCase();
+  return new SpreadsheetError(
+    'UNREADABLE_FILE',
+    `Berkas tidak dapat dibaca sebagai ${type}. Pastikan berkas tidak rusak dan jenisnya benar, lalu unggah ulang.`,
+    `The file cannot be read as ${type}. Check that it is not damaged and is of the right type, then upload it again.`,
+    { reason: cause instanceof Error ? cause.message : String(cause) },
+    { cause },
+  );
+}
+
+// ── XLSX ─────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Shared strings are cached because cells refer to them by index; styles are cached so that numbers
+ * in date-formatted cells come back as Dates; hyperlink cells then keep their text as a plain value.
+ * The shared-string table is the one part of the file ExcelJS holds in memory.
+ */
+const XLSX_OPTIONS = {
+  sharedStrings: 'cache',
+  hyperlinks: 'ignore',
+  styles: 'cache',
+  worksheets: 'emit',
+} as const;
+
+/** Rows of the first worksheet stored in the file (Excel stores them in tab order). */
+async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
+  const input = await openStream(path);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, XLSX_OPTIONS);
+  decodeWholeCharacters(reader);
+  const sheets = reader[Symbol.asyncIterator]();
+  try {
+    const first = await sheets.next();
+    if (first.done) return;
+    for await (const row of first.value) {
+      yield { rowNumber: row.number, values: rowValues(row), bytesRead: input.bytesRead };
+    }
+  } finally {
+    await releaseSheets(sheets);
+    // ExcelJS pipes the input into its unzipper and does not close it when unzipping fails.
+    input.destroy();
+  }
+}
+
+/** ExcelJS does not listen for errors on its input, so a file that cannot be opened would crash the process. */
+async function openStream(path: string): Promise<ReadStream> {
+  const stream = createReadStream(path);
+  await once(stream, 'ready');
+  return stream;
+}
+
+function rowValues(row: ExcelJS.Row): unknown[] {
+  const values: unknown[] = [];
+  row.eachCell((cell, column) => {
+    values[column - 1] = plainValue(cell.value);
+  });
+  return Array.from(values, (value) => value ?? null);
+}
+
+function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim();
+  // A formula whose cached result is an error reaches us as NaN.
+  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
+  if (typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result);
+  return null;
+}
+
+/**
+ * ExcelJS deletes its temporary copy of a sheet (made when the zip lists sheets before the shared
+ * strings, as Excel and ExcelJS write them) only when asked for the next sheet, so walk to the end.
+ * Leaving each remaining sheet at its first row skips its XML parsing (see wholeCharacters).
+ */
+async function releaseSheets(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
+  try {
+    for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
+      for await (const _row of next.value) break;
+    }
+  } catch {
+    // Only the first sheet is imported: a broken later sheet, or a zip already reported broken, changes nothing.
+  }
+}
+
+interface ReaderInternals {
+  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => unknown;
+  _parseWorksheet?: (source: AsyncIterable<Buffer | string>, sheetNo: string) => unknown;
+}
+
+/**
+ * ExcelJS 4.4 decodes each chunk of XML on its own, so a multi-byte character split between two
+ * chunks becomes U+FFFD (exceljs#2063, #2084, #2316: "Désa" turns into "D��sa" a few times per
+ * 10,000 rows). Give its XML parser whole characters: shared strings through the zip entry's own
+ * decoder, sheets through wholeCharacters.
+ */
+function decodeWholeCharacters(reader: object): void {
+  const internals = reader as ReaderInternals;
+  const parseSharedStrings = internals._parseSharedStrings?.bind(reader);
+  const parseWorksheet = internals._parseWorksheet?.bind(reader);
+  if (!parseSharedStrings || !parseWorksheet) {
+    throw new Error('ExcelJS internals changed: re-check the UTF-8 work-around in read-rows.ts');
+  }
+  internals._parseSharedStrings = (entry) => parseSharedStrings(entry.setEncoding('utf8'));
+  internals._parseWorksheet = (source, sheetNo) => parseWorksheet(wholeCharacters(source), sheetNo);
+}
+
+/**
+ * Re-chunks bytes into whole UTF-8 characters. When abandoned early it reads its source to the end
+ * without parsing it: dropping the source would leave ExcelJS buffering the rest of the zip entry in
+ * memory or holding its temporary file open.
+ */
+async function* wholeCharacters(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  const chunks = source[Symbol.asyncIterator]();
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      const text = decoder.write(next.value);
+      if (text) yield text;
+    }
+    const rest = decoder.end();
+    if (rest) yield rest;
+  } finally {
+    while (!(await chunks.next()).done);
+  }
+}
+
+// ── CSV ──────────────────────────────────────────────────────────────────────────────────────────
+
+/** Enough of the file to judge its encoding and to contain the header line. */
+const SNIFF_BYTES = 64 * 1024;
+/** An unclosed quote would otherwise pull the rest of the file into one field in memory. */
+const MAX_RECORD_CHARS = 1_000_000;
+const DELIMITERS = [',', ';', '\t'];
+
+async function* csvRows(path: string): AsyncGenerator<RawRow> {
+  const head = await readHead(path);
+  const encoding = detectEncoding(head);
+  const parser = parse({
+    delimiter: detectDelimiter(iconv.decode(head, encoding)),
+    relax_column_count: true,
+    relax_quotes: true,
+    max_record_size: MAX_RECORD_CHARS,
+  });
+  // iconv-lite strips a byte-order mark while decoding. Errors from any stage reach the loop below
+  // because pipeline destroys the parser with them.
+  const file = createReadStream(path);
+  pipeline([file, iconv.decodeStream(encoding), parser], () => {});
+  // Records are counted rather than lines, as a spreadsheet program shows them: a quoted field may
+  // span lines yet is one row, and blank lines are rows too (so skip_empty_lines is not used — it
+  // would drop them from the count and shift every later row number).
+  let rowNumber = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    rowNumber += 1;
+    yield { rowNumber, values: record.map((field) => field.trim()), bytesRead: file.bytesRead };
+  }
+}
+
+async function readHead(path: string): Promise<Buffer> {
+  const file = await open(path);
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(SNIFF_BYTES), 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
+}
+
+/** UTF-16 by its byte-order mark (Excel's "Unicode Text"); UTF-8 if the sample decodes as such; else Windows-1252. */
+function detectEncoding(head: Buffer): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    // In streaming mode a character cut by the end of the sample is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: head.length === SNIFF_BYTES });
+    return 'utf8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/**
+ * The delimiter that splits the header line (the first line with a letter or digit) into the most
+ * fields; ',' on a tie. Without such a line the whole sample decides, so that a file of only
+ * delimiters (";;;") still reads as blank rows.
+ */
+function detectDelimiter(sample: string): string {
+  const header = sample.split(/\r\n|\r|\n/).find((line) => /[\p{L}\p{N}]/u.test(line)) ?? sample;
+  return DELIMITERS.reduce((best, delimiter) =>
+    countUnquoted(header, delimiter) > countUnquoted(header, best) ? delimiter : best,
+  );
+}
+
+function countUnquoted(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const char of line) {
+    if (char === '"') quoted = !quoted;
+    else if (char === delimiter && !quoted) count += 1;
+  }
+  return count;
+}

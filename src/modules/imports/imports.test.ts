@@ -1,0 +1,164 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { recoverInterruptedImports } from './service.js';
+
+const t = useTestApp();
+
+const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
+
+async function xlsx(rows: unknown[][], headers = HEADERS): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(s: Session, file: Buffer, filename: string) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), filename);
+  const res = await injectAs(t.app, s, { method: 'POST', url: '/api/imports', payload: form as never });
+  expect(res.statusCode, res.body).toBe(202);
+  return res.json().id as number;
+}
+
+async function waitFor(s: Session, id: number, statuses: string[]) {
+  for (let i = 0; i < 300; i++) {
+    const view = (await injectAs(t.app, s, { url: `/api/imports/${id}` })).json();
+    if (statuses.includes(view.status)) return view;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`import ${id} never reached ${statuses}`);
+}
+
+const row = (nik: unknown, name: string, extra: Partial<Record<number, unknown>> = {}) => {
+  const r: unknown[] = [nik, name, '15/05/1990', 'L', '32.02.01.2002', 'Kp. Cimanggu', '081234567890', 'Petani', 'BPU', 'Pekerja Rentan', 'JKK,JKM', '1.000.000', 'APBD Kab. Sukabumi'];
+  for (const [i, v] of Object.entries(extra)) r[Number(i)] = v;
+  return r;
+};
+
+describe('worker import', () => {
+  it('serves a template whose headers are in the agreed order', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const res = await injectAs(t.app, s, { url: '/api/imports/template.xlsx' });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(HEADERS);
+    expect(ws.getCell('D2').dataValidation).toMatchObject({ type: 'list', formulae: ['"L,P"'] });
+    expect(ws.getCell('A2').value).toBe('3202011505900001');
+  });
+
+  it('validates a messy workbook, previews the counts, reports the bad rows, and commits the valid ones', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const file = await xlsx([
+      row(3202011505900101, 'Angka Murni'), // NIK stored as a number
+      row("'3202011505900102", 'Apostrof'),
+      row("3202 0115 0590 0103", "Spasi", { 2: 32999 }), // Excel serial 32999 = 06/05/1990, not the NIK date
+      row('3202.0115.0590.0104', 'Titik', { 2: '1990-05-15' }),
+      row('3.20202E+15', 'Notasi Ilmiah'),
+      row('3202011505900106', 'Luar Wilayah', { 4: '32.13.28.2007' }),
+      row('3202011505900102', 'Duplikat Apostrof'),
+      row('3202011505900108', 'Tanggal Strip', { 2: '15-05-1990' }),
+      ['', '', '', '', '', '', '', '', '', '', '', '', ''],
+      [],
+    ]);
+    const id = await upload(s, file, 'daftar pekerja.xlsx');
+    const view = await waitFor(s, id, ['validated', 'failed']);
+    expect(view.status, JSON.stringify(view)).toBe('validated');
+    expect(view.progress).toBe(1);
+    expect(view.counts).toMatchObject({ total: 8, valid: 4, rejected: 3, duplicateInFile: 1, alreadyRegistered: 0, doubleFunded: 0 });
+    expect(view.counts.rejectedByReason).toEqual({ NIK_BIRTH_DATE_MISMATCH: 1, NIK_SCIENTIFIC_NOTATION: 1, OUT_OF_SCOPE: 1 });
+
+    const report = await injectAs(t.app, s, { url: `/api/imports/${id}/report.xlsx` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Perlu Diperbaiki')!;
+    const rows = (ws.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
+    expect(rows[0]).toEqual([...HEADERS, 'Baris Asal', 'Keterangan']);
+    expect(rows.slice(1).map((r) => r[13])).toEqual([4, 6, 7, 8]);
+    expect(String(rows[2]![14])).toMatch(/notasi ilmiah/);
+    expect(rows[2]![0]).toBe('3.20202E+15');
+    expect(String(rows[3]![14])).toMatch(/luar wilayah kerja/);
+
+    expect((await t.db.selectFrom('person').select('id').execute()).length).toBe(0); // nothing before commit
+    const commit = await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
+    expect(commit.statusCode).toBe(202);
+    const done = await waitFor(s, id, ['committed', 'failed']);
+    expect(done.status, JSON.stringify(done)).toBe('committed');
+    expect(done.committed).toEqual({ people: 4, enrolments: 4 });
+    const people = await t.db.selectFrom('person').select(['nik', 'name', 'birth_date']).orderBy('nik').execute();
+    expect(people.map((p) => p.nik)).toEqual(['3202011505900101', '3202011505900102', '3202011505900104', '3202011505900108']);
+    expect(people.every((p) => p.birth_date === '1990-05-15')).toBe(true);
+
+    const again = await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('flags people already covered: same payer as already registered, another payer as double funding', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const file = await xlsx([
+      row('3202011505900101', 'Angka Murni'),
+      row('3202011505900102', 'Apostrof', { 12: 'Dana Desa Cidahu 2025' }),
+      row('3202011505900109', 'Baru'),
+    ]);
+    const id = await upload(s, file, 'ulang.xlsx');
+    const view = await waitFor(s, id, ['validated', 'failed']);
+    expect(view.counts).toMatchObject({ total: 3, valid: 1, alreadyRegistered: 1, doubleFunded: 1 });
+  });
+
+  it('reads CSV in Windows-1252 with semicolons', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const lines = [HEADERS.join(';'), row('3202015505900110', 'Nurhayatí Désa', { 3: 'P' }).join(';')];
+    const { default: iconv } = await import('iconv-lite');
+    const id = await upload(s, iconv.encode(lines.join('\r\n'), 'win1252'), 'pekerja.csv');
+    const view = await waitFor(s, id, ['validated', 'failed']);
+    expect(view.counts).toMatchObject({ total: 1, valid: 1 });
+    await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
+    await waitFor(s, id, ['committed']);
+    const p = await t.db.selectFrom('person').select('name').where('nik', '=', '3202015505900110').executeTakeFirstOrThrow();
+    expect(p.name).toBe('Nurhayatí Désa');
+  });
+
+  it('commits all or nothing: a conflict found at commit time saves no row', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const id = await upload(s, await xlsx([row('3202011505900111', 'Satu'), row('3202011505900112', 'Dua')]), 'atomik.xlsx');
+    await waitFor(s, id, ['validated']);
+    // A staged row corrupted after validation makes the commit fail halfway, after "Satu" was inserted.
+    await t.db.updateTable('import_row').set({ sex: 'X' }).where('import_id', '=', id).where('nik', '=', '3202011505900112').execute();
+    await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
+    const view = await waitFor(s, id, ['committed', 'failed']);
+    expect(view.status).toBe('failed');
+    expect(await t.db.selectFrom('person').select('id').where('nik', 'in', ['3202011505900111', '3202011505900112']).execute()).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').select('id').where('entity_type', '=', 'import').where('entity_id', '=', String(id)).execute();
+    expect(audit).toEqual([]);
+  });
+
+  it('returns an interrupted commit to "validated" so it can be retried', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const id = await upload(s, await xlsx([row('3202011505900113', 'Terputus')]), 'putus.xlsx');
+    await waitFor(s, id, ['validated']);
+    await t.db.updateTable('import_job').set({ status: 'committing' }).where('id', '=', id).execute();
+    await recoverInterruptedImports(t.db);
+    const job = await t.db.selectFrom('import_job').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(job.status).toBe('validated');
+  });
+
+  it('keeps jobs inside the uploader’s region and refuses files that are not spreadsheets', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const id = await upload(s, await xlsx([row('3202011505900114', 'Rahasia')]), 'r.xlsx');
+    const subang = await login(t.app, 'kab.subang');
+    expect((await injectAs(t.app, subang, { url: `/api/imports/${id}` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, subang, { url: `/api/imports/${id}/report.xlsx` })).statusCode).toBe(404);
+    const form = new FormData();
+    form.append('file', new Blob(['hello']), 'notes.txt');
+    const bad = await injectAs(t.app, s, { method: 'POST', url: '/api/imports', payload: form as never });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('IMPORT_FILE_TYPE');
+    const noCols = await upload(s, await xlsx([['x', 'y']], ['Foo', 'Bar']), 'salah.xlsx');
+    const failed = await waitFor(s, noCols, ['failed']);
+    expect(failed.error.code).toBe('MISSING_COLUMNS');
+  });
+});

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { SessionUser } from '../../access/session-user.js';
+import type { Db } from '../../db/client.js';
+import type { ImportStatus } from '../../db/schema.js';
+import { inSubtree } from '../../domain/region-code.js';
+import { AppError, errors } from '../../lib/errors.js';
+import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
+import { audited } from '../audit/record.js';
+import { regionIndex } from '../regions/region-index.js';
+import { WORKER_COLUMNS } from './columns.js';
+import { classifyKnownPeople, classifyRows, commitRows, countOutcomes, insertStagedRows } from './queries.js';
+import { type StagedRow, stageRow } from './stage-row.js';
+
+const BATCH = 5000;
+
+export interface ImportView {
+  id: number;
+  filename: string;
+  status: ImportStatus;
+  progress: number;
+  counts: Record<string, unknown>;
+  error?: { code: string; message: string; messageEn: string };
+  committed?: { people: number; enrolments: number };
+  regionCode: string;
+}
+
+/**
+ * Live state of running jobs. Progress is read from here, not the database: on the embedded engine a
+ * long commit holds the only connection, and a progress poll must still answer.
+ */
+const live = new Map<number, ImportView>();
+
+export function uploadDir(dataDir: string): string {
+  const dir = join(dataDir, 'uploads');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export const newUploadPath = (dataDir: string, kind: 'xlsx' | 'csv') => join(uploadDir(dataDir), `${randomUUID()}.${kind}`);
+
+/** Registers an uploaded file as a job and validates it in the background. */
+export async function startImport(db: Db, user: SessionUser, file: { path: string; filename: string; kind: 'xlsx' | 'csv' }) {
+  const job = await db
+    .insertInto('import_job')
+    .values({ filename: file.filename, file_path: file.path, status: 'validating', region_code: user.regionCode, created_by: user.id, created_by_username: user.username })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const view: ImportView = { id: job.id, filename: file.filename, status: 'validating', progress: 0, counts: {}, regionCode: user.regionCode };
+  live.set(job.id, view);
+  void validate(db, view, file).catch((err) => fail(db, view, err));
+  return view;
+}
+
+async function validate(db: Db, view: ImportView, file: { path: string; kind: 'xlsx' | 'csv' }) {
+  const regions = await regionIndex(db);
+  const size = statSync(file.path).size || 1;
+  let batch: StagedRow[] = [];
+  for await (const row of readRows(file.path, file.kind, WORKER_COLUMNS, (bytes) => (view.progress = Math.min(0.9, (0.9 * bytes) / size)))) {
+    batch.push(stageRow(row, regions, view.regionCode));
+    if (batch.length >= BATCH) {
+      await insertStagedRows(db, view.id, batch);
+      batch = [];
+    }
+  }
+  await insertStagedRows(db, view.id, batch);
+  if (!(await db.selectFrom('import_row').select('row_number').where('import_id', '=', view.id).limit(1).executeTakeFirst())) {
+    throw new AppError(422, 'IMPORT_EMPTY', { id: 'Berkas tidak berisi baris data di bawah judul kolom.', en: 'The file has no data rows below the headers.' });
+  }
+  view.progress = 0.95;
+  await classifyRows(db, view.id);
+  await classifyKnownPeople(db, view.id);
+  view.counts = await countOutcomes(db, view.id);
+  await setStatus(db, view, 'validated', 1);
+}
+
+async function setStatus(db: Db, view: ImportView, status: ImportStatus, progress: number) {
+  view.status = status;
+  view.progress = progress;
+  await db
+    .updateTable('import_job')
+    .set({ status, progress, counts: JSON.stringify({ ...view.counts, ...(view.committed ? { committed: view.committed } : {}) }), error: view.error ? JSON.stringify(view.error) : null, updated_at: new Date() })
+    .where('id', '=', view.id)
+    .execute();
+}
+
+async function fail(db: Db, view: ImportView, err: unknown) {
+  const e =
+    err instanceof AppError
+      ? err
+      : err instanceof SpreadsheetError
+        ? new AppError(422, err.code, { id: err.messageId, en: err.messageEn })
+        : errors.internal();
+  if (!(err instanceof AppError) && !(err instanceof SpreadsheetError)) console.error('import failed', view.id, err);
+  view.error = { code: e.code, message: e.text.id, messageEn: e.text.en };
+  await setStatus(db, view, 'failed', view.progress).catch(() => undefined);
+}
+
+/** The job as the caller may see it: only from inside its region. */
+export async function getImport(db: Db, user: SessionUser, id: number): Promise<ImportView> {
+  const view = live.get(id) ?? (await loadView(db, id));
+  if (!view || !inSubtree(user.regionCode, view.regionCode)) throw errors.notFound({ id: `Impor ${id}`, en: `Import ${id}` });
+  return view;
+}
+
+async function loadView(db: Db, id: number): Promise<ImportView | undefined> {
+  const j = await db.selectFrom('import_job').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!j) return undefined;
+  const { committed, ...counts } = j.counts as Record<string, unknown> & { committed?: ImportView['committed'] };
+  return {
+    id: j.id,
+    filename: j.filename,
+    status: j.status,
+    progress: j.progress,
+    counts,
+    regionCode: j.region_code,
+    ...(committed ? { committed } : {}),
+    ...(j.error ? { error: j.error as ImportView['error'] } : {}),
+  };
+}
+
+/**
+ * All valid rows or none: one transaction moves them into the registry and writes the audit record.
+ * If the process dies midway the database rolls the transaction back; the job returns to 'validated'
+ * at the next start (recoverInterruptedImports) and can be committed again.
+ */
+export async function commitImport(db: Db, user: SessionUser, id: number): Promise<ImportView> {
+  const view = await getImport(db, user, id);
+  if (view.status !== 'validated') {
+    throw new AppError(409, 'IMPORT_NOT_READY', {
+      id: `Impor ini berstatus "${view.status}"; hanya impor yang selesai divalidasi yang bisa disimpan.`,
+      en: `This import is "${view.status}"; only a validated import can be committed.`,
+    });
+  }
+  live.set(id, view);
+  await setStatus(db, view, 'committing', 0.1);
+  void (async () => {
+    try {
+      view.committed = await audited(db, { id: user.id, username: user.username }, async (tx) => {
+        await classifyRows(tx, id); // the registry may have changed since validation
+        const result = await commitRows(tx, id, user.username);
+        return {
+          result,
+          audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: view.regionCode, before: null, after: { filename: view.filename, counts: view.counts, ...result } }],
+        };
+      });
+      view.counts = await countOutcomes(db, id);
+      await setStatus(db, view, 'committed', 1);
+      await rm(await filePathOf(db, id), { force: true });
+    } catch (err) {
+      if (err instanceof Error && /enrolment_cover_pkey/.test(err.message)) {
+        // Someone enrolled one of these people between validation and commit: nothing was saved.
+        view.error = {
+          code: 'IMPORT_STALE',
+          message: 'Data pendaftaran berubah sejak validasi; tidak ada yang disimpan. Unggah ulang berkas untuk validasi baru.',
+          messageEn: 'Enrolments changed since validation; nothing was saved. Upload the file again to re-validate.',
+        };
+        await setStatus(db, view, 'failed', 0);
+      } else await fail(db, view, err);
+    } finally {
+      live.delete(id);
+    }
+  })();
+  return view;
+}
+
+async function filePathOf(db: Db, id: number) {
+  return (await db.selectFrom('import_job').select('file_path').where('id', '=', id).executeTakeFirstOrThrow()).file_path;
+}
+
+/** At start-up: a commit cut short rolled back, so it can be retried; a validation cut short must be re-uploaded. */
+export async function recoverInterruptedImports(db: Db): Promise<void> {
+  await sql`UPDATE import_job SET status = 'validated', progress = 1, updated_at = now() WHERE status = 'committing'`.execute(db);
+  await sql`
+    UPDATE import_job SET status = 'failed', updated_at = now(),
+      error = '{"code":"IMPORT_INTERRUPTED","message":"Validasi terputus karena server dimulai ulang. Unggah ulang berkas.","messageEn":"Validation was interrupted by a server restart. Upload the file again."}'
+    WHERE status = 'validating'`.execute(db);
+}
