@@ -15,14 +15,14 @@ export interface TestContext {
   handle: DbHandle;
 }
 
-/** One app on a fresh database with the regency-scale demo accounts, per test file. */
-export function useTestApp(opts: { loginRateLimit?: number } = {}): TestContext {
+/** One app on a fresh database with the regency-scale demo accounts (and, if asked, demo workers), per test file. */
+export function useTestApp(opts: { loginRateLimit?: number; demoWorkers?: boolean } = {}): TestContext {
   const ctx = {} as TestContext;
   let drop: () => Promise<void>;
   beforeAll(async () => {
     const h = await createTestDb();
     drop = h.drop;
-    await loadDemo(h.db, 'regency', DEFAULT_SEED);
+    await loadDemo(h.db, 'regency', DEFAULT_SEED, { workers: opts.demoWorkers ?? false });
     const config = { ...loadConfig({}), demo: true, loginRateLimit: opts.loginRateLimit ?? 1000, logLevel: 'silent' };
     ctx.app = await buildApp({ db: h.db, config, logger: false });
     ctx.db = h.db;

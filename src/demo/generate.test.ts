@@ -34,3 +34,19 @@ describe('demo generator', () => {
     expect(generateDemo('regency', 1, regions).users.filter((u) => u.regionCode.startsWith('32.02.01.'))).toHaveLength(5);
   });
 });
+
+describe('demo workers', () => {
+  it('have NIKs that pass every NIK rule and agree with their birth date and sex', async () => {
+    const { checkNik, checkNikAgainstPerson } = await import('../domain/nik.js');
+    const plan = generateDemo('regency', 3, regions);
+    expect(plan.workers.length).toBeGreaterThan(20);
+    const lookup = { provinceExists: () => true, districtExists: () => true };
+    for (const w of plan.workers) {
+      const r = checkNik(w.nik, lookup);
+      expect(r.errors, w.nik).toEqual([]);
+      expect(checkNikAgainstPerson(r.facts!, w.birthDate, w.sex), w.nik).toEqual([]);
+      expect(w.villageCode.startsWith('32.02.01.')).toBe(true);
+    }
+    expect(new Set(plan.workers.map((w) => w.nik)).size).toBe(plan.workers.length);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/roles.js';
+import type { EnrolmentStatus, Group, Segment } from '../domain/worker.js';
 import { seededRandom } from './random.js';
 
 /**
@@ -24,11 +25,29 @@ export interface DemoUser {
   regionCode: string;
 }
 
+export interface DemoWorker {
+  nik: string;
+  name: string;
+  birthDate: string;
+  sex: 'L' | 'P';
+  villageCode: string;
+  address: string;
+  occupation: string;
+  segment: Segment;
+  group: Group;
+  programs: string[];
+  declaredIncome: number;
+  fundingSource: string;
+  status: EnrolmentStatus;
+  kpj: string | null;
+}
+
 export interface DemoPlan {
   scale: DemoScale;
   seed: number;
   label: string;
   users: DemoUser[];
+  workers: DemoWorker[];
 }
 
 export interface RegionRef {
@@ -96,5 +115,71 @@ export function generateDemo(scale: DemoScale, seed: number, regions: RegionRef[
       add({ username: `desa.${slug(v.name)}.${v.code.replace(/\./g, '')}`, displayName: `Sekdes ${v.name} — ${person()} (Demo)`, role: 'village_operator', regionCode: v.code });
     }
   }
-  return { scale, seed, label: DEMO_LABEL, users: [...users.values()] };
+  return { scale, seed, label: DEMO_LABEL, users: [...users.values()], workers: demoWorkers(rnd, regencies, regions) };
+}
+
+const FEMALE = new Set(['Euis', 'Siti', 'Rina', 'Yani', 'Nining', 'Lilis', 'Tuti', 'Neng']);
+
+/** Who a village typically protects first, with the segment, programmes and payer that go with it. */
+const PROFILES: { group: Group; segment: Segment; occupation: string; weight: number }[] = [
+  { group: 'PEKERJA_RENTAN', segment: 'BPU', occupation: 'Petani', weight: 40 },
+  { group: 'PEKERJA_RENTAN', segment: 'BPU', occupation: 'Nelayan', weight: 10 },
+  { group: 'PERANGKAT_DESA', segment: 'BPU', occupation: 'Perangkat Desa', weight: 12 },
+  { group: 'BPD', segment: 'BPU', occupation: 'Anggota BPD', weight: 5 },
+  { group: 'RT_RW', segment: 'BPU', occupation: 'Ketua RT', weight: 10 },
+  { group: 'KONSTRUKSI_DESA', segment: 'JAKON', occupation: 'Tukang Bangunan', weight: 8 },
+  { group: 'NON_ASN', segment: 'PU', occupation: 'Tenaga Honorer', weight: 10 },
+  { group: 'PEKERJA_HARIAN_LEPAS', segment: 'BPU', occupation: 'Buruh Harian', weight: 5 },
+];
+
+/** 5 to 25 workers in each of 30 villages per seed regency: enough to browse, search and export. */
+function demoWorkers(rnd: ReturnType<typeof seededRandom>, regencies: RegionRef[], regions: RegionRef[]): DemoWorker[] {
+  const seedRegencies = regencies.filter((k) => (SEED_REGENCIES as readonly string[]).includes(k.code) || k.code.startsWith(`${SEED_PROVINCE}.`));
+  const workers: DemoWorker[] = [];
+  const niks = new Set<string>();
+  const weighted = PROFILES.flatMap((p) => Array<typeof p>(p.weight).fill(p));
+  for (const k of seedRegencies) {
+    const regencyName = k.name.replace(/^KABUPATEN /, 'Kab. ').replace(/^KOTA /, 'Kota ');
+    const villages = regions.filter((v) => v.level === 'village' && v.code.startsWith(`${k.code}.`));
+    for (const v of rnd.sample(villages, Math.min(30, villages.length))) {
+      for (let i = rnd.int(5, 25); i > 0; i--) {
+        const given = rnd.pick(GIVEN);
+        const sex = FEMALE.has(given) ? 'P' : 'L';
+        const year = rnd.int(1965, 2004);
+        const month = rnd.int(1, 12);
+        const day = rnd.int(1, 28);
+        const prefix = v.code.split('.').slice(0, 3).join('');
+        const dateDigits = `${String(day + (sex === 'P' ? 40 : 0)).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}`;
+        let nik: string;
+        do nik = `${prefix}${dateDigits}${String(rnd.int(1, 9999)).padStart(4, '0')}`;
+        while (niks.has(nik));
+        niks.add(nik);
+        const p = rnd.pick(weighted);
+        const status = rnd.pick<EnrolmentStatus>(['active', 'active', 'active', 'active', 'registered', 'submitted', 'lapsed']);
+        const villageName = v.name.replace(/\b\w/g, (c) => c.toUpperCase());
+        workers.push({
+          nik,
+          name: `${given} ${rnd.pick(FAMILY)}`,
+          birthDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+          sex,
+          villageCode: v.code,
+          address: `Kp. ${villageName} RT 0${rnd.int(1, 9)}/0${rnd.int(1, 9)}`,
+          occupation: p.occupation,
+          segment: p.segment,
+          group: p.group,
+          programs: p.segment === 'PU' ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM'],
+          declaredIncome: p.segment === 'PU' ? rnd.int(20, 45) * 100_000 : 1_000_000,
+          fundingSource:
+            p.group === 'PERANGKAT_DESA' || p.group === 'BPD' || p.group === 'RT_RW' || p.group === 'KONSTRUKSI_DESA'
+              ? `Dana Desa ${villageName} 2025`
+              : p.group === 'NON_ASN'
+                ? `APBD ${regencyName} 2025`
+                : rnd.pick([`APBD ${regencyName} 2025`, `APBD ${regencyName} 2025`, 'CSR (demo)', 'Mandiri']),
+          status,
+          kpj: status === 'submitted' ? null : String(rnd.int(10_000_000, 99_999_999)) + String(rnd.int(100, 999)),
+        });
+      }
+    }
+  }
+  return workers;
 }

@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
-import { audited } from '../modules/audit/record.js';
+import { audited, type Tx } from '../modules/audit/record.js';
 import { publicUser } from '../modules/users/service.js';
-import { DEMO_PASSWORD, type DemoPlan, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
+import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
 
@@ -25,7 +26,7 @@ async function demoRegions(db: Db, scale: DemoScale): Promise<RegionRef[]> {
 }
 
 /** Applies the demo plan: adds what is missing (existing accounts are left as they are), audited. */
-export async function loadDemo(db: Db, scale: DemoScale, seed: number): Promise<{ plan: DemoPlan; added: number }> {
+export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { workers?: boolean } = {}): Promise<{ plan: DemoPlan; added: number }> {
   const plan = generateDemo(scale, seed, await demoRegions(db, scale));
   // One hash for all demo accounts: they share the documented password, and argon2 is slow by design.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -36,7 +37,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number): Promise<
       .onConflict((oc) => oc.column('username').doNothing())
       .returningAll()
       .execute();
-    const setting = { scale, seed, label: plan.label, generatedAt: new Date().toISOString(), users: plan.users.length };
+    const workers = opts.workers === false ? 0 : await insertDemoWorkers(tx, plan.workers);
+    const setting = { scale, seed, label: plan.label, generatedAt: new Date().toISOString(), users: plan.users.length, workers };
     await tx
       .insertInto('app_setting')
       .values({ key: 'demo', value: JSON.stringify(setting) })
@@ -51,4 +53,38 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number): Promise<
     };
   });
   return { plan, added };
+}
+
+/** Demo people, their enrolments, covers and first status, set-based; people already present are kept. */
+async function insertDemoWorkers(tx: Tx, workers: DemoWorker[]): Promise<number> {
+  if (workers.length === 0) return 0;
+  const col = <T>(f: (w: DemoWorker) => T) => workers.map(f);
+  const inserted = await sql<{ id: number }>`
+    WITH w AS (
+      SELECT * FROM unnest(${col((w) => w.nik)}::text[], ${col((w) => w.name)}::text[], ${col((w) => w.birthDate)}::date[],
+                           ${col((w) => w.sex)}::text[], ${col((w) => w.villageCode)}::text[], ${col((w) => w.address)}::text[],
+                           ${col((w) => w.occupation)}::text[], ${col((w) => w.segment)}::text[], ${col((w) => w.group)}::text[],
+                           ${col((w) => w.programs.join(','))}::text[], ${col((w) => w.declaredIncome)}::bigint[],
+                           ${col((w) => w.fundingSource)}::text[], ${col((w) => w.status)}::text[], ${col((w) => w.kpj)}::text[])
+        AS t(nik, name, birth_date, sex, village_code, address, occupation, segment, group_code, programs, income, funding, status, kpj)
+    ), p AS (
+      INSERT INTO person (nik, name, birth_date, sex, village_code, address, occupation)
+      SELECT nik, name, birth_date, sex, village_code, address, occupation FROM w
+      ON CONFLICT (nik) DO NOTHING
+      RETURNING id, nik, village_code
+    )
+    INSERT INTO enrolment (person_id, segment, group_code, programs, declared_income, funding_source, kpj, status, start_date, village_code)
+    SELECT p.id, w.segment, w.group_code, string_to_array(w.programs, ','), w.income, w.funding, w.kpj, w.status, date '2025-01-01', p.village_code
+    FROM p JOIN w USING (nik)
+    RETURNING id`.execute(tx);
+  const ids = inserted.rows.map((r) => r.id);
+  if (ids.length === 0) return 0;
+  await sql`
+    INSERT INTO enrolment_cover (person_id, program, enrolment_id, funding_source)
+    SELECT person_id, unnest(programs), id, funding_source FROM enrolment
+    WHERE id = ANY (${ids}::bigint[]) AND status IN ('submitted', 'registered', 'active')`.execute(tx);
+  await sql`
+    INSERT INTO enrolment_status_history (enrolment_id, status, changed_at, changed_by)
+    SELECT id, status, timestamptz '2025-01-01', ${DEMO_ACTOR.username} FROM enrolment WHERE id = ANY (${ids}::bigint[])`.execute(tx);
+  return ids.length;
 }

@@ -10,6 +10,9 @@ import { PageLoading } from './components/page-loading';
 const LoginPage = lazy(() => import('./pages/login/login-page'));
 const AppShell = lazy(() => import('./pages/shell/app-shell'));
 const RegionBrowserPage = lazy(() => import('./pages/regions/region-browser-page'));
+const WorkerListPage = lazy(() => import('./pages/workers/worker-list-page'));
+const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
+const ImportPage = lazy(() => import('./pages/imports/import-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
 
 function page(node: ReactNode, fullScreen = false) {
@@ -36,6 +39,10 @@ export function AppRoutes() {
           <Route index element={<HomeRedirect />} />
           {/* One route for the root and every region, so drilling down keeps the page (and its search) mounted. */}
           <Route path="wilayah/:code?" element={page(<RegionBrowserPage />)} />
+          <Route path="pekerja" element={page(<WorkerListPage />)} />
+          <Route path="pekerja/baru" element={page(<WorkerFormPage />)} />
+          {/* The import's id in the address: a reload (or coming back later) finds the same import. */}
+          <Route path="impor/:id?" element={page(<ImportPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

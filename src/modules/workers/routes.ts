@@ -5,6 +5,7 @@ import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
 import { GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
+import { findRegion } from '../regions/queries.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listWorkers } from './queries.js';
 import { createWorker, present, revealNik } from './service.js';
@@ -86,7 +87,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
         birthDate: person.birth_date,
         sex: person.sex,
         villageCode: person.village_code,
-        villageName: '',
+        villageName: (await findRegion(db, person.village_code))?.name ?? '',
         address: person.address,
         phone: person.phone,
         occupation: person.occupation,

@@ -3,6 +3,7 @@
  *
  * - Cookies only for our own origin (`credentials: 'same-origin'`); the session cookie is HTTP-only.
  * - Every write (non-GET) carries the CSRF token handed out by login and /api/auth/me.
+ * - A FormData body is sent as multipart (the browser writes the content type and boundary).
  * - Errors arrive as `{error:{code, message, messageEn, field?, issues?}}` and are thrown as ApiError.
  * - A 401 on anything but the sign-in itself means the session ended: the registered handler is told.
  */
@@ -69,19 +70,24 @@ export interface RequestOptions {
 
 const NO_SESSION_PATHS = new Set(['/api/auth/login']);
 
+/** `path?a=1&b=2`, leaving out empty values (also for plain links such as Excel downloads). */
+export function withQuery(path: string, query: Record<string, string | number | undefined> | undefined): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // FormData (file uploads) sets its own multipart content type with the boundary: never set it here.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
-  let url = path;
-  if (options.query) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(options.query)) if (v !== undefined && v !== '') params.set(k, String(v));
-    const qs = params.toString();
-    if (qs) url += `?${qs}`;
-  }
+  const url = withQuery(path, options.query);
 
   let res: Response;
   try {
@@ -89,7 +95,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.body === undefined ? null : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (err) {

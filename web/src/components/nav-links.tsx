@@ -1,32 +1,49 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router-dom';
-import { MapIcon } from './icons';
+import { Link, useLocation } from 'react-router-dom';
+import type { Me } from '../api/types';
+import { useMe } from '../api/use-me';
+import { canWriteWorkers } from '../auth/permissions';
+import { MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
 import './nav-links.css';
 
 interface NavItem {
   to: string;
-  /** Path prefix that marks the item current. */
-  match: string;
+  /** Is this entry the current page? */
+  current: (pathname: string) => boolean;
   icon: ReactNode;
   label: string;
 }
 
+const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`${prefix}/`);
+
 /**
  * Main navigation: plain links (no antd Menu — it drags in tooltips, dropdowns and overflow logic we
- * do not need for a handful of entries). Later capabilities add their entries here.
+ * do not need for a handful of entries). Entries a role cannot use are not shown.
  */
 export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items: NavItem[] = [{ to: '/', match: '/wilayah', icon: <MapIcon />, label: t('nav.regions') }];
+  const me = useMe().data as Me; // only rendered inside the signed-in shell
+  const writer = canWriteWorkers(me.role);
+  const items: NavItem[] = [
+    { to: '/', current: under('/wilayah'), icon: <MapIcon />, label: t('nav.regions') },
+    { to: '/pekerja', current: (p) => under('/pekerja')(p) && !under('/pekerja/baru')(p), icon: <UsersIcon />, label: t('nav.workers') },
+    ...(writer
+      ? [
+          { to: '/pekerja/baru', current: under('/pekerja/baru'), icon: <UserPlusIcon />, label: t('nav.addWorker') },
+          { to: '/impor', current: under('/impor'), icon: <UploadIcon />, label: t('nav.import') },
+        ]
+      : []),
+  ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>
       {items.map((item) => {
-        const current = pathname.startsWith(item.match);
+        const current = item.current(pathname);
         return (
-          <li key={item.match}>
-            <NavLink
+          <li key={item.to}>
+            {/* Link, not NavLink: NavLink decides aria-current by itself and drops ours for nested paths. */}
+            <Link
               to={item.to}
               className={current ? 'nav-link nav-current' : 'nav-link'}
               aria-current={current ? 'page' : undefined}
@@ -35,7 +52,7 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
             >
               {item.icon}
               <span className="nav-label">{item.label}</span>
-            </NavLink>
+            </Link>
           </li>
         );
       })}

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import './status-message.css';
 
-type Tone = 'error' | 'warning' | 'info';
+type Tone = 'error' | 'warning' | 'info' | 'success';
 
-const GLYPH: Record<Tone, string> = { error: '!', warning: '!', info: 'i' };
+const GLYPH: Record<Tone, string> = { error: '!', warning: '!', info: 'i', success: '✓' };
 
 /**
  * A full-width message with a way forward (failed load, no access, unknown page). Deliberately not
@@ -23,7 +23,7 @@ export function StatusMessage({
   fullScreen?: boolean;
 }) {
   return (
-    <div className={`status-message status-${tone}${fullScreen ? ' status-full' : ''}`} role={tone === 'info' ? 'status' : 'alert'}>
+    <div className={`status-message status-${tone}${fullScreen ? ' status-full' : ''}`} role={tone === 'info' || tone === 'success' ? 'status' : 'alert'}>
       <div className="status-glyph" aria-hidden="true">
         {GLYPH[tone]}
       </div>

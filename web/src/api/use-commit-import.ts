@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { queryKeys } from './keys';
+import type { ImportView } from './types';
+
+/** Saves every valid row of a validated import (all or none); progress then comes from useImportJob. */
+export function useCommitImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<ImportView>(`/api/imports/${id}/commit`, { method: 'POST' }),
+    onSuccess: (view) => {
+      qc.setQueryData(queryKeys.importJob(view.id), view);
+      void qc.invalidateQueries({ queryKey: queryKeys.workers });
+    },
+  });
+}

@@ -1,0 +1,320 @@
+import { Alert, Button, Input } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { GROUPS, SEGMENTS, STATUSES } from '../../api/types';
+import type { EnrolmentStatus, Group, Me, Segment, Worker, WorkerFilter } from '../../api/types';
+import { useMe } from '../../api/use-me';
+import { useRevealNik } from '../../api/use-reveal-nik';
+import { useWorkers, WORKERS_PAGE_SIZE, workersExportUrl } from '../../api/use-workers';
+import { canRevealNik, canWriteWorkers } from '../../auth/permissions';
+import { ErrorState } from '../../components/error-state';
+import { DownloadIcon, EyeIcon, SearchIcon, UploadIcon, UserPlusIcon } from '../../components/icons';
+import { NativeSelect } from '../../components/native-select';
+import { Pager } from '../../components/pager';
+import { Skeleton } from '../../components/skeleton';
+import { currentLang } from '../../i18n';
+import { formatNumber } from '../../lib/format';
+import { displayRegionName } from '../../lib/region-name';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { useErrorMessage } from '../../lib/use-error-message';
+import { STATUS_TONE, statusLabel } from './worker-labels';
+import './workers.css';
+import './worker-list.css';
+
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
+  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
+
+type SearchHint = 'workers.searchMin' | 'workers.nikPartial' | null;
+
+/** What the search box asks the API: a whole NIK → `nik=`, a name (2+ letters) → `q=`, otherwise nothing yet. */
+function searchFilter(text: string): { filter: Pick<WorkerFilter, 'q' | 'nik'>; hint: SearchHint } {
+  const s = text.trim();
+  if (!s) return { filter: {}, hint: null };
+  const digits = s.replace(/[\s.-]/g, '');
+  if (/^\d+$/.test(digits)) return digits.length === 16 ? { filter: { nik: digits }, hint: null } : { filter: {}, hint: 'workers.nikPartial' };
+  return s.length >= 2 ? { filter: { q: s }, hint: null } : { filter: {}, hint: 'workers.searchMin' };
+}
+
+/**
+ * The worker registry of the user's region: search by name (typo-tolerant on the server) or whole
+ * NIK, filter by segment, group and status, page through, download as Excel. Filters live in the
+ * address so back/forward and a reload keep them.
+ */
+export default function WorkerListPage() {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const lang = currentLang();
+  const me = useMe().data as Me;
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const segment = oneOf<Segment>(SEGMENTS, params.get('segment'));
+  const group = oneOf<Group>(GROUPS, params.get('group'));
+  const status = oneOf<EnrolmentStatus>(STATUSES, params.get('status'));
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+
+  const [text, setText] = useState(q);
+  const typed = useDebouncedValue(text.trim(), 350);
+
+  /** Changes some filters (and goes back to page 1 unless the page itself changes). */
+  const update = (changes: Record<string, string | undefined>, replace = false) => {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (!('page' in changes)) next.delete('page');
+        for (const [k, v] of Object.entries(changes)) {
+          if (v) next.set(k, v);
+          else next.delete(k);
+        }
+        return next;
+      },
+      { replace },
+    );
+  };
+
+  // Typing updates the address once the user pauses; back/forward updates the box.
+  useEffect(() => {
+    if (typed !== q) update({ q: typed || undefined }, true);
+  }, [typed]); // only when the typed text settles
+  useEffect(() => {
+    setText((cur) => (cur.trim() === q ? cur : q));
+  }, [q]);
+
+  const { filter: searchPart, hint } = searchFilter(q);
+  const filter: WorkerFilter = { ...searchPart, segment, group, status };
+  const list = useWorkers(filter, page);
+  const reveal = useRevealNik();
+  const [revealed, setRevealed] = useState<Record<number, string>>({});
+  const [nikBlocked, setNikBlocked] = useState(false);
+  const mayReveal = canRevealNik(me.role) && !nikBlocked;
+  const writer = canWriteWorkers(me.role);
+  const filtered = Boolean(q || segment || group || status);
+
+  useEffect(() => {
+    document.title = `${t('workers.title')} · ${t('app.name')}`;
+  }, [t]);
+
+  // A page beyond the end (e.g. after narrowing the filter in another tab): go to the last one.
+  const total = list.data?.total ?? 0;
+  const lastPage = Math.max(1, Math.ceil(total / WORKERS_PAGE_SIZE));
+  useEffect(() => {
+    if (list.data && !list.isPlaceholderData && page > lastPage) update({ page: String(lastPage) }, true);
+  }, [list.data, page, lastPage]);
+
+  const showNik = (w: Worker) => {
+    reveal.mutate(w.id, {
+      onSuccess: (r) => setRevealed((m) => ({ ...m, [r.id]: r.nik })),
+      onError: (err) => {
+        if (err instanceof ApiError && err.status === 403) setNikBlocked(true);
+      },
+    });
+  };
+
+  const header = (
+    <header className="page-panel page-header">
+      <div>
+        <h1 className="page-title">{t('workers.title')}</h1>
+        <p className="page-subtitle">
+          {t('workers.inRegion', { region: displayRegionName(me.regionName) })}
+          {list.data && (
+            <>
+              {' · '}
+              <strong className="page-count" data-testid="workers-total">
+                {t('workers.total', { count: total, n: formatNumber(total, lang) })}
+              </strong>
+            </>
+          )}
+        </p>
+      </div>
+      <div className="page-actions">
+        {writer && (
+          <Button type="primary" icon={<UserPlusIcon />} onClick={() => navigate('/pekerja/baru')}>
+            {t('workers.add')}
+          </Button>
+        )}
+        {writer && (
+          <Button icon={<UploadIcon />} onClick={() => navigate('/impor')}>
+            {t('workers.import')}
+          </Button>
+        )}
+        <Button icon={<DownloadIcon />} href={workersExportUrl(filter)} download title={t('workers.downloadHint')}>
+          {t('workers.download')}
+        </Button>
+      </div>
+    </header>
+  );
+
+  const filters = (
+    <section className="page-panel wl-filters" role="search" aria-label={t('workers.filters')}>
+      <div className="wl-search">
+        <Input
+          allowClear
+          size="large"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => update({ q: text.trim() || undefined })}
+          prefix={<SearchIcon />}
+          placeholder={t('workers.searchPlaceholder')}
+          aria-label={t('workers.searchLabel')}
+          enterKeyHint="search"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        {hint && text.trim() === q && (
+          <div className="form-hint" aria-live="polite">
+            {t(hint)}
+          </div>
+        )}
+      </div>
+      <div className="wl-selects">
+        <NativeSelect
+          aria-label={t('workers.segment')}
+          value={segment ?? ''}
+          onChange={(v) => update({ segment: v || undefined })}
+          placeholder={t('workers.allSegments')}
+          options={SEGMENTS.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
+        />
+        <NativeSelect
+          aria-label={t('workers.group')}
+          value={group ?? ''}
+          onChange={(v) => update({ group: v || undefined })}
+          placeholder={t('workers.allGroups')}
+          options={GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+        />
+        <NativeSelect
+          aria-label={t('workers.status')}
+          value={status ?? ''}
+          onChange={(v) => update({ status: v || undefined })}
+          placeholder={t('workers.allStatuses')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+        />
+        {filtered && (
+          <Button
+            size="large"
+            type="link"
+            onClick={() => {
+              setText('');
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t('workers.clearFilters')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+
+  let body;
+  if (list.isError && !list.data) {
+    body = <ErrorState error={list.error} title={t('workers.loadError')} onRetry={() => void list.refetch()} />;
+  } else if (list.isPending) {
+    body = (
+      <div className="page-panel">
+        <Skeleton rows={8} title={false} />
+      </div>
+    );
+  } else if (list.data.items.length === 0) {
+    body = (
+      <div className="page-panel wl-empty" role="status">
+        <p>{filtered ? t('workers.emptyFiltered') : t('workers.empty')}</p>
+        {!filtered && writer && (
+          <div className="page-actions">
+            <Button type="primary" icon={<UserPlusIcon />} onClick={() => navigate('/pekerja/baru')}>
+              {t('workers.add')}
+            </Button>
+            <Button icon={<UploadIcon />} onClick={() => navigate('/impor')}>
+              {t('workers.import')}
+            </Button>
+          </div>
+        )}
+      </div>
+    );
+  } else {
+    body = (
+      <section className="page-panel wl-list" aria-label={t('workers.list')} aria-busy={list.isFetching}>
+        {reveal.isError && (
+          <Alert type={nikBlocked ? 'warning' : 'error'} showIcon banner className="wl-alert" title={describe(reveal.error)} />
+        )}
+        {mayReveal && Object.keys(revealed).length > 0 && <p className="wl-audit-note">{t('workers.nikAudited')}</p>}
+        <table className={`wl-table${list.isPlaceholderData ? ' wl-stale' : ''}`} data-testid="workers-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('workers.colName')}</th>
+              <th scope="col">{t('workers.colNik')}</th>
+              <th scope="col">{t('workers.colVillage')}</th>
+              <th scope="col">{t('workers.colEnrolment')}</th>
+              <th scope="col">{t('workers.colStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.items.map((w) => {
+              const full = revealed[w.id];
+              return (
+                <tr key={w.id}>
+                  <td className="wl-name">
+                    <strong>{w.name}</strong>
+                    {w.occupation && <div className="wl-muted">{w.occupation}</div>}
+                  </td>
+                  <td className="wl-nik">
+                    <span className="worker-code" data-testid="worker-nik">
+                      {full ?? w.nik}
+                    </span>
+                    {mayReveal && w.nikMasked && !full && (
+                      <Button
+                        size="small"
+                        type="link"
+                        icon={<EyeIcon />}
+                        className="wl-reveal"
+                        aria-label={t('workers.showNikOf', { name: w.name })}
+                        loading={reveal.isPending && reveal.variables === w.id}
+                        onClick={() => showNik(w)}
+                      >
+                        {t('workers.showNik')}
+                      </Button>
+                    )}
+                  </td>
+                  <td className="wl-village">
+                    {displayRegionName(w.villageName || w.villageCode)}
+                    <div className="worker-code">{w.villageCode}</div>
+                  </td>
+                  <td className="wl-enrol">
+                    {w.segment ? (
+                      <>
+                        <div>
+                          {w.group ? t(`groups.${w.group}`, { defaultValue: w.group }) : '—'} · <span className="wl-segment">{w.segment}</span>
+                        </div>
+                        {w.programs && w.programs.length > 0 && <div className="wl-programs">{w.programs.join(' · ')}</div>}
+                        {w.fundingSource && <div className="wl-muted">{w.fundingSource}</div>}
+                      </>
+                    ) : (
+                      <span className="wl-muted">{t('workers.notEnrolled')}</span>
+                    )}
+                  </td>
+                  <td className="wl-status">
+                    {w.status ? (
+                      // A few lines of CSS rather than antd Tag, which would move into the shared antd chunk every page loads.
+                      <span className={`status-badge status-badge-${STATUS_TONE[w.status] ?? 'grey'}`}>{statusLabel(t, w.status)}</span>
+                    ) : null}
+                    {w.kpj && <div className="worker-code">{t('workers.kpj', { kpj: w.kpj })}</div>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {list.isError && <Alert type="error" banner showIcon title={describe(list.error)} />}
+        <Pager page={page} pageSize={WORKERS_PAGE_SIZE} total={total} onChange={(p) => update({ page: p > 1 ? String(p) : undefined })} />
+      </section>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      {filters}
+      {body}
+    </>
+  );
+}
