@@ -10,34 +10,13 @@
  * Screenshots go to test-results/. The last line is always "e2e: N passed, M failed".
  */
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { BASE_URL, CHROMIUM, check, launchChromium, OUT, step } from './harness.js';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-const OUT = 'test-results';
 const USERNAME = 'kab.sukabumi';
 const PASSWORD = 'semesta-demo';
 const EXPECTED_DISTRICTS = 47;
 
-class StepError extends Error {}
-
-function log(msg: string) {
-  console.log(`  · ${msg}`);
-}
-
-function check(ok: boolean, message: string): asserts ok {
-  if (!ok) throw new StepError(message);
-}
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const result = await fn();
-    log(name);
-    return result;
-  } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new StepError(`step "${name}" failed: ${why}`);
-  }
-}
 
 /** Rows of the children table in the region browser. */
 const childRows = (page: Page) => page.locator('[data-testid="region-children"] tbody tr');
@@ -174,19 +153,7 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     await run(browser, pageErrors);
     console.log('  ✓ region browser: Indonesia → Jawa Barat → Kabupaten Sukabumi (47 kecamatan)');
     console.log('e2e: 1 passed, 0 failed');
@@ -194,7 +161,7 @@ async function main(): Promise<number> {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     console.error(`  ✗ region browser: ${message}`);
-    if (!browser) console.error(`    (could not start Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}; set CHROMIUM_PATH)`);
+    if (!browser) console.error(`    (could not start Chromium at ${CHROMIUM}; set CHROMIUM_PATH)`);
     try {
       const pages = browser?.contexts().flatMap((c) => c.pages()) ?? [];
       const last = pages.at(-1);

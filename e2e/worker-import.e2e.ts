@@ -19,10 +19,9 @@
  */
 import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, CHROMIUM, check, launchChromium, log, OUT, step } from './harness.js';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-const OUT = 'test-results';
 const PASSWORD = 'semesta-demo';
 const REGENCY_USER = 'kab.sukabumi';
 const VILLAGE_USER = 'desa.balingbing';
@@ -39,26 +38,6 @@ const TAG = (() => {
   return s.charAt(0).toUpperCase() + s.slice(1);
 })();
 
-class StepError extends Error {}
-
-function log(msg: string) {
-  console.log(`  · ${msg}`);
-}
-
-function check(ok: boolean, message: string): asserts ok {
-  if (!ok) throw new StepError(message);
-}
-
-async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    const result = await fn();
-    log(name);
-    return result;
-  } catch (err) {
-    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    throw new StepError(`step "${name}" failed: ${why}`);
-  }
-}
 
 async function waitForPath(page: Page, path: string | RegExp) {
   await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)), { timeout: 20_000 });
@@ -357,12 +336,9 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   } catch (err) {
-    console.error(`  ✗ could not start Chromium at ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'} (set CHROMIUM_PATH): ${err instanceof Error ? err.message : err}`);
+    console.error(`  ✗ could not start Chromium at ${CHROMIUM} (set CHROMIUM_PATH): ${err instanceof Error ? err.message : err}`);
     console.log('e2e: 0 passed, 2 failed');
     return 1;
   }

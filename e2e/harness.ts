@@ -1,0 +1,34 @@
+/** What every browser test shares: where the app is, how Chromium starts here, and named steps. */
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+export const OUT = 'test-results';
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless; the background-networking flags keep it off this machine's closed network. */
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+export class StepError extends Error {}
+
+export function log(msg: string) {
+  console.log(`  · ${msg}`);
+}
+
+export function check(ok: boolean, message: string): asserts ok {
+  if (!ok) throw new StepError(message);
+}
+
+export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    const result = await fn();
+    log(name);
+    return result;
+  } catch (err) {
+    const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new StepError(`step "${name}" failed: ${why}`);
+  }
+}
