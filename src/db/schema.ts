@@ -9,7 +9,6 @@ export interface Database {
   app_setting: AppSettingTable;
   person: PersonTable;
   enrolment: EnrolmentTable;
-  enrolment_cover: EnrolmentCoverTable;
   enrolment_status_history: EnrolmentStatusHistoryTable;
   import_job: ImportJobTable;
   import_row: ImportRowTable;
@@ -109,13 +108,6 @@ export interface EnrolmentTable {
   updated_at: Timestamp;
 }
 
-export interface EnrolmentCoverTable {
-  person_id: number;
-  program: string;
-  enrolment_id: number;
-  funding_source: string;
-}
-
 export interface EnrolmentStatusHistoryTable {
   id: Generated<number>;
   enrolment_id: number;
@@ -144,7 +136,8 @@ export interface ImportJobTable {
 export interface ImportRowTable {
   import_id: number;
   row_number: number;
-  raw: unknown;
+  /** cells as uploaded; kept only for rows that failed validation */
+  raw: unknown | null;
   outcome: string;
   problems: unknown;
   nik: string | null;

@@ -80,10 +80,6 @@ async function insertDemoWorkers(tx: Tx, workers: DemoWorker[]): Promise<number>
   const ids = inserted.rows.map((r) => r.id);
   if (ids.length === 0) return 0;
   await sql`
-    INSERT INTO enrolment_cover (person_id, program, enrolment_id, funding_source)
-    SELECT person_id, unnest(programs), id, funding_source FROM enrolment
-    WHERE id = ANY (${ids}::bigint[]) AND status IN ('submitted', 'registered', 'active')`.execute(tx);
-  await sql`
     INSERT INTO enrolment_status_history (enrolment_id, status, changed_at, changed_by)
     SELECT id, status, timestamptz '2025-01-01', ${DEMO_ACTOR.username} FROM enrolment WHERE id = ANY (${ids}::bigint[])`.execute(tx);
   return ids.length;

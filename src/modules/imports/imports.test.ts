@@ -82,6 +82,9 @@ describe('worker import', () => {
     expect(String(rows[2]![14])).toMatch(/notasi ilmiah/);
     expect(rows[2]![0]).toBe('3.20202E+15');
     expect(String(rows[3]![14])).toMatch(/luar wilayah kerja/);
+    // A duplicate passed validation, so it comes back from its parsed values, ready to re-upload.
+    expect(rows[4]!.slice(0, 4)).toEqual(['3202011505900102', 'Duplikat Apostrof', '15/05/1990', 'L']);
+    expect(String(rows[4]![14])).toMatch(/baris 3 berkas ini/);
 
     expect((await t.db.selectFrom('person').select('id').execute()).length).toBe(0); // nothing before commit
     const commit = await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
@@ -144,6 +147,17 @@ describe('worker import', () => {
     await recoverInterruptedImports(t.db);
     const job = await t.db.selectFrom('import_job').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(job.status).toBe('validated');
+  });
+
+  it('asks for a re-upload when a database crash emptied the (unlogged) staging rows', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const id = await upload(s, await xlsx([row('3202011505900115', 'Hilang')]), 'hilang.xlsx');
+    await waitFor(s, id, ['validated']);
+    await t.db.deleteFrom('import_row').where('import_id', '=', id).execute(); // what crash recovery does to an unlogged table
+    await recoverInterruptedImports(t.db);
+    const view = (await injectAs(t.app, s, { url: `/api/imports/${id}` })).json();
+    expect(view).toMatchObject({ status: 'failed', error: { code: 'IMPORT_STAGING_LOST' } });
+    expect((await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` })).statusCode).toBe(409);
   });
 
   it('keeps jobs inside the uploader’s region and refuses files that are not spreadsheets', async () => {

@@ -3,7 +3,10 @@ import type { Db } from '../../db/client.js';
 import type { Tx } from '../audit/record.js';
 import type { StagedRow } from './stage-row.js';
 
-/** Stages a batch of rows in one statement (arrays unnested server-side, no per-row round trips). */
+/**
+ * Stages a batch of rows in one statement (arrays unnested server-side, no per-row round trips). Valid
+ * rows keep only their parsed columns: the cells as uploaded are kept for the rows the report gives back.
+ */
 export async function insertStagedRows(db: Db, importId: number, rows: StagedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const col = <T>(f: (r: StagedRow) => T) => rows.map(f);
@@ -13,7 +16,7 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedRow
     SELECT ${importId}, t.row_number, t.raw::jsonb, t.outcome, t.problems::jsonb, t.nik, t.name, t.birth_date::date, t.sex, t.village_code,
            t.address, t.phone, t.occupation, t.segment, t.group_code,
            CASE WHEN t.programs IS NULL THEN NULL ELSE string_to_array(t.programs, ',') END, t.declared_income, t.funding_source
-    FROM unnest(${col((r) => r.rowNumber)}::int[], ${col((r) => JSON.stringify(r.raw))}::text[], ${col((r) => r.outcome)}::text[],
+    FROM unnest(${col((r) => r.rowNumber)}::int[], ${col((r) => (r.outcome === 'valid' ? null : JSON.stringify(r.raw)))}::text[], ${col((r) => r.outcome)}::text[],
                 ${col((r) => (r.problems.length ? JSON.stringify(r.problems) : null))}::text[], ${col((r) => r.nik)}::text[],
                 ${col((r) => r.name)}::text[], ${col((r) => r.birthDate)}::text[], ${col((r) => r.sex)}::text[],
                 ${col((r) => r.villageCode)}::text[], ${col((r) => r.address)}::text[], ${col((r) => r.phone)}::text[],
@@ -53,13 +56,14 @@ export async function classifyRows(db: Db | Tx, importId: number): Promise<void>
         'en', 'Already registered with the same programmes and payer.') END)
     FROM (
       SELECT r2.row_number,
-             bool_or(ec.funding_source IS DISTINCT FROM r2.funding_source) AS other_payer,
-             string_agg(DISTINCT ec.program, ',') AS programs,
-             string_agg(DISTINCT nullif(ec.funding_source, ''), ', ') AS payers
+             bool_or(e.funding_source IS DISTINCT FROM coalesce(r2.funding_source, '')) AS other_payer,
+             string_agg(DISTINCT pr.program, ',') AS programs,
+             string_agg(DISTINCT nullif(e.funding_source, ''), ', ') AS payers
       FROM import_row r2
       JOIN person p ON p.nik = r2.nik
-      JOIN enrolment_cover ec ON ec.person_id = p.id AND ec.program = ANY (r2.programs)
-      WHERE r2.import_id = ${importId} AND r2.outcome = 'valid'
+      JOIN enrolment e ON e.person_id = p.id AND e.status IN ('submitted', 'registered', 'active') AND e.programs && r2.programs
+      CROSS JOIN LATERAL unnest(e.programs) AS pr(program)
+      WHERE r2.import_id = ${importId} AND r2.outcome = 'valid' AND pr.program = ANY (r2.programs)
       GROUP BY r2.row_number
     ) c
     WHERE r.import_id = ${importId} AND r.row_number = c.row_number`.execute(db);
@@ -101,10 +105,10 @@ export async function countOutcomes(db: Db | Tx, importId: number) {
 
 /**
  * Moves the valid rows into the registry inside the caller's transaction: new people, then one
- * enrolment per row that has one, its programme covers and first status. Set-based throughout.
- * The unique key on enrolment_cover refuses double funding that appeared since validation.
+ * enrolment per row that has one. Set-based throughout. The partial unique indexes enrolment_open_*
+ * refuse double funding that appeared since validation.
  */
-export async function commitRows(tx: Tx, importId: number, by: string): Promise<{ people: number; enrolments: number }> {
+export async function commitRows(tx: Tx, importId: number): Promise<{ people: number; enrolments: number }> {
   const people = await sql`
     INSERT INTO person (nik, name, birth_date, sex, village_code, address, phone, occupation)
     SELECT nik, name, birth_date, sex, village_code, address, phone, occupation
@@ -115,11 +119,5 @@ export async function commitRows(tx: Tx, importId: number, by: string): Promise<
     SELECT p.id, r.segment, r.group_code, r.programs, r.declared_income, coalesce(r.funding_source, ''), p.village_code, ${importId}
     FROM import_row r JOIN person p ON p.nik = r.nik
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NOT NULL`.execute(tx);
-  await sql`
-    INSERT INTO enrolment_cover (person_id, program, enrolment_id, funding_source)
-    SELECT e.person_id, unnest(e.programs), e.id, e.funding_source FROM enrolment e WHERE e.import_id = ${importId}`.execute(tx);
-  await sql`
-    INSERT INTO enrolment_status_history (enrolment_id, status, changed_by)
-    SELECT id, status, ${by} FROM enrolment WHERE import_id = ${importId}`.execute(tx);
   return { people: Number(people.numAffectedRows ?? 0), enrolments: Number(enrolments.numAffectedRows ?? 0) };
 }

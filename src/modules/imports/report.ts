@@ -1,11 +1,33 @@
 import ExcelJS from 'exceljs';
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/client.js';
+import type { ImportRowTable } from '../../db/schema.js';
+import { GROUP_LABELS, type Group } from '../../domain/worker.js';
 import { WORKER_COLUMNS } from './columns.js';
 import type { ImportProblem } from './stage-row.js';
 
 const NOT_IMPORTED = ['rejected', 'duplicate_in_file', 'double_funded'];
 
 const asCell = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? v.slice(0, 10).split('-').reverse().join('/') : v ?? '');
+
+/** A row that passed validation was staged without its cells: give back the values as read. */
+function parsedCells(r: Selectable<ImportRowTable>): Record<string, unknown> {
+  return {
+    nik: r.nik,
+    name: r.name,
+    birthDate: r.birth_date ? r.birth_date.split('-').reverse().join('/') : null,
+    sex: r.sex,
+    villageCode: r.village_code,
+    address: r.address,
+    phone: r.phone,
+    occupation: r.occupation,
+    segment: r.segment,
+    group: r.group_code ? (GROUP_LABELS[r.group_code as Group] ?? r.group_code) : null,
+    programs: r.programs?.join(','),
+    income: r.declared_income,
+    fundingSource: r.funding_source,
+  };
+}
 
 /**
  * The rows that were not imported, with the values as uploaded in the template's column order and a
@@ -34,7 +56,7 @@ export async function importReport(db: Db, importId: number): Promise<Buffer> {
   for (;;) {
     const rows = await db
       .selectFrom('import_row')
-      .select(['row_number', 'raw', 'outcome', 'problems', 'nik', 'name'])
+      .selectAll()
       .where('import_id', '=', importId)
       .where('problems', 'is not', null)
       .where('row_number', '>', last)
@@ -46,7 +68,7 @@ export async function importReport(db: Db, importId: number): Promise<Buffer> {
       const problems = (r.problems ?? []) as ImportProblem[];
       const text = problems.map((p) => `${p.column}: ${p.id}`).join(' | ');
       if (NOT_IMPORTED.includes(r.outcome)) {
-        const raw = r.raw as Record<string, unknown>;
+        const raw = (r.raw as Record<string, unknown> | null) ?? parsedCells(r);
         const row = ws.addRow({ ...Object.fromEntries(WORKER_COLUMNS.map((c) => [c.key, asCell(raw[c.key])])), row: r.row_number, messages: text });
         row.getCell('messages').font = { color: { argb: 'FFC00000' } };
       } else {

@@ -51,7 +51,9 @@ export async function startImport(db: Db, user: SessionUser, file: { path: strin
     .executeTakeFirstOrThrow();
   const view: ImportView = { id: job.id, filename: file.filename, status: 'validating', progress: 0, counts: {}, regionCode: user.regionCode };
   live.set(job.id, view);
-  void validate(db, view, file).catch((err) => fail(db, view, err));
+  void validate(db, view, file)
+    .catch((err) => fail(db, view, err))
+    .finally(() => live.delete(job.id));
   return view;
 }
 
@@ -59,14 +61,22 @@ async function validate(db: Db, view: ImportView, file: { path: string; kind: 'x
   const regions = await regionIndex(db);
   const size = statSync(file.path).size || 1;
   let batch: StagedRow[] = [];
+  // One batch is written while the next is parsed: the database and Node each keep a core busy.
+  let writing: Promise<void> = Promise.resolve();
+  const write = async (rows: StagedRow[]) => {
+    await writing; // the previous batch's failure surfaces here
+    writing = insertStagedRows(db, view.id, rows);
+    writing.catch(() => undefined); // awaited at the next batch or the end, not unhandled meanwhile
+  };
   for await (const row of readRows(file.path, file.kind, WORKER_COLUMNS, (bytes) => (view.progress = Math.min(0.9, (0.9 * bytes) / size)))) {
     batch.push(stageRow(row, regions, view.regionCode));
     if (batch.length >= BATCH) {
-      await insertStagedRows(db, view.id, batch);
+      await write(batch);
       batch = [];
     }
   }
-  await insertStagedRows(db, view.id, batch);
+  await write(batch);
+  await writing;
   if (!(await db.selectFrom('import_row').select('row_number').where('import_id', '=', view.id).limit(1).executeTakeFirst())) {
     throw new AppError(422, 'IMPORT_EMPTY', { id: 'Berkas tidak berisi baris data di bawah judul kolom.', en: 'The file has no data rows below the headers.' });
   }
@@ -141,7 +151,7 @@ export async function commitImport(db: Db, user: SessionUser, id: number): Promi
     try {
       view.committed = await audited(db, { id: user.id, username: user.username }, async (tx) => {
         await classifyRows(tx, id); // the registry may have changed since validation
-        const result = await commitRows(tx, id, user.username);
+        const result = await commitRows(tx, id);
         return {
           result,
           audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: view.regionCode, before: null, after: { filename: view.filename, counts: view.counts, ...result } }],
@@ -151,7 +161,7 @@ export async function commitImport(db: Db, user: SessionUser, id: number): Promi
       await setStatus(db, view, 'committed', 1);
       await rm(await filePathOf(db, id), { force: true });
     } catch (err) {
-      if (err instanceof Error && /enrolment_cover_pkey/.test(err.message)) {
+      if (err instanceof Error && /enrolment_open_/.test(err.message)) {
         // Someone enrolled one of these people between validation and commit: nothing was saved.
         view.error = {
           code: 'IMPORT_STALE',
@@ -171,11 +181,19 @@ async function filePathOf(db: Db, id: number) {
   return (await db.selectFrom('import_job').select('file_path').where('id', '=', id).executeTakeFirstOrThrow()).file_path;
 }
 
-/** At start-up: a commit cut short rolled back, so it can be retried; a validation cut short must be re-uploaded. */
+/**
+ * At start-up: a commit cut short rolled back, so it can be retried; a validation cut short, or one whose
+ * staged rows a database crash took, must be re-uploaded.
+ */
 export async function recoverInterruptedImports(db: Db): Promise<void> {
   await sql`UPDATE import_job SET status = 'validated', progress = 1, updated_at = now() WHERE status = 'committing'`.execute(db);
   await sql`
     UPDATE import_job SET status = 'failed', updated_at = now(),
       error = '{"code":"IMPORT_INTERRUPTED","message":"Validasi terputus karena server dimulai ulang. Unggah ulang berkas.","messageEn":"Validation was interrupted by a server restart. Upload the file again."}'
     WHERE status = 'validating'`.execute(db);
+  // Staged rows live in an unlogged table, which a database crash empties: such a job must be uploaded again.
+  await sql`
+    UPDATE import_job j SET status = 'failed', updated_at = now(),
+      error = '{"code":"IMPORT_STAGING_LOST","message":"Data validasi hilang karena basis data dimulai ulang. Unggah ulang berkas.","messageEn":"The validated rows were lost in a database restart. Upload the file again."}'
+    WHERE status = 'validated' AND NOT EXISTS (SELECT 1 FROM import_row r WHERE r.import_id = j.id)`.execute(db);
 }

@@ -2,6 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { Database } from '../../db/schema.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
+import { OPEN_STATUSES } from '../../domain/worker.js';
 import type { Tx } from '../audit/record.js';
 
 export interface WorkerFilter {
@@ -116,6 +117,13 @@ export function findPerson(db: Db | Tx, id: number) {
 }
 
 /** The open enrolments that already hold some of `programs` for this person. */
-export function coversFor(db: Db | Tx, personId: number, programs: string[]) {
-  return db.selectFrom('enrolment_cover').selectAll().where('person_id', '=', personId).where('program', 'in', programs).execute();
+export async function coversFor(db: Db | Tx, personId: number, programs: string[]) {
+  const open = await db
+    .selectFrom('enrolment')
+    .select(['id', 'programs', 'funding_source'])
+    .where('person_id', '=', personId)
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where(sql<boolean>`programs && ${sql.val(programs)}::text[]`)
+    .execute();
+  return open.flatMap((e) => e.programs.filter((p) => programs.includes(p)).map((program) => ({ program, enrolmentId: e.id, funding_source: e.funding_source })));
 }

@@ -57,7 +57,7 @@ export async function createWorker(db: Db, user: SessionUser, input: WorkerInput
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const enrolment = input.enrolment ? await insertEnrolment(tx, user.username, person.id, person.village_code, input.enrolment) : null;
+    const enrolment = input.enrolment ? await insertEnrolment(tx, person.id, person.village_code, input.enrolment) : null;
     const after = { ...person, nik: maskNik(person.nik), enrolment };
     return {
       result: { person, enrolment, warnings: check.warnings.map((w) => toIssue(w)) },
@@ -66,7 +66,7 @@ export async function createWorker(db: Db, user: SessionUser, input: WorkerInput
   });
 }
 
-async function insertEnrolment(tx: Tx, by: string, personId: number, villageCode: string, e: NonNullable<WorkerInput['enrolment']>) {
+async function insertEnrolment(tx: Tx, personId: number, villageCode: string, e: NonNullable<WorkerInput['enrolment']>) {
   const taken = await coversFor(tx, personId, e.programs);
   if (taken.length) {
     const payers = [...new Set(taken.map((c) => c.funding_source || '—'))].join(', ');
@@ -93,11 +93,6 @@ async function insertEnrolment(tx: Tx, by: string, personId: number, villageCode
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await tx
-    .insertInto('enrolment_cover')
-    .values(e.programs.map((program) => ({ person_id: personId, program, enrolment_id: row.id, funding_source: row.funding_source })))
-    .execute();
-  await tx.insertInto('enrolment_status_history').values({ enrolment_id: row.id, status: row.status, changed_by: by }).execute();
   return row;
 }
 

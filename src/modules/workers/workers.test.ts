@@ -22,9 +22,16 @@ describe('single entry', () => {
     const res = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: asep });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ nik: '3202••••••••0001', nikMasked: true, name: 'Asep Supriatna', segment: 'BPU', status: 'submitted', programs: ['JKK', 'JKM'], warnings: [] });
-    const history = await t.db.selectFrom('enrolment_status_history').selectAll().execute();
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ status: 'submitted', changed_by: 'kab.sukabumi' });
+    // The first status is the enrolment row itself; the history holds later changes.
+    const enrolment = await t.db.selectFrom('enrolment').selectAll().executeTakeFirstOrThrow();
+    expect(enrolment).toMatchObject({ status: 'submitted', programs: ['JKK', 'JKM'] });
+    expect(await t.db.selectFrom('enrolment_status_history').selectAll().execute()).toHaveLength(0);
+    // The database itself refuses a second open enrolment holding one of the same programmes …
+    const second = { ...enrolment, id: undefined, programs: ['JKM', 'JHT'], created_at: undefined, updated_at: undefined };
+    await expect(t.db.insertInto('enrolment').values({ ...second, id: undefined } as never).execute()).rejects.toThrow(/enrolment_open_jkm/);
+    // … and accepts it once the first is closed.
+    await t.db.updateTable('enrolment').set({ status: 'ended' }).where('id', '=', enrolment.id).execute();
+    await t.db.insertInto('enrolment').values(second as never).execute();
   });
 
   it('answers every broken field at once, each with its own code', async () => {
