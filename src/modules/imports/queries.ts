@@ -34,6 +34,11 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedRow
  * - already covered for any of them by another payer: double_funded (never enrolled twice).
  */
 export async function classifyRows(db: Db | Tx, importId: number): Promise<void> {
+  await classifyDuplicatesInFile(db, importId);
+  await classifyAgainstRegistry(db, importId);
+}
+
+async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<void> {
   await sql`
     UPDATE import_row r SET outcome = 'duplicate_in_file',
       problems = coalesce(r.problems, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
@@ -43,7 +48,10 @@ export async function classifyRows(db: Db | Tx, importId: number): Promise<void>
     FROM (SELECT nik, min(row_number) AS first_row FROM import_row WHERE import_id = ${importId} AND outcome = 'valid'
           GROUP BY nik HAVING count(*) > 1) d
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.nik = d.nik AND r.row_number > d.first_row`.execute(db);
+}
 
+/** Run again at commit: the registry may have changed since validation. */
+export async function classifyAgainstRegistry(db: Db | Tx, importId: number): Promise<void> {
   await sql`
     UPDATE import_row r SET
       outcome = CASE WHEN c.other_payer THEN 'double_funded' ELSE 'already_registered' END,

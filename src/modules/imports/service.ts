@@ -12,7 +12,7 @@ import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { audited } from '../audit/record.js';
 import { regionIndex } from '../regions/region-index.js';
 import { WORKER_COLUMNS } from './columns.js';
-import { classifyKnownPeople, classifyRows, commitRows, countOutcomes, insertStagedRows } from './queries.js';
+import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, countOutcomes, insertStagedRows } from './queries.js';
 import { type StagedRow, stageRow } from './stage-row.js';
 
 const BATCH = 5000;
@@ -150,7 +150,7 @@ export async function commitImport(db: Db, user: SessionUser, id: number): Promi
   void (async () => {
     try {
       view.committed = await audited(db, { id: user.id, username: user.username }, async (tx) => {
-        await classifyRows(tx, id); // the registry may have changed since validation
+        await classifyAgainstRegistry(tx, id);
         const result = await commitRows(tx, id);
         return {
           result,
