@@ -168,6 +168,16 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
     foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/nik` }),
   },
+  // funding (issue 4)
+  'GET /api/calc/contribution': { own: () => ({ url: '/api/calc/contribution?segment=BPU&declaredIncome=1000000' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'GET /api/calc/benefit': { own: () => ({ url: '/api/calc/benefit?type=JKM&contributionMonths=40' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'GET /api/rates': { own: () => ({ url: '/api/rates' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'POST /api/rates': {
+    permission: 'rate:manage',
+    own: () => ({ method: 'POST', url: '/api/rates', payload: { key: 'BPU_JKM', effectiveFrom: `${2100 - ++seq}-01-01`, value: 6_800, legalBasis: 'matrix' } }),
+    foreign: () => ({ url: '/' }),
+    noForeign: true,
+  },
 };
 
 function villageIn(region: string): string {
