@@ -27,6 +27,7 @@ import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 // funding (issue 4)
 import { calcRoutes } from './modules/funding/calc-routes.js';
+import { fundingRoutes } from './modules/funding/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     importRoutes(api, ctx);
     // funding (issue 4)
     calcRoutes(api, ctx);
+    fundingRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {
