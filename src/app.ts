@@ -25,6 +25,9 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+// funding (issue 4)
+import { calcRoutes } from './modules/funding/calc-routes.js';
+import { fundingRoutes } from './modules/funding/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -97,6 +100,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auditRoutes(api, ctx);
     workerRoutes(api, ctx);
     importRoutes(api, ctx);
+    // funding (issue 4)
+    calcRoutes(api, ctx);
+    fundingRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inSubtree, isAncestor } from '../src/domain/region-code.js';
@@ -168,7 +171,60 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
     foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/nik` }),
   },
+  // funding (issue 4)
+  'GET /api/calc/contribution': { own: () => ({ url: '/api/calc/contribution?segment=BPU&declaredIncome=1000000' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'GET /api/calc/benefit': { own: () => ({ url: '/api/calc/benefit?type=JKM&contributionMonths=40' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'GET /api/rates': { own: () => ({ url: '/api/rates' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'POST /api/rates': {
+    permission: 'rate:manage',
+    own: () => ({ method: 'POST', url: '/api/rates', payload: { key: 'BPU_JKM', effectiveFrom: `${2100 - ++seq}-01-01`, value: 6_800, legalBasis: 'matrix' } }),
+    foreign: () => ({ url: '/' }),
+    noForeign: true,
+  },
+  'GET /api/funding-programs': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: () => ({ url: '/api/funding-programs' }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs?region=${region}` }),
+    regionsIn: (b) => (b as { items: { regionCode: string }[] }).items.map((p) => p.regionCode),
+  },
+  'POST /api/funding-programs': {
+    permission: 'funding:write',
+    own: (a) => ({ method: 'POST', url: '/api/funding-programs', payload: programBody(a.region === 'ID' ? '32.02' : a.region) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/funding-programs', payload: programBody(region) }),
+  },
+  'GET /api/funding-programs/:id': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}` }),
+  },
+  'PATCH /api/funding-programs/:id': {
+    permission: 'funding:write',
+    own: (a) => ({ method: 'PATCH', url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}`, payload: { name: `Diubah ${uniq()}` } }),
+    foreign: (_a, region) => ({ method: 'PATCH', url: `/api/funding-programs/${PROGRAMS[region]}`, payload: { name: 'Seharusnya tidak' } }),
+  },
+  'POST /api/funding-programs/:id/document': {
+    permission: 'funding:write',
+    own: (a) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/document`, payload: pdfForm() as never }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[region]}/document`, payload: pdfForm() as never }),
+  },
+  'GET /api/funding-programs/:id/document': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/document` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/document` }),
+  },
 };
+
+/** funding (issue 4): one programme owned by each region the matrix touches, with a document. */
+const PROGRAMS: Record<string, number> = {};
+const programBody = (regionCode: string) => ({ name: `CSR ${uniq()}`, payerType: 'CSR', regionCode, fiscalYear: 2025, budget: 1_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'] });
+function pdfForm() {
+  const form = new FormData();
+  form.append('file', new Blob(['%PDF-1.4 matrix']), 'dasar-hukum.pdf');
+  return form;
+}
 
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
@@ -214,6 +270,17 @@ describe('route × role × region matrix', () => {
         .executeTakeFirstOrThrow()).id;
     for (const a of ACTORS) OWN_JOBS[a.username] = await job(a.region);
     for (const key of Object.keys(places)) REGION_JOBS[key] = await job(key);
+    // funding (issue 4)
+    const docDir = mkdtempSync(join(tmpdir(), 'matrix-doc-'));
+    for (const region of new Set([...Object.keys(places), ...ACTORS.map((a) => a.region).filter((r) => r !== 'ID')])) {
+      const doc = join(docDir, `${region}.pdf`);
+      writeFileSync(doc, '%PDF-1.4 matrix');
+      PROGRAMS[region] = (await t.db
+        .insertInto('funding_program')
+        .values({ name: `CSR ${uniq()}`, payer_type: 'CSR', region_code: region, fiscal_year: 2025, budget: 1_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'matrix', document_path: doc, document_name: 'doc.pdf', document_type: 'application/pdf', document_size: 15 })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+    }
     for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   });
 

@@ -12,6 +12,12 @@ export interface Database {
   enrolment_status_history: EnrolmentStatusHistoryTable;
   import_job: ImportJobTable;
   import_row: ImportRowTable;
+  // funding (0005_funding.sql)
+  rate_config: RateConfigTable;
+  funding_program: FundingProgramTable;
+  bill: BillTable;
+  bill_line: BillLineTable;
+  payment: PaymentTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -104,6 +110,8 @@ export interface EnrolmentTable {
   end_date: string | null;
   village_code: string;
   import_id: number | null;
+  /** the payer (0005_funding.sql); funding_source keeps its display name */
+  funding_program_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -114,6 +122,8 @@ export interface EnrolmentStatusHistoryTable {
   status: string;
   changed_at: Timestamp;
   changed_by: string;
+  /** why the status changed (0005_funding.sql), e.g. 'unpaid_3_months', 'arrears_paid' */
+  reason: string | null;
 }
 
 export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
@@ -153,4 +163,75 @@ export interface ImportRowTable {
   programs: string[] | null;
   declared_income: number | null;
   funding_source: string | null;
+}
+
+// ——— funding (0005_funding.sql) ———
+
+export interface RateConfigTable {
+  key: string;
+  effective_from: DateText;
+  value: number;
+  unit: string;
+  legal_basis: string;
+  unconfirmed: Generated<boolean>;
+  created_by: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface FundingProgramTable {
+  id: Generated<number>;
+  name: string;
+  payer_type: string;
+  region_code: string;
+  fiscal_year: number;
+  budget: number;
+  quota: number;
+  segment: string;
+  programs: string[];
+  basis_income: Generated<number>;
+  risk_group: Generated<number>;
+  legal_kind: Generated<string>;
+  legal_number: Generated<string>;
+  legal_date: string | null;
+  document_path: string | null;
+  document_name: string | null;
+  document_type: string | null;
+  document_size: number | null;
+  status: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface BillTable {
+  id: Generated<number>;
+  funding_program_id: number;
+  month: string;
+  due_date: string;
+  worker_count: number;
+  amount: number;
+  rates: ColumnType<Record<string, unknown>, string, string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface BillLineTable {
+  bill_id: number;
+  enrolment_id: number;
+  amount: number;
+  paid_at: string | null;
+  payment_id: number | null;
+}
+
+export interface PaymentTable {
+  id: Generated<number>;
+  funding_program_id: number;
+  amount: number;
+  paid_on: string;
+  reference: Generated<string>;
+  bill_id: number | null;
+  source: 'manual' | 'import';
+  source_file: string | null;
+  created_by: string;
+  created_at: Timestamp;
 }

@@ -20,10 +20,20 @@ export const PERMISSIONS = [
   'worker:write',
   /** see a full NIK (each look is audited); everyone else sees 3202••••••••0001 */
   'worker:nik',
+  // funding (issue 4)
+  /** add a new effective-dated rate, cap or amount */
+  'rate:manage',
+  'funding:read',
+  /** set up and change funding programmes; run their monthly billing */
+  'funding:write',
+  /** record and import payments */
+  'payment:write',
+  /** confirm an enrolment or import that goes over a programme's quota or budget */
+  'funding:override',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const GRANTS: Record<Role, readonly Permission[]> = {
+const BASE_GRANTS: Record<Role, readonly Permission[]> = {
   national_monitor: ['region:read', 'audit:read', 'user:read', 'user:manage', 'worker:read'],
   province_operator: ['region:read', 'user:read', 'user:manage', 'worker:read', 'worker:write', 'worker:nik'],
   regency_operator: ['region:read', 'user:read', 'user:manage', 'worker:read', 'worker:write', 'worker:nik'],
@@ -31,6 +41,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   bpjs_branch: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
   auditor: ['region:read', 'audit:read', 'user:read', 'worker:read'],
 };
+
+/** Funding (issue 4): payers set up programmes and bill; the BPJS branch records payments it receives. */
+const FUNDING_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['funding:read', 'rate:manage'],
+  province_operator: ['funding:read', 'funding:write', 'payment:write', 'funding:override'],
+  regency_operator: ['funding:read', 'funding:write', 'payment:write', 'funding:override'],
+  village_operator: ['funding:read', 'funding:write', 'payment:write'],
+  bpjs_branch: ['funding:read', 'payment:write'],
+  auditor: ['funding:read'],
+};
+
+const GRANTS = Object.fromEntries(ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role]]])) as unknown as Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);

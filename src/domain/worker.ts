@@ -87,6 +87,9 @@ export interface WorkerInput {
     programs: string[];
     declaredIncome?: number | null;
     fundingSource?: string;
+    /** funding (issue 4): the payer programme; its checks run in the service */
+    fundingProgramId?: number;
+    confirmOverCapacity?: boolean;
   };
 }
 

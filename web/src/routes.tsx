@@ -13,6 +13,8 @@ const RegionBrowserPage = lazy(() => import('./pages/regions/region-browser-page
 const WorkerListPage = lazy(() => import('./pages/workers/worker-list-page'));
 const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
 const ImportPage = lazy(() => import('./pages/imports/import-page'));
+// funding (issue 4)
+const CalculatorPage = lazy(() => import('./pages/funding/calculator-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
 
 function page(node: ReactNode, fullScreen = false) {
@@ -43,6 +45,8 @@ export function AppRoutes() {
           <Route path="pekerja/baru" element={page(<WorkerFormPage />)} />
           {/* The import's id in the address: a reload (or coming back later) finds the same import. */}
           <Route path="impor/:id?" element={page(<ImportPage />)} />
+          {/* funding (issue 4) */}
+          <Route path="simulasi" element={page(<CalculatorPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

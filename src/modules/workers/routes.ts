@@ -17,6 +17,9 @@ const enrolmentBody = z.object({
   programs: z.array(z.enum(PROGRAMS)).min(1),
   declaredIncome: z.number().int().min(0).nullish(),
   fundingSource: z.string().trim().max(200).optional(),
+  // funding (issue 4): the payer as a reference; over quota/budget needs confirmOverCapacity by a permitted role
+  fundingProgramId: z.number().int().positive().optional(),
+  confirmOverCapacity: z.boolean().optional(),
 });
 
 const workerItem = z.object({
@@ -37,6 +40,7 @@ const workerItem = z.object({
   programs: z.array(z.string()).nullable(),
   status: z.string().nullable(),
   fundingSource: z.string().nullable(),
+  fundingProgramId: z.number().nullable().optional(),
   declaredIncome: z.number().nullable(),
   kpj: z.string().nullable(),
 });
@@ -97,6 +101,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
         programs: enrolment?.programs ?? null,
         status: enrolment?.status ?? null,
         fundingSource: enrolment?.funding_source ?? null,
+        fundingProgramId: enrolment?.funding_program_id ?? null,
         declaredIncome: enrolment?.declared_income ?? null,
         kpj: enrolment?.kpj ?? null,
       };

@@ -8,6 +8,7 @@ import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, recordAudit, type Tx } from '../audit/record.js';
 import { regionIndex } from '../regions/region-index.js';
 import { coversFor, findPerson, findPersonByNik, type WorkerRow } from './queries.js';
+import { checkProgramForEnrolment } from '../funding/capacity.js';
 
 const actorOf = (u: SessionUser): Actor => ({ id: u.id, username: u.username });
 
@@ -57,7 +58,7 @@ export async function createWorker(db: Db, user: SessionUser, input: WorkerInput
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const enrolment = input.enrolment ? await insertEnrolment(tx, person.id, person.village_code, input.enrolment) : null;
+    const enrolment = input.enrolment ? await insertEnrolment(tx, user, person.id, person.village_code, input.enrolment) : null;
     const after = { ...person, nik: maskNik(person.nik), enrolment };
     return {
       result: { person, enrolment, warnings: check.warnings.map((w) => toIssue(w)) },
@@ -66,7 +67,9 @@ export async function createWorker(db: Db, user: SessionUser, input: WorkerInput
   });
 }
 
-async function insertEnrolment(tx: Tx, personId: number, villageCode: string, e: NonNullable<WorkerInput['enrolment']>) {
+async function insertEnrolment(tx: Tx, user: SessionUser, personId: number, villageCode: string, e: NonNullable<WorkerInput['enrolment']>) {
+  // funding (issue 4): a referenced payer must fit the village and segment, and have room (quota, budget)
+  const program = e.fundingProgramId ? await checkProgramForEnrolment(tx, user, { fundingProgramId: e.fundingProgramId, segment: e.segment!, villageCode, confirmOverCapacity: e.confirmOverCapacity }) : undefined;
   const taken = await coversFor(tx, personId, e.programs);
   if (taken.length) {
     const payers = [...new Set(taken.map((c) => c.funding_source || '—'))].join(', ');
@@ -88,7 +91,8 @@ async function insertEnrolment(tx: Tx, personId: number, villageCode: string, e:
       group_code: e.group!,
       programs: e.programs,
       declared_income: e.declaredIncome ?? null,
-      funding_source: e.fundingSource?.trim() ?? '',
+      funding_source: e.fundingSource?.trim() || program?.name || '',
+      funding_program_id: program?.id ?? null,
       village_code: villageCode,
     })
     .returningAll()

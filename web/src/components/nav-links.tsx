@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useMe } from '../api/use-me';
 import { canWriteWorkers } from '../auth/permissions';
-import { MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
+import { FileIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
 import './nav-links.css';
 
 interface NavItem {
@@ -35,6 +35,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
           { to: '/impor', current: under('/impor'), icon: <UploadIcon />, label: t('nav.import') },
         ]
       : []),
+    // funding (issue 4)
+    { to: '/simulasi', current: under('/simulasi'), icon: <FileIcon />, label: t('funding.nav.calculator') },
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

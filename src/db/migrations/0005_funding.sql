@@ -1,0 +1,148 @@
+-- Funding: date-effective rates, funding programmes (payers), monthly bills, payments and lapses.
+
+-- Every rate, cap and amount with its effective date and legal basis (DOMAIN.md). A value applies from
+-- its date until the next one for the same key; nothing is ever updated in place, only added.
+-- ppm = parts per million of a base (0.24 % = 2400), so every figure is an integer.
+CREATE TABLE rate_config (
+  key            text NOT NULL,
+  effective_from date NOT NULL,
+  value          bigint NOT NULL CHECK (value >= 0),
+  unit           text NOT NULL CHECK (unit IN ('ppm', 'rupiah', 'count')),
+  legal_basis    text NOT NULL CHECK (length(legal_basis) BETWEEN 3 AND 500),
+  unconfirmed    boolean NOT NULL DEFAULT false,
+  created_by     text NOT NULL DEFAULT 'migration',
+  created_at     timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (key, effective_from)
+);
+
+-- Exactly DEFAULT_RATES in src/domain/rates.ts (rates.test in modules/funding keeps the two equal).
+INSERT INTO rate_config (key, effective_from, value, unit, legal_basis, unconfirmed) VALUES
+  ('PU_JKK_RG1', '2015-07-01', 2400, 'ppm', 'PP 44/2015 art. 16(1), risk group I', false),
+  ('PU_JKK_RG2', '2015-07-01', 5400, 'ppm', 'PP 44/2015 art. 16(1), risk group II', false),
+  ('PU_JKK_RG3', '2015-07-01', 8900, 'ppm', 'PP 44/2015 art. 16(1), risk group III', false),
+  ('PU_JKK_RG4', '2015-07-01', 12700, 'ppm', 'PP 44/2015 art. 16(1), risk group IV', false),
+  ('PU_JKK_RG5', '2015-07-01', 17400, 'ppm', 'PP 44/2015 art. 16(1), risk group V', false),
+  ('PU_JKM', '2015-07-01', 3000, 'ppm', 'PP 44/2015 art. 18(1)', false),
+  ('PU_JHT_EMPLOYER', '2015-07-01', 37000, 'ppm', 'PP 46/2015 art. 16(1)', false),
+  ('PU_JHT_WORKER', '2015-07-01', 20000, 'ppm', 'PP 46/2015 art. 16(1)', false),
+  ('PU_JP_EMPLOYER', '2015-07-01', 20000, 'ppm', 'PP 45/2015 art. 28(3)', false),
+  ('PU_JP_WORKER', '2015-07-01', 10000, 'ppm', 'PP 45/2015 art. 28(3)', false),
+  ('PU_JP_WAGE_CAP', '2023-03-01', 9559600, 'rupiah', 'BPJS TK circular, JP wage cap from March 2023', false),
+  ('PU_JP_WAGE_CAP', '2024-03-01', 10042300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2024', false),
+  ('PU_JP_WAGE_CAP', '2025-03-01', 10547400, 'rupiah', 'BPJS TK circular, JP wage cap from 1 March 2025', false),
+  ('PU_JP_WAGE_CAP', '2026-03-01', 11086300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2026', false),
+  ('PU_DAILY_WAGE_DAYS', '2015-07-01', 25, 'count', 'daily workers: daily wage × 25', true),
+  ('BPU_JKK', '2015-07-01', 10000, 'ppm', 'PP 44/2015, BPU JKK 1 % of declared income', false),
+  ('BPU_JKM', '2015-07-01', 6800, 'rupiah', 'PP 44/2015, BPU JKM fixed', false),
+  ('BPU_JHT', '2015-07-01', 20000, 'ppm', 'PP 46/2015, BPU JHT optional 2 % of declared income', false),
+  ('BPU_MIN_INCOME', '2015-07-01', 1000000, 'rupiah', 'PP 44/2015, lowest declared income', true),
+  ('BPU_MAX_INCOME', '2015-07-01', 20700000, 'rupiah', 'PP 44/2015, highest declared income (JKK about Rp207,000)', true),
+  ('JAKON_WAGE_JKK', '2021-02-01', 17400, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKK 1.74 %', false),
+  ('JAKON_WAGE_JKM', '2021-02-01', 3000, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKM 0.30 %', false),
+  ('JAKON_STEP1_UPTO', '2021-02-01', 100000000, 'rupiah', 'Permenaker 5/2021, contract slice 1 upper bound', false),
+  ('JAKON_STEP2_UPTO', '2021-02-01', 500000000, 'rupiah', 'Permenaker 5/2021, contract slice 2 upper bound', false),
+  ('JAKON_STEP3_UPTO', '2021-02-01', 1000000000, 'rupiah', 'Permenaker 5/2021, contract slice 3 upper bound', false),
+  ('JAKON_STEP4_UPTO', '2021-02-01', 5000000000, 'rupiah', 'Permenaker 5/2021, contract slice 4 upper bound', false),
+  ('JAKON_STEP1_JKK', '2021-02-01', 2100, 'ppm', 'Permenaker 5/2021, first Rp100 million', false),
+  ('JAKON_STEP2_JKK', '2021-02-01', 1700, 'ppm', 'Permenaker 5/2021, Rp100–500 million', false),
+  ('JAKON_STEP3_JKK', '2021-02-01', 1300, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion', false),
+  ('JAKON_STEP4_JKK', '2021-02-01', 1100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion', false),
+  ('JAKON_STEP5_JKK', '2021-02-01', 900, 'ppm', 'Permenaker 5/2021, above Rp5 billion', false),
+  ('JAKON_STEP1_JKM', '2021-02-01', 300, 'ppm', 'Permenaker 5/2021, first Rp100 million', false),
+  ('JAKON_STEP2_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp100–500 million', false),
+  ('JAKON_STEP3_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion', false),
+  ('JAKON_STEP4_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion', false),
+  ('JAKON_STEP5_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, above Rp5 billion', false),
+  ('PMI_PRE_PLACEMENT', '2023-03-01', 37500, 'rupiah', 'Permenaker 4/2023 art. 18, before placement', false),
+  ('PMI_6_MONTHS', '2023-03-01', 108000, 'rupiah', 'Permenaker 4/2023 art. 18, during and after placement, 6 months', false),
+  ('PMI_12_MONTHS', '2023-03-01', 189000, 'rupiah', 'Permenaker 4/2023 art. 18, 12 months', false),
+  ('PMI_24_MONTHS', '2023-03-01', 332500, 'rupiah', 'Permenaker 4/2023 art. 18, 24 months', false),
+  ('PMI_EXTRA_MONTH', '2023-03-01', 13500, 'rupiah', 'Permenaker 4/2023 art. 18, each extra month', false),
+  ('BEN_JKM_LUMP_SUM', '2019-12-02', 20000000, 'rupiah', 'PP 82/2019, JKM lump sum', false),
+  ('BEN_PERIODIC_MONTHLY', '2019-12-02', 500000, 'rupiah', 'PP 82/2019, periodic benefit per month', false),
+  ('BEN_PERIODIC_MONTHS', '2019-12-02', 24, 'count', 'PP 82/2019, periodic benefit months (paid at once)', false),
+  ('BEN_FUNERAL', '2019-12-02', 10000000, 'rupiah', 'PP 82/2019, funeral cost', false),
+  ('BEN_SCHOLARSHIP_TOTAL', '2021-02-01', 174000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship, up to 2 children', false),
+  ('BEN_SCHOLARSHIP_PER_CHILD', '2021-02-01', 87000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship per child', false),
+  ('BEN_SCHOLARSHIP_MIN_MONTHS', '2019-12-02', 36, 'count', 'PP 82/2019: JKM scholarship after ≥ 3 years of contributions', false),
+  ('BEN_JKK_DEATH_WAGE_MULTIPLE', '2019-12-02', 48, 'count', 'PP 82/2019: JKK death 48 × monthly wage', false),
+  ('BPU_LAPSE_MONTHS', '2015-07-01', 3, 'count', 'BPU membership inactive after 3 unpaid months', true);
+
+-- A payer: who pays for which workers, from which budget, under which legal act.
+CREATE TABLE funding_program (
+  id              bigserial PRIMARY KEY,
+  name            text NOT NULL CHECK (length(name) BETWEEN 3 AND 200),
+  payer_type      text NOT NULL CHECK (payer_type IN ('APBD_PROVINSI', 'APBD_KABKOTA', 'DANA_DESA', 'BHP', 'CSR', 'MANDIRI', 'EMPLOYER')),
+  -- the owner: a province for APBD provinsi, a regency for APBD kab/kota, a village for Dana Desa
+  region_code     text COLLATE "C" NOT NULL REFERENCES region (code),
+  fiscal_year     integer NOT NULL CHECK (fiscal_year BETWEEN 2015 AND 2100),
+  budget          bigint NOT NULL CHECK (budget >= 0),
+  quota           integer NOT NULL CHECK (quota >= 0),
+  -- the rate basis: what one funded worker costs a month (computed by the contribution engine)
+  segment         text NOT NULL CHECK (segment IN ('PU', 'BPU')),
+  programs        text[] NOT NULL CHECK (cardinality(programs) > 0 AND programs <@ ARRAY['JKK', 'JKM', 'JHT', 'JP']),
+  basis_income    bigint NOT NULL DEFAULT 1000000 CHECK (basis_income > 0),
+  risk_group      smallint NOT NULL DEFAULT 1 CHECK (risk_group BETWEEN 1 AND 5),
+  legal_kind      text NOT NULL DEFAULT '' CHECK (length(legal_kind) <= 60),
+  legal_number    text NOT NULL DEFAULT '' CHECK (length(legal_number) <= 200),
+  legal_date      date,
+  document_path   text,
+  document_name   text,
+  document_type   text,
+  document_size   integer,
+  status          text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'closed')),
+  created_by      text NOT NULL,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  updated_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX funding_program_region_idx ON funding_program (region_code, fiscal_year);
+
+-- Enrolments reference their payer; funding_source (text) stays as the payer's display name.
+ALTER TABLE enrolment ADD COLUMN funding_program_id bigint REFERENCES funding_program (id);
+CREATE INDEX enrolment_funding_program_idx ON enrolment (funding_program_id, status);
+ALTER TABLE enrolment_status_history ADD COLUMN reason text;
+
+-- One bill per programme and month; one line per funded enrolment. The unique key makes a second
+-- billing run for the same month find the first bill instead of creating another.
+CREATE TABLE bill (
+  id                 bigserial PRIMARY KEY,
+  funding_program_id bigint NOT NULL REFERENCES funding_program (id),
+  month              date NOT NULL CHECK (extract(day FROM month) = 1),
+  due_date           date NOT NULL,
+  worker_count       integer NOT NULL,
+  amount             bigint NOT NULL,
+  -- the rates used, for the record: later rate changes never alter an issued bill
+  rates              jsonb NOT NULL,
+  created_by         text NOT NULL,
+  created_at         timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (funding_program_id, month)
+);
+
+-- A line is paid whole or not at all: paid_at is the month's cover for that worker.
+CREATE TABLE bill_line (
+  bill_id       bigint NOT NULL,
+  enrolment_id  bigint NOT NULL,
+  amount        bigint NOT NULL,
+  paid_at       date,
+  payment_id    bigint,
+  PRIMARY KEY (bill_id, enrolment_id)
+);
+
+-- Money received for a programme. It is applied to the oldest unpaid bills first (arrears before the
+-- current month); what is left is credit, used by the next bills (payers often pay 6 or 12 months ahead).
+CREATE TABLE payment (
+  id                 bigserial PRIMARY KEY,
+  funding_program_id bigint NOT NULL REFERENCES funding_program (id),
+  amount             bigint NOT NULL CHECK (amount > 0),
+  paid_on            date NOT NULL,
+  reference          text NOT NULL DEFAULT '',
+  -- the bill the payer said it was for, when they did
+  bill_id            bigint REFERENCES bill (id),
+  source             text NOT NULL CHECK (source IN ('manual', 'import')),
+  source_file        text,
+  created_by         text NOT NULL,
+  created_at         timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX payment_program_idx ON payment (funding_program_id, paid_on);
+-- the same bank line imported twice is one payment
+CREATE UNIQUE INDEX payment_reference_idx ON payment (funding_program_id, reference) WHERE reference <> '';

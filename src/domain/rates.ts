@@ -1,0 +1,172 @@
+/**
+ * Date-effective rates, caps and amounts (DOMAIN.md "Contributions" and "Benefits").
+ * Every figure has an effective date and a legal basis; a new value applies only from its date.
+ * The database table `rate_config` holds them (seeded by 0005_funding.sql with exactly DEFAULT_RATES,
+ * a test keeps the two equal); the pure engine receives them as a RateSnapshot. No I/O here.
+ */
+
+/** ppm: parts per million of a base (0.24 % = 2,400 ppm), so rates stay integers. */
+export type RateUnit = 'ppm' | 'rupiah' | 'count';
+
+export interface RateEntry {
+  key: RateKey;
+  effectiveFrom: string; // YYYY-MM-DD
+  value: number;
+  unit: RateUnit;
+  legalBasis: string;
+  /** DOMAIN.md marks the figure or its article as not checked against the primary legal text */
+  unconfirmed: boolean;
+}
+
+export const RATE_KEYS = [
+  'PU_JKK_RG1',
+  'PU_JKK_RG2',
+  'PU_JKK_RG3',
+  'PU_JKK_RG4',
+  'PU_JKK_RG5',
+  'PU_JKM',
+  'PU_JHT_EMPLOYER',
+  'PU_JHT_WORKER',
+  'PU_JP_EMPLOYER',
+  'PU_JP_WORKER',
+  'PU_JP_WAGE_CAP',
+  'PU_DAILY_WAGE_DAYS',
+  'BPU_JKK',
+  'BPU_JKM',
+  'BPU_JHT',
+  'BPU_MIN_INCOME',
+  'BPU_MAX_INCOME',
+  'JAKON_WAGE_JKK',
+  'JAKON_WAGE_JKM',
+  'JAKON_STEP1_UPTO',
+  'JAKON_STEP2_UPTO',
+  'JAKON_STEP3_UPTO',
+  'JAKON_STEP4_UPTO',
+  'JAKON_STEP1_JKK',
+  'JAKON_STEP2_JKK',
+  'JAKON_STEP3_JKK',
+  'JAKON_STEP4_JKK',
+  'JAKON_STEP5_JKK',
+  'JAKON_STEP1_JKM',
+  'JAKON_STEP2_JKM',
+  'JAKON_STEP3_JKM',
+  'JAKON_STEP4_JKM',
+  'JAKON_STEP5_JKM',
+  'PMI_PRE_PLACEMENT',
+  'PMI_6_MONTHS',
+  'PMI_12_MONTHS',
+  'PMI_24_MONTHS',
+  'PMI_EXTRA_MONTH',
+  'BEN_JKM_LUMP_SUM',
+  'BEN_PERIODIC_MONTHLY',
+  'BEN_PERIODIC_MONTHS',
+  'BEN_FUNERAL',
+  'BEN_SCHOLARSHIP_TOTAL',
+  'BEN_SCHOLARSHIP_PER_CHILD',
+  'BEN_SCHOLARSHIP_MIN_MONTHS',
+  'BEN_JKK_DEATH_WAGE_MULTIPLE',
+  'BPU_LAPSE_MONTHS',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+const PP44 = 'PP 44/2015';
+const r = (key: RateKey, effectiveFrom: string, value: number, unit: RateUnit, legalBasis: string, unconfirmed = false): RateEntry => ({
+  key,
+  effectiveFrom,
+  value,
+  unit,
+  legalBasis,
+  unconfirmed,
+});
+
+/** The figures of DOMAIN.md. Effective dates before the legal act's own date are the act's start. */
+export const DEFAULT_RATES: readonly RateEntry[] = [
+  r('PU_JKK_RG1', '2015-07-01', 2_400, 'ppm', `${PP44} art. 16(1), risk group I`),
+  r('PU_JKK_RG2', '2015-07-01', 5_400, 'ppm', `${PP44} art. 16(1), risk group II`),
+  r('PU_JKK_RG3', '2015-07-01', 8_900, 'ppm', `${PP44} art. 16(1), risk group III`),
+  r('PU_JKK_RG4', '2015-07-01', 12_700, 'ppm', `${PP44} art. 16(1), risk group IV`),
+  r('PU_JKK_RG5', '2015-07-01', 17_400, 'ppm', `${PP44} art. 16(1), risk group V`),
+  r('PU_JKM', '2015-07-01', 3_000, 'ppm', `${PP44} art. 18(1)`),
+  r('PU_JHT_EMPLOYER', '2015-07-01', 37_000, 'ppm', 'PP 46/2015 art. 16(1)'),
+  r('PU_JHT_WORKER', '2015-07-01', 20_000, 'ppm', 'PP 46/2015 art. 16(1)'),
+  r('PU_JP_EMPLOYER', '2015-07-01', 20_000, 'ppm', 'PP 45/2015 art. 28(3)'),
+  r('PU_JP_WORKER', '2015-07-01', 10_000, 'ppm', 'PP 45/2015 art. 28(3)'),
+  r('PU_JP_WAGE_CAP', '2023-03-01', 9_559_600, 'rupiah', 'BPJS TK circular, JP wage cap from March 2023'),
+  r('PU_JP_WAGE_CAP', '2024-03-01', 10_042_300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2024'),
+  r('PU_JP_WAGE_CAP', '2025-03-01', 10_547_400, 'rupiah', 'BPJS TK circular, JP wage cap from 1 March 2025'),
+  r('PU_JP_WAGE_CAP', '2026-03-01', 11_086_300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2026'),
+  r('PU_DAILY_WAGE_DAYS', '2015-07-01', 25, 'count', 'daily workers: daily wage × 25', true),
+  r('BPU_JKK', '2015-07-01', 10_000, 'ppm', `${PP44}, BPU JKK 1 % of declared income`),
+  r('BPU_JKM', '2015-07-01', 6_800, 'rupiah', `${PP44}, BPU JKM fixed`),
+  r('BPU_JHT', '2015-07-01', 20_000, 'ppm', 'PP 46/2015, BPU JHT optional 2 % of declared income'),
+  r('BPU_MIN_INCOME', '2015-07-01', 1_000_000, 'rupiah', `${PP44}, lowest declared income`, true),
+  r('BPU_MAX_INCOME', '2015-07-01', 20_700_000, 'rupiah', `${PP44}, highest declared income (JKK about Rp207,000)`, true),
+  r('JAKON_WAGE_JKK', '2021-02-01', 17_400, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKK 1.74 %'),
+  r('JAKON_WAGE_JKM', '2021-02-01', 3_000, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKM 0.30 %'),
+  r('JAKON_STEP1_UPTO', '2021-02-01', 100_000_000, 'rupiah', 'Permenaker 5/2021, contract slice 1 upper bound'),
+  r('JAKON_STEP2_UPTO', '2021-02-01', 500_000_000, 'rupiah', 'Permenaker 5/2021, contract slice 2 upper bound'),
+  r('JAKON_STEP3_UPTO', '2021-02-01', 1_000_000_000, 'rupiah', 'Permenaker 5/2021, contract slice 3 upper bound'),
+  r('JAKON_STEP4_UPTO', '2021-02-01', 5_000_000_000, 'rupiah', 'Permenaker 5/2021, contract slice 4 upper bound'),
+  r('JAKON_STEP1_JKK', '2021-02-01', 2_100, 'ppm', 'Permenaker 5/2021, first Rp100 million'),
+  r('JAKON_STEP2_JKK', '2021-02-01', 1_700, 'ppm', 'Permenaker 5/2021, Rp100–500 million'),
+  r('JAKON_STEP3_JKK', '2021-02-01', 1_300, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion'),
+  r('JAKON_STEP4_JKK', '2021-02-01', 1_100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion'),
+  r('JAKON_STEP5_JKK', '2021-02-01', 900, 'ppm', 'Permenaker 5/2021, above Rp5 billion'),
+  r('JAKON_STEP1_JKM', '2021-02-01', 300, 'ppm', 'Permenaker 5/2021, first Rp100 million'),
+  r('JAKON_STEP2_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp100–500 million'),
+  r('JAKON_STEP3_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion'),
+  r('JAKON_STEP4_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion'),
+  r('JAKON_STEP5_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, above Rp5 billion'),
+  r('PMI_PRE_PLACEMENT', '2023-03-01', 37_500, 'rupiah', 'Permenaker 4/2023 art. 18, before placement'),
+  r('PMI_6_MONTHS', '2023-03-01', 108_000, 'rupiah', 'Permenaker 4/2023 art. 18, during and after placement, 6 months'),
+  r('PMI_12_MONTHS', '2023-03-01', 189_000, 'rupiah', 'Permenaker 4/2023 art. 18, 12 months'),
+  r('PMI_24_MONTHS', '2023-03-01', 332_500, 'rupiah', 'Permenaker 4/2023 art. 18, 24 months'),
+  r('PMI_EXTRA_MONTH', '2023-03-01', 13_500, 'rupiah', 'Permenaker 4/2023 art. 18, each extra month'),
+  r('BEN_JKM_LUMP_SUM', '2019-12-02', 20_000_000, 'rupiah', 'PP 82/2019, JKM lump sum'),
+  r('BEN_PERIODIC_MONTHLY', '2019-12-02', 500_000, 'rupiah', 'PP 82/2019, periodic benefit per month'),
+  r('BEN_PERIODIC_MONTHS', '2019-12-02', 24, 'count', 'PP 82/2019, periodic benefit months (paid at once)'),
+  r('BEN_FUNERAL', '2019-12-02', 10_000_000, 'rupiah', 'PP 82/2019, funeral cost'),
+  r('BEN_SCHOLARSHIP_TOTAL', '2021-02-01', 174_000_000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship, up to 2 children'),
+  r('BEN_SCHOLARSHIP_PER_CHILD', '2021-02-01', 87_000_000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship per child'),
+  r('BEN_SCHOLARSHIP_MIN_MONTHS', '2019-12-02', 36, 'count', 'PP 82/2019: JKM scholarship after ≥ 3 years of contributions'),
+  r('BEN_JKK_DEATH_WAGE_MULTIPLE', '2019-12-02', 48, 'count', 'PP 82/2019: JKK death 48 × monthly wage'),
+  r('BPU_LAPSE_MONTHS', '2015-07-01', 3, 'count', 'BPU membership inactive after 3 unpaid months', true),
+];
+
+/** All entries, by key, sorted by effective date. */
+export type RateSnapshot = ReadonlyMap<RateKey, readonly RateEntry[]>;
+
+export function snapshotOf(entries: readonly RateEntry[]): RateSnapshot {
+  const map = new Map<RateKey, RateEntry[]>();
+  for (const e of entries) {
+    const list = map.get(e.key) ?? [];
+    list.push(e);
+    map.set(e.key, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return map;
+}
+
+export class RateMissing extends Error {
+  constructor(
+    public readonly key: RateKey,
+    public readonly date: string,
+  ) {
+    super(`no ${key} in effect on ${date}`);
+  }
+}
+
+/** The entry in effect on `date`: the latest one whose effective date is not after it. */
+export function rateAt(s: RateSnapshot, key: RateKey, date: string): RateEntry {
+  const list = s.get(key) ?? [];
+  let found: RateEntry | undefined;
+  for (const e of list) if (e.effectiveFrom <= date) found = e;
+  if (!found) throw new RateMissing(key, date);
+  return found;
+}
+
+/** base × ppm / 1,000,000 in integer rupiah, rounded half up; BigInt so big contracts stay exact. */
+export function ofPpm(base: number, ppm: number): number {
+  const n = BigInt(base) * BigInt(ppm);
+  return Number((n + 500_000n) / 1_000_000n);
+}

@@ -1,0 +1,70 @@
+import { sql } from 'kysely';
+import type { SessionUser } from '../../access/session-user.js';
+import type { Db } from '../../db/client.js';
+import { capacity, remainingMonthsOfYear } from '../../domain/funding.js';
+import { inSubtree } from '../../domain/region-code.js';
+import { can } from '../../domain/roles.js';
+import { AppError } from '../../lib/errors.js';
+import type { Tx } from '../audit/record.js';
+import { findProgram, programMonthlyCost } from './programs.js';
+import { todayWib } from './rates.js';
+
+/** Open enrolments a programme pays for (the statuses that hold cover). */
+export async function enrolledCount(db: Db | Tx, programId: number): Promise<number> {
+  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM enrolment WHERE funding_program_id = ${programId} AND status IN ('submitted', 'registered', 'active')`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+export async function billedInYear(db: Db | Tx, programId: number, year: number): Promise<number> {
+  const r = await sql<{ s: string | null }>`SELECT sum(amount) AS s FROM bill WHERE funding_program_id = ${programId} AND month >= ${`${year}-01-01`}::date AND month < ${`${year + 1}-01-01`}::date`.execute(db);
+  return Number(r.rows[0]!.s ?? 0);
+}
+
+/**
+ * Would `extra` more enrolments overrun the programme's quota or budget? Refused (409
+ * FUNDING_CAPACITY_EXCEEDED) unless `confirm` is set by a role allowed to override.
+ * For the single entry and for an import (the lead wires the import: call with extra = its new rows).
+ */
+export async function checkCapacity(db: Db | Tx, user: SessionUser, programId: number, extra: number, confirm: boolean, field = 'body.enrolment.fundingProgramId') {
+  const p = await findProgram(db, programId);
+  if (!p) throw new AppError(422, 'FUNDING_PROGRAM_UNKNOWN', { id: `Program pendanaan ${programId} tidak ada.`, en: `Funding programme ${programId} does not exist.` }, field);
+  const today = todayWib();
+  const c = capacity(
+    {
+      budget: p.budget,
+      quota: p.quota,
+      enrolled: await enrolledCount(db, programId),
+      billedThisYear: await billedInYear(db, programId, p.fiscal_year),
+      monthlyCost: await programMonthlyCost(db, p, today),
+      remainingMonths: remainingMonthsOfYear(p.fiscal_year, today),
+    },
+    extra,
+  );
+  if (!c.message) return { program: p, overridden: false };
+  if (confirm && can(user.role, 'funding:override')) return { program: p, overridden: true, message: c.message };
+  throw new AppError(409, 'FUNDING_CAPACITY_EXCEEDED', c.message, field, undefined, {
+    overQuota: c.overQuota,
+    overBudget: c.overBudget,
+    canConfirm: can(user.role, 'funding:override'),
+  });
+}
+
+/**
+ * Checks a funding programme chosen for a new enrolment: it exists, is active, pays for this
+ * segment, and covers the worker's village (its owner region contains the village). Then capacity.
+ */
+export async function checkProgramForEnrolment(tx: Tx, user: SessionUser, e: { fundingProgramId: number; segment: string; villageCode: string; confirmOverCapacity?: boolean }) {
+  const field = 'body.enrolment.fundingProgramId';
+  const p = await findProgram(tx, e.fundingProgramId);
+  if (!p || !inSubtree(p.region_code, e.villageCode)) {
+    throw new AppError(422, 'FUNDING_PROGRAM_NOT_FOR_REGION', {
+      id: `Program pendanaan ${e.fundingProgramId} tidak ada atau tidak membiayai desa ${e.villageCode}.`,
+      en: `Funding programme ${e.fundingProgramId} does not exist or does not pay for village ${e.villageCode}.`,
+    }, field);
+  }
+  if (p.status !== 'active') throw new AppError(422, 'FUNDING_PROGRAM_CLOSED', { id: `Program "${p.name}" sudah ditutup.`, en: `Programme "${p.name}" is closed.` }, field);
+  if (p.segment !== e.segment) {
+    throw new AppError(422, 'FUNDING_PROGRAM_SEGMENT', { id: `Program "${p.name}" membiayai segmen ${p.segment}, bukan ${e.segment}.`, en: `Programme "${p.name}" pays for ${p.segment}, not ${e.segment}.` }, field);
+  }
+  return (await checkCapacity(tx, user, p.id, 1, e.confirmOverCapacity ?? false, field)).program;
+}

@@ -1,0 +1,188 @@
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { userOf } from '../../access/plugin.js';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { PAYER_TYPES } from '../../domain/funding.js';
+import { isAncestor } from '../../domain/region-code.js';
+import { errors } from '../../lib/errors.js';
+import { regionCodeSchema } from '../regions/schemas.js';
+import {
+  attachDocument,
+  createProgram,
+  DOC_MAX_BYTES,
+  docSizeError,
+  docTypeError,
+  listPrograms,
+  newDocPath,
+  programForRead,
+  programMonthlyCost,
+  type ProgramRow,
+  updateProgram,
+} from './programs.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const idParams = z.object({ id: z.coerce.number().int().positive() });
+const programsSchema = z.array(z.enum(['JKK', 'JKM', 'JHT', 'JP'])).min(1);
+
+const programBody = z.object({
+  name: z.string().trim().min(3).max(200),
+  payerType: z.enum(PAYER_TYPES),
+  regionCode: regionCodeSchema,
+  fiscalYear: z.number().int().min(2015).max(2100),
+  budget: z.number().int().min(0).max(9_000_000_000_000_000),
+  quota: z.number().int().min(0).max(100_000_000),
+  segment: z.enum(['PU', 'BPU']),
+  programs: programsSchema,
+  basisIncome: z.number().int().min(1).max(10_000_000_000).optional().describe('declared income (BPU) or wage (PU) used when an enrolment has none; default Rp1,000,000'),
+  riskGroup: z.number().int().min(1).max(5).optional().describe('PU: JKK risk group (government: 1)'),
+  legalKind: z.string().trim().max(60).optional().describe('Perda, Perkada, Pergub, Perbup, Perwal, Perdes, SK…'),
+  legalNumber: z.string().trim().max(200).optional(),
+  legalDate: isoDate.nullish(),
+});
+
+export const programView = z.object({
+  id: z.number(),
+  name: z.string(),
+  payerType: z.string(),
+  regionCode: z.string(),
+  fiscalYear: z.number(),
+  budget: z.number(),
+  quota: z.number(),
+  segment: z.string(),
+  programs: z.array(z.string()),
+  basisIncome: z.number(),
+  riskGroup: z.number(),
+  legalKind: z.string(),
+  legalNumber: z.string(),
+  legalDate: z.string().nullable(),
+  document: z.object({ name: z.string(), type: z.string(), size: z.number() }).nullable(),
+  status: z.string(),
+  monthlyCost: z.number().describe('what one funded worker costs a month under this basis today'),
+});
+
+export async function presentProgram(db: Db, p: NonNullable<ProgramRow>): Promise<z.infer<typeof programView>> {
+  return {
+    id: p.id,
+    name: p.name,
+    payerType: p.payer_type,
+    regionCode: p.region_code,
+    fiscalYear: p.fiscal_year,
+    budget: p.budget,
+    quota: p.quota,
+    segment: p.segment,
+    programs: p.programs,
+    basisIncome: p.basis_income,
+    riskGroup: p.risk_group,
+    legalKind: p.legal_kind,
+    legalNumber: p.legal_number,
+    legalDate: p.legal_date,
+    document: p.document_name ? { name: p.document_name, type: p.document_type ?? '', size: p.document_size ?? 0 } : null,
+    status: p.status,
+    monthlyCost: await programMonthlyCost(db, p),
+  };
+}
+
+export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/funding-programs',
+    {
+      config: { access: { permission: 'funding:read', region: (req) => (req.query as { region?: string }).region, ancestorsReadable: true } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Funding programmes that pay for workers in a region: owned inside it or by a region above it',
+        querystring: z.object({ region: regionCodeSchema.optional(), year: z.coerce.number().int().min(2015).max(2100).optional() }),
+        response: { 200: z.object({ items: z.array(programView) }) },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      // Asked about a region above one's own: only the branch leading to the user (never sibling villages' programmes).
+      const asked = req.query.region ?? user.regionCode;
+      const rows = await listPrograms(db, isAncestor(asked, user.regionCode) ? user.regionCode : asked, req.query.year);
+      return { items: await Promise.all(rows.map((p) => presentProgram(db, p))) };
+    },
+  );
+
+  r.post(
+    '/api/funding-programs',
+    {
+      config: { access: { permission: 'funding:write', region: (req) => (req.body as { regionCode?: string }).regionCode } },
+      schema: { tags: ['funding'], summary: 'Set up a funding programme (payer, owner region, year, budget, quota, rate basis, legal basis; audited)', body: programBody, response: { 201: programView } },
+    },
+    async (req, reply) => reply.code(201).send(await presentProgram(db, await createProgram(db, userOf(req), req.body))),
+  );
+
+  r.get(
+    '/api/funding-programs/:id',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'One funding programme', params: idParams, response: { 200: programView } },
+    },
+    async (req) => presentProgram(db, await programForRead(db, userOf(req), req.params.id)),
+  );
+
+  r.patch(
+    '/api/funding-programs/:id',
+    {
+      config: { access: { permission: 'funding:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Change a funding programme (not its payer type or owner region; audited)',
+        params: idParams,
+        body: programBody.omit({ payerType: true, regionCode: true }).partial().extend({ status: z.enum(['active', 'closed']).optional() }),
+        response: { 200: programView },
+      },
+    },
+    async (req) => presentProgram(db, await updateProgram(db, userOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/funding-programs/:id/document',
+    {
+      config: { access: { permission: 'funding:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Upload the legal-basis document (PDF, PNG or JPG, at most 10 MB; multipart field "file"; audited)',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 200: programView },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      if (!req.isMultipart()) throw docTypeError();
+      const part = await req.file({ limits: { fileSize: DOC_MAX_BYTES } });
+      if (!part || part.fieldname !== 'file' || !/\.(pdf|png|jpe?g)$/i.test(part.filename)) throw docTypeError();
+      const path = await newDocPath(config.dataDir);
+      await pipeline(part.file, createWriteStream(path));
+      if (part.file.truncated) {
+        await rm(path, { force: true });
+        throw docSizeError();
+      }
+      const size = part.file.bytesRead;
+      return presentProgram(db, await attachDocument(db, user, req.params.id, { path, filename: part.filename.slice(0, 200), size }));
+    },
+  );
+
+  r.get(
+    '/api/funding-programs/:id/document',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'Download the legal-basis document', params: idParams },
+    },
+    async (req, reply) => {
+      const p = await programForRead(db, userOf(req), req.params.id);
+      if (!p.document_path || !existsSync(p.document_path)) throw errors.notFound({ id: 'Dokumen', en: 'Document' });
+      reply.header('content-type', p.document_type ?? 'application/octet-stream');
+      reply.header('content-disposition', `attachment; filename="${encodeURIComponent(p.document_name ?? 'dokumen')}"`);
+      return reply.send(createReadStream(p.document_path));
+    },
+  );
+}
