@@ -28,6 +28,7 @@ const ACTORS: Actor[] = [
   { username: 'kab.sukabumi', role: 'regency_operator', region: '32.02', other: '32.13' },
   { username: 'bpjs.sukabumi', role: 'bpjs_branch', region: '32.02', other: '32.13' },
   { username: 'desa.balingbing', role: 'village_operator', region: '32.13.28.2007', other: '32.02.01.2002', above: '32.13.28' },
+  { username: 'disnaker.sukabumi', role: 'labour_inspector', region: '32.02', other: '32.13' },
 ];
 
 /** A user that lives in a given region, to target with user writes. */
@@ -170,6 +171,79 @@ const CASES: Record<string, Case> = {
   },
 };
 
+// ---- compliance (issue 6): employers, UMK, cases, outreach, agents ----
+/** An employer in each region the matrix touches (keys as in `places` below), to aim reads and writes at. */
+const TARGET_EMPLOYERS: Record<string, number> = {};
+const EMPLOYER_PLACES: Record<string, string> = {
+  '32.02': '32.02.01.2003',
+  '17': '17.01.01.2002',
+  '32': '32.13.28.2002',
+  '32.13': '32.13.28.2003',
+  '32.13.28.2007': '32.13.28.2007',
+  '32.02.01.2002': '32.02.01.2002',
+  '32.13.28': '32.13.28.2004',
+};
+const ownKey = (a: Actor) => (a.region === 'ID' ? '32.02' : a.region);
+const ownVillage = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : a.region.length > 10 ? a.region : '32.02.01.2002');
+const ownRegency = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01' : a.region.slice(0, 5));
+const employerBody = (villageCode: string) => ({ name: `Matrix Employer ${uniq()}`, sizeClass: 'small', villageCode, employeesDeclared: 5, workersRegistered: 0, programs: [] });
+beforeAll(async () => {
+  for (const [key, village] of Object.entries(EMPLOYER_PLACES)) {
+    const e = await t.db.insertInto('employer').values({ name: `Target Employer ${key}`, size_class: 'small', village_code: village }).returning('id').executeTakeFirstOrThrow();
+    TARGET_EMPLOYERS[key] = e.id;
+  }
+});
+const COMPLIANCE_CASES: Record<string, Case> = {
+  'GET /api/employers': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/employers?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
+  },
+  'GET /api/employers/summary': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers/summary' }),
+    foreign: (_a, region) => ({ url: `/api/employers/summary?region=${region}` }),
+  },
+  'GET /api/employers/:id': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/employers/${TARGET_EMPLOYERS[ownKey(a)]}` }),
+    foreign: (_a, region) => ({ url: `/api/employers/${TARGET_EMPLOYERS[region]}` }),
+  },
+  'POST /api/employers': {
+    permission: 'employer:write',
+    own: (a) => ({ method: 'POST', url: '/api/employers', payload: employerBody(ownVillage(a)) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/employers', payload: employerBody(villageIn(region)) }),
+  },
+  'PATCH /api/employers/:id': {
+    permission: 'employer:write',
+    own: (a) => ({ method: 'PATCH', url: `/api/employers/${TARGET_EMPLOYERS[ownKey(a)]}`, payload: { sector: `Diubah ${uniq()}` } }),
+    foreign: (_a, region) => ({ method: 'PATCH', url: `/api/employers/${TARGET_EMPLOYERS[region]}`, payload: { sector: 'Seharusnya tidak' } }),
+  },
+  'GET /api/umk': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/umk' }),
+    foreign: (_a, region) => ({ url: `/api/umk?region=${region}` }),
+  },
+  'PUT /api/umk/:regencyCode/:year': {
+    permission: 'umk:write',
+    own: (a) => ({ method: 'PUT', url: `/api/umk/${ownRegency(a)}/2019`, payload: { amount: 1_000_000 } }),
+    foreign: (_a, region) => ({ method: 'PUT', url: `/api/umk/${villageIn(region).slice(0, 5)}/2019`, payload: { amount: 1_000_000 } }),
+  },
+  'POST /api/umk/import': {
+    permission: 'umk:write',
+    own: (a) => {
+      const form = new FormData();
+      form.append('file', new Blob([`Kode Wilayah;Tahun;UMK\n${ownRegency(a)};2018;1.000.000\n`]), 'umk.csv');
+      return { method: 'POST', url: '/api/umk/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/umk/import' }),
+    noForeign: true,
+  },
+};
+Object.assign(CASES, COMPLIANCE_CASES);
+// ---- end compliance ----
+
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
 }
@@ -293,6 +367,18 @@ describe('route × role × region matrix', () => {
       const res = await t.app.inject({ method: r.method as 'POST', url, headers: { cookie: s.cookie }, payload: {} });
       expect(res.statusCode, `${r.method} ${url}`).toBe(403);
       expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
+    }
+  });
+});
+
+// compliance (issue 6)
+describe('compliance writes stayed inside the actors’ regions', () => {
+  it('created and changed employers only where allowed', async () => {
+    const created = await t.db.selectFrom('employer').select('village_code').where('name', 'like', 'Matrix Employer%').execute();
+    expect(new Set(created.map((e) => e.village_code))).toEqual(new Set(['17.01.01.2001', '32.02.01.2002']));
+    for (const key of ['32', '32.13', '32.02.01.2002', '32.13.28']) {
+      const e = await t.db.selectFrom('employer').select('sector').where('id', '=', TARGET_EMPLOYERS[key]!).executeTakeFirstOrThrow();
+      expect(e.sector, `employer in ${key}`).toBe('');
     }
   });
 });

@@ -8,6 +8,8 @@ export const ROLES = [
   'village_operator',
   'bpjs_branch',
   'auditor',
+  /** labour inspector (Disnaker pengawas ketenagakerjaan): employer compliance and its cases, regency scope */
+  'labour_inspector',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -20,6 +22,16 @@ export const PERMISSIONS = [
   'worker:write',
   /** see a full NIK (each look is audited); everyone else sees 3202••••••••0001 */
   'worker:nik',
+  // compliance (issue 6)
+  'employer:read',
+  'employer:write',
+  /** open compliance cases and move them through warnings, referral and sanctions */
+  'compliance:write',
+  'umk:write',
+  'outreach:read',
+  'outreach:write',
+  'agent:read',
+  'agent:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,10 +42,22 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   village_operator: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
   bpjs_branch: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
   auditor: ['region:read', 'audit:read', 'user:read', 'worker:read'],
+  labour_inspector: ['region:read'],
+};
+
+/** Compliance, outreach and Perisai agents (issue 6), kept in their own block so capability grants merge apart. */
+const COMPLIANCE_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['employer:read', 'outreach:read', 'agent:read'],
+  province_operator: ['employer:read', 'employer:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
+  regency_operator: ['employer:read', 'employer:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read', 'agent:write'],
+  village_operator: ['outreach:read'],
+  bpjs_branch: ['employer:read', 'employer:write', 'compliance:write', 'outreach:read', 'outreach:write', 'agent:read', 'agent:write'],
+  auditor: ['employer:read', 'outreach:read', 'agent:read'],
+  labour_inspector: ['employer:read', 'employer:write', 'compliance:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
 };
 
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return GRANTS[role].includes(permission) || COMPLIANCE_GRANTS[role].includes(permission);
 }
 
 /** The region level each role's scope must sit at. */
@@ -44,6 +68,7 @@ export const ROLE_LEVEL: Record<Role, RegionLevel> = {
   regency_operator: 'regency',
   bpjs_branch: 'regency',
   village_operator: 'village',
+  labour_inspector: 'regency',
 };
 
 export function roleFitsRegion(role: Role, regionCode: string): boolean {
@@ -58,6 +83,7 @@ const RANK: Record<Role, number> = {
   regency_operator: 2,
   bpjs_branch: 2,
   village_operator: 1,
+  labour_inspector: 2,
 };
 
 export function mayGrant(manager: Role, role: Role): boolean {
