@@ -27,6 +27,7 @@ import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 // compliance (issue 6)
 import { employerRoutes } from './modules/employers/routes.js';
+import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     importRoutes(api, ctx);
     // compliance (issue 6)
     employerRoutes(api, ctx);
+    complianceCaseRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -187,10 +187,56 @@ const ownKey = (a: Actor) => (a.region === 'ID' ? '32.02' : a.region);
 const ownVillage = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : a.region.length > 10 ? a.region : '32.02.01.2002');
 const ownRegency = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01' : a.region.slice(0, 5));
 const employerBody = (villageCode: string) => ({ name: `Matrix Employer ${uniq()}`, sizeClass: 'small', villageCode, employeesDeclared: 5, workersRegistered: 0, programs: [] });
+/** A case at warning 1 (with its letter step and a document) per region, and per actor an employer to open a case on and a case to move. */
+const TARGET_CASES: Record<string, { caseId: number; stepId: number; documentId: number }> = {};
+const OWN_EMPLOYERS: Record<string, number> = {};
+const OWN_CASES: Record<string, number> = {};
+const pdfForm = () => {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('%PDF-1.4\nmatrix\n')]), 'bukti.pdf');
+  return form as never;
+};
 beforeAll(async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const docDir = join('./data', 'compliance');
+  mkdirSync(docDir, { recursive: true });
+  const employer = (name: string, village: string) =>
+    t.db
+      .insertInto('employer')
+      .values({ name, size_class: 'small', village_code: village, employees_declared: 5, statuses: ['PWBD'], findings: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((e) => e.id);
+  const kase = async (employerId: number, village: string, step: string) => {
+    const c = await t.db
+      .insertInto('compliance_case')
+      .values({ employer_id: employerId, region_code: village, step, step_date: '2025-01-06', deadline: '2025-01-20', officer: 'Matrix', findings: '[]', opened_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const st = await t.db
+      .insertInto('compliance_case_step')
+      .values({ case_id: c.id, from_step: 'open', step, step_date: '2025-01-06', deadline: '2025-01-20', officer: 'Matrix', by_username: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { caseId: c.id, stepId: st.id };
+  };
   for (const [key, village] of Object.entries(EMPLOYER_PLACES)) {
-    const e = await t.db.insertInto('employer').values({ name: `Target Employer ${key}`, size_class: 'small', village_code: village }).returning('id').executeTakeFirstOrThrow();
-    TARGET_EMPLOYERS[key] = e.id;
+    TARGET_EMPLOYERS[key] = await employer(`Target Employer ${key}`, village);
+    const c = await kase(TARGET_EMPLOYERS[key]!, village, 'warning_1');
+    const storage = `matrix-${key}.pdf`;
+    writeFileSync(join(docDir, storage), '%PDF-1.4\n');
+    const d = await t.db
+      .insertInto('compliance_document')
+      .values({ case_id: c.caseId, filename: 'bukti.pdf', content_type: 'application/pdf', size_bytes: 9, sha256: '-', storage_key: storage, uploaded_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    TARGET_CASES[key] = { ...c, documentId: d.id };
+  }
+  for (const a of ACTORS) {
+    const village = ownVillage(a);
+    OWN_EMPLOYERS[a.username] = await employer(`Own Employer ${a.username}`, village);
+    OWN_CASES[a.username] = (await kase(await employer(`Own Case Employer ${a.username}`, village), village, 'open')).caseId;
   }
 });
 const COMPLIANCE_CASES: Record<string, Case> = {
@@ -239,6 +285,42 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     },
     foreign: () => ({ method: 'POST', url: '/api/umk/import' }),
     noForeign: true,
+  },
+  'GET /api/compliance-cases': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/compliance-cases?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((c) => c.region),
+  },
+  'POST /api/compliance-cases': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: '/api/compliance-cases', payload: { employerId: OWN_EMPLOYERS[a.username] } }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/compliance-cases', payload: { employerId: TARGET_EMPLOYERS[region] } }),
+  },
+  'GET /api/compliance-cases/:id': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}` }),
+  },
+  'POST /api/compliance-cases/:id/transitions': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: `/api/compliance-cases/${OWN_CASES[a.username]}/transitions`, payload: { to: 'warning_1', note: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/transitions`, payload: { to: 'warning_2' } }),
+  },
+  'GET /api/compliance-cases/:id/letters/:stepId': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/letters/${TARGET_CASES[ownKey(a)]!.stepId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/letters/${TARGET_CASES[region]!.stepId}` }),
+  },
+  'POST /api/compliance-cases/:id/documents': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: `/api/compliance-cases/${OWN_CASES[a.username]}/documents`, payload: pdfForm() }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents`, payload: pdfForm() }),
+  },
+  'GET /api/compliance-cases/:id/documents/:documentId': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/documents/${TARGET_CASES[ownKey(a)]!.documentId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents/${TARGET_CASES[region]!.documentId}` }),
   },
 };
 Object.assign(CASES, COMPLIANCE_CASES);
