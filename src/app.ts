@@ -28,6 +28,9 @@ import { importRoutes } from './modules/imports/routes.js';
 // funding (issue 4)
 import { calcRoutes } from './modules/funding/calc-routes.js';
 import { fundingRoutes } from './modules/funding/routes.js';
+// compliance (issue 6)
+import { employerRoutes } from './modules/employers/routes.js';
+import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -103,6 +106,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // funding (issue 4)
     calcRoutes(api, ctx);
     fundingRoutes(api, ctx);
+    // compliance (issue 6)
+    employerRoutes(api, ctx);
+    complianceCaseRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

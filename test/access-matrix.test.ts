@@ -31,6 +31,7 @@ const ACTORS: Actor[] = [
   { username: 'kab.sukabumi', role: 'regency_operator', region: '32.02', other: '32.13' },
   { username: 'bpjs.sukabumi', role: 'bpjs_branch', region: '32.02', other: '32.13' },
   { username: 'desa.balingbing', role: 'village_operator', region: '32.13.28.2007', other: '32.02.01.2002', above: '32.13.28' },
+  { username: 'disnaker.sukabumi', role: 'labour_inspector', region: '32.02', other: '32.13' },
 ];
 
 /** A user that lives in a given region, to target with user writes. */
@@ -225,6 +226,155 @@ function pdfForm() {
   form.append('file', new Blob(['%PDF-1.4 matrix']), 'dasar-hukum.pdf');
   return form;
 }
+// ---- compliance (issue 6): employers, UMK, cases, outreach, agents ----
+/** An employer in each region the matrix touches (keys as in `places` below), to aim reads and writes at. */
+const TARGET_EMPLOYERS: Record<string, number> = {};
+const EMPLOYER_PLACES: Record<string, string> = {
+  '32.02': '32.02.01.2003',
+  '17': '17.01.01.2002',
+  '32': '32.13.28.2002',
+  '32.13': '32.13.28.2003',
+  '32.13.28.2007': '32.13.28.2007',
+  '32.02.01.2002': '32.02.01.2002',
+  '32.13.28': '32.13.28.2004',
+};
+const ownKey = (a: Actor) => (a.region === 'ID' ? '32.02' : a.region);
+const ownVillage = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : a.region.length > 10 ? a.region : '32.02.01.2002');
+const ownRegency = (a: Actor) => (a.region === 'ID' || a.region === '17' ? '17.01' : a.region.slice(0, 5));
+const employerBody = (villageCode: string) => ({ name: `Matrix Employer ${uniq()}`, sizeClass: 'small', villageCode, employeesDeclared: 5, workersRegistered: 0, programs: [] });
+/** A case at warning 1 (with its letter step and a document) per region, and per actor an employer to open a case on and a case to move. */
+const TARGET_CASES: Record<string, { caseId: number; stepId: number; documentId: number }> = {};
+const OWN_EMPLOYERS: Record<string, number> = {};
+const OWN_CASES: Record<string, number> = {};
+beforeAll(async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const docDir = join('./data', 'compliance');
+  mkdirSync(docDir, { recursive: true });
+  const employer = (name: string, village: string) =>
+    t.db
+      .insertInto('employer')
+      .values({ name, size_class: 'small', village_code: village, employees_declared: 5, statuses: ['PWBD'], findings: '[]' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((e) => e.id);
+  const kase = async (employerId: number, village: string, step: string) => {
+    const c = await t.db
+      .insertInto('compliance_case')
+      .values({ employer_id: employerId, region_code: village, step, step_date: '2025-01-06', deadline: '2025-01-20', officer: 'Matrix', findings: '[]', opened_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const st = await t.db
+      .insertInto('compliance_case_step')
+      .values({ case_id: c.id, from_step: 'open', step, step_date: '2025-01-06', deadline: '2025-01-20', officer: 'Matrix', by_username: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { caseId: c.id, stepId: st.id };
+  };
+  for (const [key, village] of Object.entries(EMPLOYER_PLACES)) {
+    TARGET_EMPLOYERS[key] = await employer(`Target Employer ${key}`, village);
+    const c = await kase(TARGET_EMPLOYERS[key]!, village, 'warning_1');
+    const storage = `matrix-${key}.pdf`;
+    writeFileSync(join(docDir, storage), '%PDF-1.4\n');
+    const d = await t.db
+      .insertInto('compliance_document')
+      .values({ case_id: c.caseId, filename: 'bukti.pdf', content_type: 'application/pdf', size_bytes: 9, sha256: '-', storage_key: storage, uploaded_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    TARGET_CASES[key] = { ...c, documentId: d.id };
+  }
+  for (const a of ACTORS) {
+    const village = ownVillage(a);
+    OWN_EMPLOYERS[a.username] = await employer(`Own Employer ${a.username}`, village);
+    OWN_CASES[a.username] = (await kase(await employer(`Own Case Employer ${a.username}`, village), village, 'open')).caseId;
+  }
+});
+const COMPLIANCE_CASES: Record<string, Case> = {
+  'GET /api/employers': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/employers?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
+  },
+  'GET /api/employers/summary': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers/summary' }),
+    foreign: (_a, region) => ({ url: `/api/employers/summary?region=${region}` }),
+  },
+  'GET /api/employers/:id': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/employers/${TARGET_EMPLOYERS[ownKey(a)]}` }),
+    foreign: (_a, region) => ({ url: `/api/employers/${TARGET_EMPLOYERS[region]}` }),
+  },
+  'POST /api/employers': {
+    permission: 'employer:write',
+    own: (a) => ({ method: 'POST', url: '/api/employers', payload: employerBody(ownVillage(a)) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/employers', payload: employerBody(villageIn(region)) }),
+  },
+  'PATCH /api/employers/:id': {
+    permission: 'employer:write',
+    own: (a) => ({ method: 'PATCH', url: `/api/employers/${TARGET_EMPLOYERS[ownKey(a)]}`, payload: { sector: `Diubah ${uniq()}` } }),
+    foreign: (_a, region) => ({ method: 'PATCH', url: `/api/employers/${TARGET_EMPLOYERS[region]}`, payload: { sector: 'Seharusnya tidak' } }),
+  },
+  'GET /api/umk': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/umk' }),
+    foreign: (_a, region) => ({ url: `/api/umk?region=${region}` }),
+  },
+  'PUT /api/umk/:regencyCode/:year': {
+    permission: 'umk:write',
+    own: (a) => ({ method: 'PUT', url: `/api/umk/${ownRegency(a)}/2019`, payload: { amount: 1_000_000 } }),
+    foreign: (_a, region) => ({ method: 'PUT', url: `/api/umk/${villageIn(region).slice(0, 5)}/2019`, payload: { amount: 1_000_000 } }),
+  },
+  'POST /api/umk/import': {
+    permission: 'umk:write',
+    own: (a) => {
+      const form = new FormData();
+      form.append('file', new Blob([`Kode Wilayah;Tahun;UMK\n${ownRegency(a)};2018;1.000.000\n`]), 'umk.csv');
+      return { method: 'POST', url: '/api/umk/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/umk/import' }),
+    noForeign: true,
+  },
+  'GET /api/compliance-cases': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/compliance-cases?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((c) => c.region),
+  },
+  'POST /api/compliance-cases': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: '/api/compliance-cases', payload: { employerId: OWN_EMPLOYERS[a.username] } }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/compliance-cases', payload: { employerId: TARGET_EMPLOYERS[region] } }),
+  },
+  'GET /api/compliance-cases/:id': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}` }),
+  },
+  'POST /api/compliance-cases/:id/transitions': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: `/api/compliance-cases/${OWN_CASES[a.username]}/transitions`, payload: { to: 'warning_1', note: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/transitions`, payload: { to: 'warning_2' } }),
+  },
+  'GET /api/compliance-cases/:id/letters/:stepId': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/letters/${TARGET_CASES[ownKey(a)]!.stepId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/letters/${TARGET_CASES[region]!.stepId}` }),
+  },
+  'POST /api/compliance-cases/:id/documents': {
+    permission: 'compliance:write',
+    own: (a) => ({ method: 'POST', url: `/api/compliance-cases/${OWN_CASES[a.username]}/documents`, payload: pdfForm() as never }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents`, payload: pdfForm() as never }),
+  },
+  'GET /api/compliance-cases/:id/documents/:documentId': {
+    permission: 'employer:read',
+    own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/documents/${TARGET_CASES[ownKey(a)]!.documentId}` }),
+    foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents/${TARGET_CASES[region]!.documentId}` }),
+  },
+};
+Object.assign(CASES, COMPLIANCE_CASES);
+// ---- end compliance ----
 
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
@@ -360,6 +510,18 @@ describe('route × role × region matrix', () => {
       const res = await t.app.inject({ method: r.method as 'POST', url, headers: { cookie: s.cookie }, payload: {} });
       expect(res.statusCode, `${r.method} ${url}`).toBe(403);
       expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
+    }
+  });
+});
+
+// compliance (issue 6)
+describe('compliance writes stayed inside the actors’ regions', () => {
+  it('created and changed employers only where allowed', async () => {
+    const created = await t.db.selectFrom('employer').select('village_code').where('name', 'like', 'Matrix Employer%').execute();
+    expect(new Set(created.map((e) => e.village_code))).toEqual(new Set(['17.01.01.2001', '32.02.01.2002']));
+    for (const key of ['32', '32.13', '32.02.01.2002', '32.13.28']) {
+      const e = await t.db.selectFrom('employer').select('sector').where('id', '=', TARGET_EMPLOYERS[key]!).executeTakeFirstOrThrow();
+      expect(e.sector, `employer in ${key}`).toBe('');
     }
   });
 });

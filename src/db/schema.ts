@@ -18,6 +18,19 @@ export interface Database {
   bill: BillTable;
   bill_line: BillLineTable;
   payment: PaymentTable;
+  // compliance (0007_compliance.sql)
+  umk: UmkTable;
+  compliance_program_rule: ComplianceProgramRuleTable;
+  employer: EmployerTable;
+  compliance_case: ComplianceCaseTable;
+  compliance_case_step: ComplianceCaseStepTable;
+  compliance_document: ComplianceDocumentTable;
+  outreach_event: OutreachEventTable;
+  outreach_village: OutreachVillageTable;
+  perisai_agent: PerisaiAgentTable;
+  perisai_enrolment: PerisaiEnrolmentTable;
+  perisai_collection: PerisaiCollectionTable;
+  perisai_commission_rule: PerisaiCommissionRuleTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -234,4 +247,136 @@ export interface PaymentTable {
   source_file: string | null;
   created_by: string;
   created_at: Timestamp;
+}
+
+// ---- compliance (0007_compliance.sql) ----
+
+export interface UmkTable {
+  regency_code: string;
+  year: number;
+  amount: number;
+  legal_basis: Generated<string>;
+  updated_at: Timestamp;
+}
+
+export interface ComplianceProgramRuleTable {
+  size_class: string;
+  effective_from: DateText;
+  programs: string[];
+  legal_basis: string;
+}
+
+export interface EmployerTable {
+  id: Generated<number>;
+  name: string;
+  npp: string | null;
+  nib: string | null;
+  sector: Generated<string>;
+  size_class: string;
+  village_code: string;
+  address: Generated<string>;
+  employees_declared: Generated<number>;
+  workers_registered: Generated<number>;
+  wage_reported: number | null;
+  wage_actual: number | null;
+  programs: Generated<string[]>;
+  statuses: Generated<string[]>;
+  findings: ColumnType<unknown, string | undefined, string>;
+  assessed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ComplianceCaseTable {
+  id: Generated<number>;
+  employer_id: number;
+  region_code: string;
+  step: string;
+  step_date: DateText;
+  deadline: string | null;
+  officer: string;
+  findings: ColumnType<unknown, string, string>;
+  opened_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ComplianceCaseStepTable {
+  id: Generated<number>;
+  case_id: number;
+  from_step: string | null;
+  step: string;
+  step_date: DateText;
+  deadline: string | null;
+  officer: string;
+  note: Generated<string>;
+  by_username: string;
+  at: Timestamp;
+}
+
+export interface ComplianceDocumentTable {
+  id: Generated<number>;
+  case_id: number;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface OutreachEventTable {
+  id: Generated<number>;
+  held_on: DateText;
+  title: string;
+  organiser: string;
+  audiences: string[];
+  attendance: number;
+  enrolments_after: Generated<number>;
+  region_code: string;
+  notes: Generated<string>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface OutreachVillageTable {
+  event_id: number;
+  village_code: string;
+}
+
+export interface PerisaiAgentTable {
+  id: Generated<number>;
+  nik: string;
+  name: string;
+  phone: string | null;
+  area_code: string;
+  joined_on: DateText;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PerisaiEnrolmentTable {
+  enrolment_id: number;
+  agent_id: number;
+  recruited_on: DateText;
+}
+
+export interface PerisaiCollectionTable {
+  id: Generated<number>;
+  agent_id: number;
+  enrolment_id: number;
+  month: DateText;
+  amount: number;
+  collected_on: DateText;
+}
+
+export interface PerisaiCommissionRuleTable {
+  effective_from: DateText;
+  rate_bp: number;
+  bonus_threshold: number;
+  bonus_amount: number;
+  inactive_months: number;
+  rejoin_months: number;
+  legal_basis: string;
 }

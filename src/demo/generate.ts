@@ -65,6 +65,8 @@ export const DEMO_ACCOUNTS: DemoUser[] = [
   { username: 'kab.subang', displayName: 'Operator Kabupaten Subang (Demo)', role: 'regency_operator', regionCode: '32.13' },
   { username: 'desa.balingbing', displayName: 'Sekdes Balingbing (Demo)', role: 'village_operator', regionCode: '32.13.28.2007' },
   { username: 'bpjs.sukabumi', displayName: 'Kantor Cabang BPJS TK Sukabumi (Demo)', role: 'bpjs_branch', regionCode: '32.02' },
+  // compliance (issue 6)
+  { username: 'disnaker.sukabumi', displayName: 'Pengawas Ketenagakerjaan Disnaker Sukabumi (Demo)', role: 'labour_inspector', regionCode: '32.02' },
 ];
 
 const GIVEN = ['Asep', 'Dedi', 'Euis', 'Siti', 'Rina', 'Ujang', 'Yani', 'Agus', 'Nining', 'Iwan', 'Lilis', 'Dadang', 'Wawan', 'Tuti', 'Cecep', 'Neng'];

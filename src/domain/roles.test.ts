@@ -30,3 +30,15 @@ describe('roles', () => {
     expect(mayGrant('national_monitor', 'auditor')).toBe(true);
   });
 });
+
+describe('labour inspector (compliance)', () => {
+  it('works on employers and cases of a regency, and sees no worker NIK', () => {
+    expect(roleFitsRegion('labour_inspector', '32.02')).toBe(true);
+    expect(can('labour_inspector', 'compliance:write')).toBe(true);
+    expect(can('labour_inspector', 'worker:nik')).toBe(false);
+    expect(can('labour_inspector', 'user:manage')).toBe(false);
+    expect(ROLES.filter((r) => can(r, 'compliance:write'))).toEqual(['bpjs_branch', 'labour_inspector']);
+    expect(mayGrant('province_operator', 'labour_inspector')).toBe(true);
+    expect(mayGrant('regency_operator', 'labour_inspector')).toBe(false);
+  });
+});

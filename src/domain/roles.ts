@@ -8,6 +8,8 @@ export const ROLES = [
   'village_operator',
   'bpjs_branch',
   'auditor',
+  /** labour inspector (Disnaker pengawas ketenagakerjaan): employer compliance and its cases, regency scope */
+  'labour_inspector',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +32,16 @@ export const PERMISSIONS = [
   'payment:write',
   /** confirm an enrolment or import that goes over a programme's quota or budget */
   'funding:override',
+  // compliance (issue 6)
+  'employer:read',
+  'employer:write',
+  /** open compliance cases and move them through warnings, referral and sanctions */
+  'compliance:write',
+  'umk:write',
+  'outreach:read',
+  'outreach:write',
+  'agent:read',
+  'agent:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +52,18 @@ const BASE_GRANTS: Record<Role, readonly Permission[]> = {
   village_operator: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
   bpjs_branch: ['region:read', 'worker:read', 'worker:write', 'worker:nik'],
   auditor: ['region:read', 'audit:read', 'user:read', 'worker:read'],
+  labour_inspector: ['region:read'],
+};
+
+/** Compliance, outreach and Perisai agents (issue 6), kept in their own block so capability grants merge apart. */
+const COMPLIANCE_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['employer:read', 'outreach:read', 'agent:read'],
+  province_operator: ['employer:read', 'employer:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
+  regency_operator: ['employer:read', 'employer:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read', 'agent:write'],
+  village_operator: ['outreach:read'],
+  bpjs_branch: ['employer:read', 'employer:write', 'compliance:write', 'outreach:read', 'outreach:write', 'agent:read', 'agent:write'],
+  auditor: ['employer:read', 'outreach:read', 'agent:read'],
+  labour_inspector: ['employer:read', 'employer:write', 'compliance:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
 };
 
 /** Funding (issue 4): payers set up programmes and bill; the BPJS branch records payments it receives. */
@@ -50,9 +74,12 @@ const FUNDING_GRANTS: Record<Role, readonly Permission[]> = {
   village_operator: ['funding:read', 'funding:write', 'payment:write'],
   bpjs_branch: ['funding:read', 'payment:write'],
   auditor: ['funding:read'],
+  labour_inspector: [],
 };
 
-const GRANTS = Object.fromEntries(ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role]]])) as unknown as Record<Role, readonly Permission[]>;
+const GRANTS = Object.fromEntries(
+  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role]]]),
+) as unknown as Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
@@ -66,6 +93,7 @@ export const ROLE_LEVEL: Record<Role, RegionLevel> = {
   regency_operator: 'regency',
   bpjs_branch: 'regency',
   village_operator: 'village',
+  labour_inspector: 'regency',
 };
 
 export function roleFitsRegion(role: Role, regionCode: string): boolean {
@@ -80,6 +108,7 @@ const RANK: Record<Role, number> = {
   regency_operator: 2,
   bpjs_branch: 2,
   village_operator: 1,
+  labour_inspector: 2,
 };
 
 export function mayGrant(manager: Role, role: Role): boolean {

@@ -7,6 +7,7 @@ export const ROLES = [
   'village_operator',
   'bpjs_branch',
   'auditor',
+  'labour_inspector',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

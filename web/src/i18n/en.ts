@@ -53,6 +53,7 @@ export const en: Messages = {
     village_operator: 'Village Operator',
     bpjs_branch: 'BPJS TK Branch Officer',
     auditor: 'Auditor',
+    labour_inspector: 'Labour Inspector (Disnaker)',
   },
   levels: {
     country: 'National',

@@ -51,6 +51,7 @@ export const id = {
     village_operator: 'Operator Desa/Kelurahan',
     bpjs_branch: 'Petugas Kantor Cabang BPJS TK',
     auditor: 'Auditor',
+    labour_inspector: 'Pengawas Ketenagakerjaan (Disnaker)',
   },
   levels: {
     country: 'Nasional',
