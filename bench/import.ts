@@ -15,6 +15,7 @@ import { migrate } from '../src/db/migrate.js';
 import { loadRegions } from '../src/modules/regions/load.js';
 import { commitImport, getImport, startImport } from '../src/modules/imports/service.js';
 import { parseArgs } from '../src/cli/open.js';
+import { workerImport } from '../src/modules/workers/import/kind.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);
 const rows = Number(flags.rows ?? 100000);
@@ -38,7 +39,7 @@ async function writeCsv(path: string, n: number) {
 
 async function waitFor(user: SessionUser, h: DbHandle, id: number, status: string) {
   for (;;) {
-    const v = await getImport(h.db, user, id);
+    const v = await getImport(h.db, user, workerImport, id);
     if (v.status === status) return v;
     if (v.status === 'failed') throw new Error(JSON.stringify(v.error));
     await new Promise((r) => setTimeout(r, 200));
@@ -78,10 +79,10 @@ await loadRegions(h.db);
 const user: SessionUser = { id: 0, username: 'bench', displayName: 'bench', role: 'regency_operator', regionCode: '32.02', sessionId: '', csrfToken: '' };
 
 const t0 = performance.now();
-const job = await startImport(h.db, user, { path: file, filename: 'workers.csv', kind: 'csv' });
+const job = await startImport(h.db, user, workerImport, { path: file, filename: 'workers.csv', kind: 'csv' });
 const validated = await waitFor(user, h, job.id, 'validated');
 const t1 = performance.now();
-await commitImport(h.db, user, job.id);
+await commitImport(h.db, user, workerImport, job.id);
 const committed = await waitFor(user, h, job.id, 'committed');
 const t2 = performance.now();
 const wall = (t2 - t0) / 1000;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/generate.js';
 import { loadDemo } from '../demo/load.js';
+import { IMPORT_KINDS } from '../modules/imports/registry.js';
 import { recoverInterruptedImports } from '../modules/imports/service.js';
 import { loadRegions, regionsLoaded } from '../modules/regions/load.js';
 import type { DbHandle } from './client.js';
@@ -11,7 +12,7 @@ import { migrate } from './migrate.js';
 export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyBaseLogger) {
   const applied = await migrate(h);
   if (applied.length) log.info({ applied }, 'migrations applied');
-  await recoverInterruptedImports(h.db);
+  await recoverInterruptedImports(h.db, IMPORT_KINDS);
   if ((await regionsLoaded(h.db)) === 0) {
     const { counts, ms } = await loadRegions(h.db);
     log.info({ counts, ms }, 'region reference data loaded (idn-area-data, ODbL)');

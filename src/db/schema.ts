@@ -143,6 +143,7 @@ export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committe
 
 export interface ImportJobTable {
   id: Generated<number>;
+  kind: Generated<'workers' | 'employers'>;
   filename: string;
   file_path: string;
   status: ImportStatus;

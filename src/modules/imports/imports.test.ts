@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { IMPORT_KINDS } from './registry.js';
 import { recoverInterruptedImports } from './service.js';
 
 const t = useTestApp();
@@ -144,7 +145,7 @@ describe('worker import', () => {
     const id = await upload(s, await xlsx([row('3202011505900113', 'Terputus')]), 'putus.xlsx');
     await waitFor(s, id, ['validated']);
     await t.db.updateTable('import_job').set({ status: 'committing' }).where('id', '=', id).execute();
-    await recoverInterruptedImports(t.db);
+    await recoverInterruptedImports(t.db, IMPORT_KINDS);
     const job = await t.db.selectFrom('import_job').select('status').where('id', '=', id).executeTakeFirstOrThrow();
     expect(job.status).toBe('validated');
   });
@@ -154,7 +155,7 @@ describe('worker import', () => {
     const id = await upload(s, await xlsx([row('3202011505900115', 'Hilang')]), 'hilang.xlsx');
     await waitFor(s, id, ['validated']);
     await t.db.deleteFrom('import_row').where('import_id', '=', id).execute(); // what crash recovery does to an unlogged table
-    await recoverInterruptedImports(t.db);
+    await recoverInterruptedImports(t.db, IMPORT_KINDS);
     const view = (await injectAs(t.app, s, { url: `/api/imports/${id}` })).json();
     expect(view).toMatchObject({ status: 'failed', error: { code: 'IMPORT_STAGING_LOST' } });
     expect((await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` })).statusCode).toBe(409);

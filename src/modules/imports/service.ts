@@ -10,10 +10,8 @@ import { inSubtree } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { audited } from '../audit/record.js';
-import { regionIndex } from '../regions/region-index.js';
-import { WORKER_COLUMNS } from './columns.js';
-import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, countOutcomes, insertStagedRows } from './queries.js';
-import { type StagedRow, stageRow } from './stage-row.js';
+import type { ImportKind, StagedRow } from './kind.js';
+import { countOutcomes, hasStagedRows } from './outcomes.js';
 
 const BATCH = 5000;
 
@@ -24,8 +22,9 @@ export interface ImportView {
   progress: number;
   counts: Record<string, unknown>;
   error?: { code: string; message: string; messageEn: string };
-  committed?: { people: number; enrolments: number };
+  committed?: Record<string, number>;
   regionCode: string;
+  kind: ImportKind['key'];
 }
 
 /**
@@ -43,33 +42,33 @@ export function uploadDir(dataDir: string): string {
 export const newUploadPath = (dataDir: string, kind: 'xlsx' | 'csv') => join(uploadDir(dataDir), `${randomUUID()}.${kind}`);
 
 /** Registers an uploaded file as a job and validates it in the background. */
-export async function startImport(db: Db, user: SessionUser, file: { path: string; filename: string; kind: 'xlsx' | 'csv' }) {
+export async function startImport(db: Db, user: SessionUser, kind: ImportKind, file: { path: string; filename: string; kind: 'xlsx' | 'csv' }) {
   const job = await db
     .insertInto('import_job')
-    .values({ filename: file.filename, file_path: file.path, status: 'validating', region_code: user.regionCode, created_by: user.id, created_by_username: user.username })
+    .values({ kind: kind.key, filename: file.filename, file_path: file.path, status: 'validating', region_code: user.regionCode, created_by: user.id, created_by_username: user.username })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const view: ImportView = { id: job.id, filename: file.filename, status: 'validating', progress: 0, counts: {}, regionCode: user.regionCode };
+  const view: ImportView = { id: job.id, kind: kind.key, filename: file.filename, status: 'validating', progress: 0, counts: {}, regionCode: user.regionCode };
   live.set(job.id, view);
-  void validate(db, view, file)
+  void validate(db, kind, view, file)
     .catch((err) => fail(db, view, err))
     .finally(() => live.delete(job.id));
   return view;
 }
 
-async function validate(db: Db, view: ImportView, file: { path: string; kind: 'xlsx' | 'csv' }) {
-  const regions = await regionIndex(db);
+async function validate(db: Db, kind: ImportKind, view: ImportView, file: { path: string; kind: 'xlsx' | 'csv' }) {
+  const ctx = await kind.context(db);
   const size = statSync(file.path).size || 1;
   let batch: StagedRow[] = [];
   // One batch is written while the next is parsed: the database and Node each keep a core busy.
   let writing: Promise<void> = Promise.resolve();
   const write = async (rows: StagedRow[]) => {
     await writing; // the previous batch's failure surfaces here
-    writing = insertStagedRows(db, view.id, rows);
+    writing = kind.insertStaged(db, view.id, rows);
     writing.catch(() => undefined); // awaited at the next batch or the end, not unhandled meanwhile
   };
-  for await (const row of readRows(file.path, file.kind, WORKER_COLUMNS, (bytes) => (view.progress = Math.min(0.9, (0.9 * bytes) / size)))) {
-    batch.push(stageRow(row, regions, view.regionCode));
+  for await (const row of readRows(file.path, file.kind, kind.columns, (bytes) => (view.progress = Math.min(0.9, (0.9 * bytes) / size)))) {
+    batch.push(kind.stage(row, ctx, view.regionCode));
     if (batch.length >= BATCH) {
       await write(batch);
       batch = [];
@@ -77,13 +76,12 @@ async function validate(db: Db, view: ImportView, file: { path: string; kind: 'x
   }
   await write(batch);
   await writing;
-  if (!(await db.selectFrom('import_row').select('row_number').where('import_id', '=', view.id).limit(1).executeTakeFirst())) {
+  if (!(await hasStagedRows(db, kind, view.id))) {
     throw new AppError(422, 'IMPORT_EMPTY', { id: 'Berkas tidak berisi baris data di bawah judul kolom.', en: 'The file has no data rows below the headers.' });
   }
   view.progress = 0.95;
-  await classifyRows(db, view.id);
-  await classifyKnownPeople(db, view.id);
-  view.counts = await countOutcomes(db, view.id);
+  await kind.classify(db, view.id);
+  view.counts = await countOutcomes(db, kind, view.id);
   await setStatus(db, view, 'validated', 1);
 }
 
@@ -109,10 +107,10 @@ async function fail(db: Db, view: ImportView, err: unknown) {
   await setStatus(db, view, 'failed', view.progress).catch(() => undefined);
 }
 
-/** The job as the caller may see it: only from inside its region. */
-export async function getImport(db: Db, user: SessionUser, id: number): Promise<ImportView> {
+/** The job as the caller may see it: only from inside its region, and only through its kind's routes. */
+export async function getImport(db: Db, user: SessionUser, kind: ImportKind, id: number): Promise<ImportView> {
   const view = live.get(id) ?? (await loadView(db, id));
-  if (!view || !inSubtree(user.regionCode, view.regionCode)) throw errors.notFound({ id: `Impor ${id}`, en: `Import ${id}` });
+  if (!view || view.kind !== kind.key || !inSubtree(user.regionCode, view.regionCode)) throw errors.notFound({ id: `Impor ${id}`, en: `Import ${id}` });
   return view;
 }
 
@@ -122,6 +120,7 @@ async function loadView(db: Db, id: number): Promise<ImportView | undefined> {
   const { committed, ...counts } = j.counts as Record<string, unknown> & { committed?: ImportView['committed'] };
   return {
     id: j.id,
+    kind: j.kind as ImportKind['key'],
     filename: j.filename,
     status: j.status,
     progress: j.progress,
@@ -137,8 +136,8 @@ async function loadView(db: Db, id: number): Promise<ImportView | undefined> {
  * If the process dies midway the database rolls the transaction back; the job returns to 'validated'
  * at the next start (recoverInterruptedImports) and can be committed again.
  */
-export async function commitImport(db: Db, user: SessionUser, id: number): Promise<ImportView> {
-  const view = await getImport(db, user, id);
+export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, id: number): Promise<ImportView> {
+  const view = await getImport(db, user, kind, id);
   if (view.status !== 'validated') {
     throw new AppError(409, 'IMPORT_NOT_READY', {
       id: `Impor ini berstatus "${view.status}"; hanya impor yang selesai divalidasi yang bisa disimpan.`,
@@ -150,23 +149,23 @@ export async function commitImport(db: Db, user: SessionUser, id: number): Promi
   void (async () => {
     try {
       view.committed = await audited(db, { id: user.id, username: user.username }, async (tx) => {
-        await classifyAgainstRegistry(tx, id);
-        const result = await commitRows(tx, id);
+        await kind.reclassify(tx, id);
+        const result = await kind.commit(tx, id, user);
         return {
           result,
-          audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: view.regionCode, before: null, after: { filename: view.filename, counts: view.counts, ...result } }],
+          audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: view.regionCode, before: null, after: { kind: kind.key, filename: view.filename, counts: view.counts, ...result } }],
         };
       });
-      view.counts = await countOutcomes(db, id);
+      view.counts = await countOutcomes(db, kind, id);
       await setStatus(db, view, 'committed', 1);
       await rm(await filePathOf(db, id), { force: true });
     } catch (err) {
-      if (err instanceof Error && /enrolment_open_/.test(err.message)) {
-        // Someone enrolled one of these people between validation and commit: nothing was saved.
+      if (err instanceof Error && kind.staleConstraint.test(err.message)) {
+        // Someone stored one of these rows between validation and commit: nothing was saved.
         view.error = {
           code: 'IMPORT_STALE',
-          message: 'Data pendaftaran berubah sejak validasi; tidak ada yang disimpan. Unggah ulang berkas untuk validasi baru.',
-          messageEn: 'Enrolments changed since validation; nothing was saved. Upload the file again to re-validate.',
+          message: 'Data tersimpan berubah sejak validasi; tidak ada yang disimpan. Unggah ulang berkas untuk validasi baru.',
+          messageEn: 'Stored data changed since validation; nothing was saved. Upload the file again to re-validate.',
         };
         await setStatus(db, view, 'failed', 0);
       } else await fail(db, view, err);
@@ -185,15 +184,18 @@ async function filePathOf(db: Db, id: number) {
  * At start-up: a commit cut short rolled back, so it can be retried; a validation cut short, or one whose
  * staged rows a database crash took, must be re-uploaded.
  */
-export async function recoverInterruptedImports(db: Db): Promise<void> {
+export async function recoverInterruptedImports(db: Db, kinds: readonly ImportKind[]): Promise<void> {
   await sql`UPDATE import_job SET status = 'validated', progress = 1, updated_at = now() WHERE status = 'committing'`.execute(db);
   await sql`
     UPDATE import_job SET status = 'failed', updated_at = now(),
       error = '{"code":"IMPORT_INTERRUPTED","message":"Validasi terputus karena server dimulai ulang. Unggah ulang berkas.","messageEn":"Validation was interrupted by a server restart. Upload the file again."}'
     WHERE status = 'validating'`.execute(db);
-  // Staged rows live in an unlogged table, which a database crash empties: such a job must be uploaded again.
-  await sql`
-    UPDATE import_job j SET status = 'failed', updated_at = now(),
-      error = '{"code":"IMPORT_STAGING_LOST","message":"Data validasi hilang karena basis data dimulai ulang. Unggah ulang berkas.","messageEn":"The validated rows were lost in a database restart. Upload the file again."}'
-    WHERE status = 'validated' AND NOT EXISTS (SELECT 1 FROM import_row r WHERE r.import_id = j.id)`.execute(db);
+  // Staged rows live in unlogged tables, which a database crash empties: such a job must be uploaded again.
+  for (const kind of kinds) {
+    await sql`
+      UPDATE import_job j SET status = 'failed', updated_at = now(),
+        error = '{"code":"IMPORT_STAGING_LOST","message":"Data validasi hilang karena basis data dimulai ulang. Unggah ulang berkas.","messageEn":"The validated rows were lost in a database restart. Upload the file again."}'
+      WHERE status = 'validated' AND kind = ${kind.key}
+        AND NOT EXISTS (SELECT 1 FROM ${sql.table(kind.stagingTable)} r WHERE r.import_id = j.id)`.execute(db);
+  }
 }

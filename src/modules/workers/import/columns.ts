@@ -1,4 +1,4 @@
-import type { ColumnSpec } from '../../lib/spreadsheet/read-rows.js';
+import type { ColumnSpec } from '../../../lib/spreadsheet/read-rows.js';
 
 /** The worker import columns, in the template's order (issue #3); aliases are what offices actually write. */
 export const WORKER_COLUMNS: ColumnSpec[] = [

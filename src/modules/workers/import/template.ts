@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
-import { GROUP_LABELS, PROGRAMS, SEGMENTS } from '../../domain/worker.js';
+import { GROUP_LABELS, PROGRAMS, SEGMENTS } from '../../../domain/worker.js';
 import { WORKER_COLUMNS } from './columns.js';
 
 const ROWS_WITH_LISTS = 5000;
 
 /** The template offices fill in: headers in the agreed order, NIK as text, one sample row, pick lists. */
-export async function importTemplate(): Promise<Buffer> {
+export async function workerTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Semesta';
   const ws = wb.addWorksheet('Data Pekerja', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,16 +1,12 @@
-import { inSubtree } from '../../domain/region-code.js';
-import { checkWorker, type FieldProblem, parseGroup, parseSegment, type RegionLookup, type WorkerInput } from '../../domain/worker.js';
-import type { SheetRow } from '../../lib/spreadsheet/read-rows.js';
-import { cellText, parseDate, parseList, parseRupiah, parseSex } from '../../lib/spreadsheet/values.js';
+import { inSubtree } from '../../../domain/region-code.js';
+import { checkWorker, type FieldProblem, parseGroup, parseSegment, type RegionLookup, type WorkerInput } from '../../../domain/worker.js';
+import type { SheetRow } from '../../../lib/spreadsheet/read-rows.js';
+import { cellText, parseDate, parseList, parseRupiah, parseSex } from '../../../lib/spreadsheet/values.js';
+import type { ImportProblem, StagedRow } from '../../imports/kind.js';
 import { FIELD_COLUMN } from './columns.js';
 
-/** One spreadsheet row after validation, as it is staged in import_row. */
-export interface StagedRow {
-  rowNumber: number;
-  /** the cells as uploaded, by column key, so the error report can give them back unchanged */
-  raw: Record<string, unknown>;
-  outcome: 'valid' | 'rejected';
-  problems: ImportProblem[];
+/** One worker row after validation, as it is staged in import_row. */
+export interface StagedWorker extends StagedRow {
   nik: string | null;
   name: string;
   birthDate: string | null;
@@ -26,14 +22,6 @@ export interface StagedRow {
   fundingSource: string;
 }
 
-export interface ImportProblem {
-  column: string;
-  code: string;
-  id: string;
-  en: string;
-  warning?: boolean;
-}
-
 const toProblem = (p: FieldProblem, warning = false): ImportProblem => ({
   column: FIELD_COLUMN[p.field] ?? p.field,
   code: p.code,
@@ -43,7 +31,7 @@ const toProblem = (p: FieldProblem, warning = false): ImportProblem => ({
 });
 
 /** Parses and checks one row with the same rules as the single-entry form (src/domain/worker.ts). */
-export function stageRow(row: SheetRow, regions: RegionLookup, scope: string): StagedRow {
+export function stageWorker(row: SheetRow, regions: RegionLookup, scope: string): StagedWorker {
   const c = row.cells;
   const problems: ImportProblem[] = [];
   const date = parseDate(c.birthDate);

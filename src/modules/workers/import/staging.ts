@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
-import type { Tx } from '../audit/record.js';
-import type { StagedRow } from './stage-row.js';
+import type { Db } from '../../../db/client.js';
+import type { Tx } from '../../audit/record.js';
+import type { StagedWorker } from './stage-row.js';
 
 /**
  * Stages a batch of rows in one statement (arrays unnested server-side, no per-row round trips). Valid
  * rows keep only their parsed columns: the cells as uploaded are kept for the rows the report gives back.
  */
-export async function insertStagedRows(db: Db, importId: number, rows: StagedRow[]): Promise<void> {
+export async function insertStagedRows(db: Db, importId: number, rows: StagedWorker[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <T>(f: (r: StagedRow) => T) => rows.map(f);
+  const col = <T>(f: (r: StagedWorker) => T) => rows.map(f);
   await sql`
     INSERT INTO import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
                             phone, occupation, segment, group_code, programs, declared_income, funding_source)
@@ -87,36 +87,12 @@ export async function classifyKnownPeople(db: Db | Tx, importId: number): Promis
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NULL AND p.nik = r.nik`.execute(db);
 }
 
-export async function countOutcomes(db: Db | Tx, importId: number) {
-  const byOutcome = await sql<{ outcome: string; n: number }>`
-    SELECT outcome, count(*)::int AS n FROM import_row WHERE import_id = ${importId} GROUP BY outcome`.execute(db);
-  const byReason = await sql<{ code: string; n: number }>`
-    SELECT p->>'code' AS code, count(DISTINCT row_number)::int AS n
-    FROM import_row, jsonb_array_elements(problems) p
-    WHERE import_id = ${importId} AND outcome = 'rejected' AND NOT coalesce((p->>'warning')::boolean, false)
-    GROUP BY 1 ORDER BY 2 DESC`.execute(db);
-  const warned = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM import_row
-    WHERE import_id = ${importId} AND outcome = 'valid' AND problems IS NOT NULL`.execute(db);
-  const get = (o: string) => byOutcome.rows.find((r) => r.outcome === o)?.n ?? 0;
-  return {
-    total: byOutcome.rows.reduce((a, r) => a + r.n, 0),
-    valid: get('valid'),
-    rejected: get('rejected'),
-    duplicateInFile: get('duplicate_in_file'),
-    alreadyRegistered: get('already_registered'),
-    doubleFunded: get('double_funded'),
-    withWarnings: warned.rows[0]?.n ?? 0,
-    rejectedByReason: Object.fromEntries(byReason.rows.map((r) => [r.code, r.n])),
-  };
-}
-
 /**
  * Moves the valid rows into the registry inside the caller's transaction: new people, then one
  * enrolment per row that has one. Set-based throughout. The partial unique indexes enrolment_open_*
  * refuse double funding that appeared since validation.
  */
-export async function commitRows(tx: Tx, importId: number): Promise<{ people: number; enrolments: number }> {
+export async function commitRows(tx: Tx, importId: number): Promise<Record<string, number>> {
   const people = await sql`
     INSERT INTO person (nik, name, birth_date, sex, village_code, address, phone, occupation)
     SELECT nik, name, birth_date, sex, village_code, address, phone, occupation

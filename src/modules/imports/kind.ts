@@ -1,0 +1,60 @@
+import type { SessionUser } from '../../access/session-user.js';
+import type { Db } from '../../db/client.js';
+import type { Permission } from '../../domain/roles.js';
+import type { ColumnSpec, SheetRow } from '../../lib/spreadsheet/read-rows.js';
+import type { Tx } from '../audit/record.js';
+
+/**
+ * What one kind of spreadsheet import (workers, employers…) brings to the shared machinery in this
+ * folder. The machinery owns the job: upload, streamed reading, progress, preview counts, atomic commit
+ * with its audit row, crash recovery and the error report. A kind owns its columns, row checks, staging
+ * table and the set-based SQL that classifies and commits its rows.
+ */
+export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
+  key: 'workers' | 'employers';
+  /** where its routes live, e.g. /api/imports */
+  basePath: string;
+  /** what is imported, for summaries and file names: { id: 'pekerja', en: 'workers' } */
+  label: { id: string; en: string };
+  permissions: { read: Permission; write: Permission };
+  columns: ColumnSpec[];
+  /** column keys written as text in reports and templates (identity numbers, codes, phones) */
+  textColumns: string[];
+  /** column keys that name a row in the warnings sheet */
+  identityColumns: string[];
+  /** its staging table: import_id, row_number, raw, outcome, problems, plus its parsed columns */
+  stagingTable: 'import_row' | 'employer_import_row';
+  /** lookups loaded once per file (region index, reference lists) */
+  context(db: Db): Promise<Ctx>;
+  /** parses and checks one row with the same rules as the single-entry form */
+  stage(row: SheetRow, ctx: Ctx, scope: string): Row;
+  insertStaged(db: Db, importId: number, rows: Row[]): Promise<void>;
+  /** set-based: duplicates within the file, clashes with what is already stored */
+  classify(db: Db | Tx, importId: number): Promise<void>;
+  /** run again inside the commit transaction: what is stored may have changed since validation */
+  reclassify(tx: Tx, importId: number): Promise<void>;
+  /** moves the valid rows in, set-based; returns counts of what was saved */
+  commit(tx: Tx, importId: number, user: SessionUser): Promise<Record<string, number>>;
+  /** a staged row that was kept without its raw cells, given back as cells by column key */
+  parsedCells(row: Record<string, unknown>): Record<string, unknown>;
+  template(): Promise<Buffer>;
+  /** a unique-key violation at commit that means "stored data changed since validation" */
+  staleConstraint: RegExp;
+}
+
+/** One spreadsheet row after validation, as staged. */
+export interface StagedRow {
+  rowNumber: number;
+  /** the cells as uploaded, by column key, so the error report can give them back unchanged */
+  raw: Record<string, unknown>;
+  outcome: 'valid' | 'rejected';
+  problems: ImportProblem[];
+}
+
+export interface ImportProblem {
+  column: string;
+  code: string;
+  id: string;
+  en: string;
+  warning?: boolean;
+}

@@ -1,0 +1,45 @@
+import { GROUP_LABELS, type Group } from '../../../domain/worker.js';
+import type { ImportKind } from '../../imports/kind.js';
+import { regionIndex } from '../../regions/region-index.js';
+import { WORKER_COLUMNS } from './columns.js';
+import { stageWorker, type StagedWorker } from './stage-row.js';
+import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, insertStagedRows } from './staging.js';
+import { workerTemplate } from './template.js';
+
+/** Workers "by name by address" from an office's spreadsheet (issue #3). */
+export const workerImport: ImportKind<StagedWorker, Awaited<ReturnType<typeof regionIndex>>> = {
+  key: 'workers',
+  basePath: '/api/imports',
+  label: { id: 'pekerja', en: 'workers' },
+  permissions: { read: 'worker:read', write: 'worker:write' },
+  columns: WORKER_COLUMNS,
+  textColumns: ['nik', 'villageCode', 'phone'],
+  identityColumns: ['nik', 'name'],
+  stagingTable: 'import_row',
+  context: (db) => regionIndex(db),
+  stage: stageWorker,
+  insertStaged: insertStagedRows,
+  async classify(db, importId) {
+    await classifyRows(db, importId);
+    await classifyKnownPeople(db, importId);
+  },
+  reclassify: classifyAgainstRegistry,
+  commit: (tx, importId) => commitRows(tx, importId),
+  parsedCells: (r) => ({
+    nik: r.nik,
+    name: r.name,
+    birthDate: typeof r.birth_date === 'string' ? r.birth_date.split('-').reverse().join('/') : null,
+    sex: r.sex,
+    villageCode: r.village_code,
+    address: r.address,
+    phone: r.phone,
+    occupation: r.occupation,
+    segment: r.segment,
+    group: typeof r.group_code === 'string' ? (GROUP_LABELS[r.group_code as Group] ?? r.group_code) : null,
+    programs: Array.isArray(r.programs) ? r.programs.join(',') : null,
+    income: r.declared_income,
+    fundingSource: r.funding_source,
+  }),
+  template: workerTemplate,
+  staleConstraint: /enrolment_open_/,
+};
