@@ -56,6 +56,38 @@ type Case = {
 /** Import jobs: one per actor to act on, and one in each foreign region to be refused. */
 const OWN_JOBS: Record<string, number> = {};
 const REGION_JOBS: Record<string, number> = {};
+const OWN_EMPLOYER_JOBS: Record<string, number> = {};
+const REGION_EMPLOYER_JOBS: Record<string, number> = {};
+
+/** The five routes every import kind gets (src/modules/imports/routes.ts), aimed at jobs of that kind. */
+function importCases(base: string, entity: 'worker' | 'employer', own: Record<string, number>, region: Record<string, number>): Record<string, Case> {
+  const read = `${entity}:read` as const;
+  const write = `${entity}:write` as const;
+  return {
+    [`GET ${base}/template.xlsx`]: { permission: read, own: () => ({ url: `${base}/template.xlsx` }), foreign: () => ({ url: `${base}/template.xlsx` }), noForeign: true },
+    [`POST ${base}`]: {
+      permission: write,
+      own: () => {
+        const form = new FormData();
+        form.append('file', new Blob(['NIK;Nama\n']), 'kosong.csv');
+        return { method: 'POST', url: base, payload: form as never };
+      },
+      foreign: () => ({ method: 'POST', url: base }),
+      noForeign: true,
+    },
+    [`GET ${base}/:id`]: { permission: read, own: (a) => ({ url: `${base}/${own[a.username]}` }), foreign: (_a, r) => ({ url: `${base}/${region[r]}` }) },
+    [`GET ${base}/:id/report.xlsx`]: {
+      permission: read,
+      own: (a) => ({ url: `${base}/${own[a.username]}/report.xlsx` }),
+      foreign: (_a, r) => ({ url: `${base}/${region[r]}/report.xlsx` }),
+    },
+    [`POST ${base}/:id/commit`]: {
+      permission: write,
+      own: (a) => ({ method: 'POST', url: `${base}/${own[a.username]}/commit` }),
+      foreign: (_a, r) => ({ method: 'POST', url: `${base}/${region[r]}/commit` }),
+    },
+  };
+}
 
 /** A worker in each region the matrix touches, to aim NIK reveals at. */
 const TARGET_WORKERS: Record<string, number> = {};
@@ -136,37 +168,8 @@ const CASES: Record<string, Case> = {
     own: () => ({ url: '/api/workers/export.xlsx' }),
     foreign: (_a, region) => ({ url: `/api/workers/export.xlsx?region=${region}` }),
   },
-  'GET /api/imports/template.xlsx': {
-    permission: 'worker:read',
-    own: () => ({ url: '/api/imports/template.xlsx' }),
-    foreign: () => ({ url: '/api/imports/template.xlsx' }),
-    noForeign: true,
-  },
-  'POST /api/imports': {
-    permission: 'worker:write',
-    own: () => {
-      const form = new FormData();
-      form.append('file', new Blob(['NIK;Nama\n']), 'kosong.csv');
-      return { method: 'POST', url: '/api/imports', payload: form as never };
-    },
-    foreign: () => ({ method: 'POST', url: '/api/imports' }),
-    noForeign: true,
-  },
-  'GET /api/imports/:id': {
-    permission: 'worker:read',
-    own: (a) => ({ url: `/api/imports/${OWN_JOBS[a.username]}` }),
-    foreign: (_a, region) => ({ url: `/api/imports/${REGION_JOBS[region]}` }),
-  },
-  'GET /api/imports/:id/report.xlsx': {
-    permission: 'worker:read',
-    own: (a) => ({ url: `/api/imports/${OWN_JOBS[a.username]}/report.xlsx` }),
-    foreign: (_a, region) => ({ url: `/api/imports/${REGION_JOBS[region]}/report.xlsx` }),
-  },
-  'POST /api/imports/:id/commit': {
-    permission: 'worker:write',
-    own: (a) => ({ method: 'POST', url: `/api/imports/${OWN_JOBS[a.username]}/commit` }),
-    foreign: (_a, region) => ({ method: 'POST', url: `/api/imports/${REGION_JOBS[region]}/commit` }),
-  },
+  ...importCases('/api/imports', 'worker', OWN_JOBS, REGION_JOBS),
+  ...importCases('/api/employer-imports', 'employer', OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
   'GET /api/workers/:id/nik': {
     permission: 'worker:nik',
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
@@ -412,14 +415,16 @@ describe('route × role × region matrix', () => {
         .executeTakeFirstOrThrow();
       TARGET_WORKERS[key] = p.id;
     }
-    const job = async (region: string) =>
+    const job = async (region: string, kind: 'workers' | 'employers' = 'workers') =>
       (await t.db
         .insertInto('import_job')
-        .values({ filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
+        .values({ kind, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
         .returning('id')
         .executeTakeFirstOrThrow()).id;
     for (const a of ACTORS) OWN_JOBS[a.username] = await job(a.region);
     for (const key of Object.keys(places)) REGION_JOBS[key] = await job(key);
+    for (const a of ACTORS) OWN_EMPLOYER_JOBS[a.username] = await job(a.region, 'employers');
+    for (const key of Object.keys(places)) REGION_EMPLOYER_JOBS[key] = await job(key, 'employers');
     // funding (issue 4)
     const docDir = mkdtempSync(join(tmpdir(), 'matrix-doc-'));
     for (const region of new Set([...Object.keys(places), ...ACTORS.map((a) => a.region).filter((r) => r !== 'ID')])) {

@@ -1,3 +1,25 @@
 -- One import machinery for several kinds of spreadsheet (workers, employers): each job says its kind,
 -- each kind stages its rows in its own table.
 ALTER TABLE import_job ADD COLUMN kind text NOT NULL DEFAULT 'workers' CHECK (kind IN ('workers', 'employers'));
+
+-- Employers from the labour office's lists (issue #6), staged like workers until commit.
+CREATE UNLOGGED TABLE employer_import_row (
+  import_id          bigint NOT NULL,
+  row_number         integer NOT NULL,
+  raw                jsonb,
+  outcome            text NOT NULL CHECK (outcome IN ('valid', 'rejected', 'duplicate_in_file', 'already_registered')),
+  problems           jsonb,
+  name               text,
+  npp                text,
+  nib                text,
+  sector             text,
+  size_class         text,
+  village_code       text COLLATE "C",
+  address            text,
+  employees_declared integer,
+  workers_registered integer,
+  wage_reported      bigint,
+  wage_actual        bigint,
+  programs           text[],
+  PRIMARY KEY (import_id, row_number)
+);

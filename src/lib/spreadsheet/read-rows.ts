@@ -17,6 +17,8 @@ export interface ColumnSpec {
   key: string;
   header: string;
   aliases?: string[];
+  /** may be absent from the file (its cells then read as null) */
+  optional?: boolean;
 }
 
 export interface SheetRow {
@@ -85,7 +87,7 @@ function matchColumns(headerRow: unknown[], columns: ColumnSpec[], rowNumber: nu
     const wanted = new Set([column.header, ...(column.aliases ?? [])].flatMap(headerKeys));
     return [column.key, found.findIndex((keys) => keys.some((key) => wanted.has(key)))];
   });
-  const missing = columns.filter((_, i) => matched[i]?.[1] === -1).map((column) => column.header);
+  const missing = columns.filter((c, i) => matched[i]?.[1] === -1 && !c.optional).map((column) => column.header);
   if (missing.length > 0) {
     const list = missing.join(', ');
     throw new SpreadsheetError(

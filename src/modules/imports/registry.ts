@@ -1,5 +1,6 @@
+import { employerImport } from '../employers/import/kind.js';
 import { workerImport } from '../workers/import/kind.js';
 import type { ImportKind } from './kind.js';
 
 /** Every kind of spreadsheet import the application accepts; each gets its routes under its basePath. */
-export const IMPORT_KINDS: readonly ImportKind[] = [workerImport as unknown as ImportKind];
+export const IMPORT_KINDS = [workerImport, employerImport] as unknown as readonly ImportKind[];
