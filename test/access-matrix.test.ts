@@ -215,6 +215,17 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/document` }),
     foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/document` }),
   },
+  'POST /api/funding-programs/:id/billing-runs': {
+    permission: 'funding:write',
+    own: (a) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/billing-runs`, payload: { month: '2025-06' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[region]}/billing-runs`, payload: { month: '2025-06' } }),
+  },
+  'GET /api/funding-programs/:id/bills': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/bills` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/bills` }),
+  },
 };
 
 /** funding (issue 4): one programme owned by each region the matrix touches, with a document. */

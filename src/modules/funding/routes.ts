@@ -11,6 +11,7 @@ import { PAYER_TYPES } from '../../domain/funding.js';
 import { isAncestor } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
+import { listBills, runBilling } from './billing.js';
 import {
   attachDocument,
   createProgram,
@@ -86,6 +87,20 @@ export async function presentProgram(db: Db, p: NonNullable<ProgramRow>): Promis
     monthlyCost: await programMonthlyCost(db, p),
   };
 }
+
+const billSchema = z.object({
+  id: z.number(),
+  fundingProgramId: z.number(),
+  month: z.string(),
+  dueDate: z.string(),
+  workerCount: z.number(),
+  amount: z.number(),
+  paidAmount: z.number(),
+  paidLines: z.number(),
+  outstanding: z.number(),
+  status: z.enum(['unpaid', 'partial', 'paid']),
+  created: z.boolean(),
+});
 
 export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -168,6 +183,36 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
       }
       const size = part.file.bytesRead;
       return presentProgram(db, await attachDocument(db, user, req.params.id, { path, filename: part.filename.slice(0, 200), size }));
+    },
+  );
+
+  r.post(
+    '/api/funding-programs/:id/billing-runs',
+    {
+      config: { access: { permission: 'funding:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Monthly billing run: one bill for the month, one line per funded enrolment; a repeat returns the same bill and creates nothing',
+        params: idParams,
+        body: z.object({ month: z.string().describe('YYYY-MM, e.g. 2025-06') }),
+        response: { 200: billSchema.describe('the month was already billed: the existing bill (created=false)'), 201: billSchema },
+      },
+    },
+    async (req, reply) => {
+      const bill = await runBilling(db, userOf(req), req.params.id, req.body.month);
+      return reply.code(bill.created ? 201 : 200).send(bill);
+    },
+  );
+
+  r.get(
+    '/api/funding-programs/:id/bills',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'The bills of a programme, month by month, with what is paid', params: idParams, response: { 200: z.object({ items: z.array(billSchema.omit({ created: true })) }) } },
+    },
+    async (req) => {
+      await programForRead(db, userOf(req), req.params.id);
+      return { items: await listBills(db, req.params.id) };
     },
   );
 
