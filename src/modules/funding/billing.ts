@@ -6,7 +6,8 @@ import { RateMissing } from '../../domain/rates.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, type Tx } from '../audit/record.js';
 import { findProgram, programForWrite } from './programs.js';
-import { loadSnapshot } from './rates.js';
+import { allocate, evaluateLapses } from './payments.js';
+import { loadSnapshot, todayWib } from './rates.js';
 
 /** Statuses billed: the open ones, which hold cover (lapsed and ended enrolments are not billed). */
 const BILLED = sql`('submitted', 'registered', 'active')`;
@@ -140,6 +141,11 @@ export async function billProgram(db: Db, actor: Actor, program: Program, month:
     const b = await db.selectFrom('bill').select('id').where('funding_program_id', '=', programId).where('month', '=', start).executeTakeFirstOrThrow();
     return billView(db, b.id, false);
   }
+  // Money paid ahead is applied to the new bill at once; then BPU lapses are re-evaluated.
+  await db.transaction().execute(async (tx) => {
+    await allocate(tx, programId, todayWib(), null, result.id);
+    await evaluateLapses(tx, actor, programId);
+  });
   return billView(db, result.id, true);
 }
 

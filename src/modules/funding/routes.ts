@@ -9,9 +9,10 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { PAYER_TYPES } from '../../domain/funding.js';
 import { isAncestor } from '../../domain/region-code.js';
-import { errors } from '../../lib/errors.js';
+import { AppError, errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listBills, runBilling } from './billing.js';
+import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
   createProgram,
@@ -101,6 +102,21 @@ const billSchema = z.object({
   status: z.enum(['unpaid', 'partial', 'paid']),
   created: z.boolean(),
 });
+
+const paymentResult = z.object({
+  id: z.number(),
+  fundingProgramId: z.number(),
+  amount: z.number(),
+  paidOn: z.string(),
+  reference: z.string(),
+  billId: z.number().nullable(),
+  linesPaid: z.number().describe('bill lines (worker-months) this payment completed'),
+  credit: z.number().describe('money of the programme not yet applied to a line'),
+  lapsed: z.number(),
+  reactivated: z.number(),
+  blocked: z.number(),
+});
+const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: z.string(), reference: z.string(), billId: z.number().nullable(), source: z.string(), sourceFile: z.string().nullable(), createdBy: z.string() });
 
 export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -214,6 +230,134 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
       await programForRead(db, userOf(req), req.params.id);
       return { items: await listBills(db, req.params.id) };
     },
+  );
+
+  r.post(
+    '/api/funding-programs/:id/payments',
+    {
+      config: { access: { permission: 'payment:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Record a payment by hand: matched to a bill (by id or month) or to the oldest arrears; partial payments pay whole lines, the rest stays as credit (audited)',
+        params: idParams,
+        body: z.object({
+          amount: z.number().int().positive().max(9_000_000_000_000_000),
+          paidOn: isoDate,
+          reference: z.string().trim().max(200).optional(),
+          billId: z.number().int().positive().optional(),
+          month: z.string().optional().describe('YYYY-MM: the bill this pays; a month not billed yet keeps the money as credit for it'),
+        }),
+        response: { 201: paymentResult },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await recordPayment(db, userOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/funding-programs/:id/payments',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'Payments of a programme, newest first', params: idParams, response: { 200: z.object({ items: z.array(paymentItem) }) } },
+    },
+    async (req) => {
+      await programForRead(db, userOf(req), req.params.id);
+      return { items: await listPayments(db, req.params.id) };
+    },
+  );
+
+  r.post(
+    '/api/payments/import',
+    {
+      config: { access: { permission: 'payment:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Import payments from a bank or BPJS TK statement (.xlsx/.csv; columns ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi; multipart field "file")',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({
+            rows: z.number(),
+            recorded: z.number(),
+            duplicates: z.number(),
+            rejected: z.array(z.object({ row: z.number(), message: z.string(), messageEn: z.string() })),
+            amount: z.number(),
+            linesPaid: z.number(),
+            lapsed: z.number(),
+            reactivated: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      const wrong = () => new AppError(422, 'PAYMENT_FILE_TYPE', { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' }, 'file');
+      if (!req.isMultipart()) throw wrong();
+      const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 } });
+      if (!part || part.fieldname !== 'file') throw wrong();
+      const kind = /\.xlsx$/i.test(part.filename) ? 'xlsx' : /\.csv$/i.test(part.filename) ? 'csv' : undefined;
+      if (!kind) throw wrong();
+      const path = `${await newDocPath(config.dataDir)}.${kind}`;
+      try {
+        await pipeline(part.file, createWriteStream(path));
+        if (part.file.truncated) throw new AppError(413, 'PAYMENT_FILE_TOO_LARGE', { id: 'Berkas melebihi 20 MB.', en: 'The file exceeds 20 MB.' }, 'file');
+        return await importPayments(db, user, { path, kind, filename: part.filename.slice(0, 200) });
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  );
+
+  r.get(
+    '/api/early-warning',
+    {
+      config: { access: { permission: 'funding:read', region: (req) => (req.query as { region?: string }).region } },
+      schema: {
+        tags: ['funding'],
+        summary: 'BPU enrolments that will lapse within `days` if their bills stay unpaid, per programme, in a region',
+        querystring: z.object({
+          region: regionCodeSchema.optional(),
+          programId: z.coerce.number().int().positive().optional(),
+          days: z.coerce.number().int().min(0).max(366).default(30),
+          asOf: isoDate.optional(),
+        }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            days: z.number(),
+            lapseMonths: z.number(),
+            items: z.array(z.object({ enrolmentId: z.number(), name: z.string(), villageCode: z.string(), programId: z.number(), programName: z.string(), unpaidMonths: z.number(), lapseDate: z.string(), overdue: z.boolean() })),
+            byProgram: z.array(z.object({ programId: z.number(), programName: z.string(), count: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      return earlyWarning(db, { region: req.query.region ?? user.regionCode, programId: req.query.programId, days: req.query.days, asOf: req.query.asOf });
+    },
+  );
+
+  r.get(
+    '/api/enrolments/:id/cover',
+    {
+      config: { access: { permission: 'worker:read' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Month-by-month cover of one enrolment (billed, paid, arrears) and its status history (lapses, reactivations)',
+        params: idParams,
+        response: {
+          200: z.object({
+            enrolmentId: z.number(),
+            status: z.string(),
+            segment: z.string(),
+            fundingProgramId: z.number().nullable(),
+            months: z.array(z.object({ month: z.string(), dueDate: z.string(), amount: z.number(), paidAt: z.string().nullable(), covered: z.boolean() })),
+            arrears: z.number(),
+            history: z.array(z.object({ status: z.string(), changedAt: z.string(), changedBy: z.string(), reason: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (req) => enrolmentCover(db, userOf(req), req.params.id),
   );
 
   r.get(
