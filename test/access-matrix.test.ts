@@ -259,7 +259,27 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/enrolments/${ENROLMENTS[a.region === 'ID' ? '32.02' : a.region]}/cover` }),
     foreign: (_a, region) => ({ url: `/api/enrolments/${ENROLMENTS[region]}/cover` }),
   },
+  'GET /api/funding-programs/:id/budget': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/budget` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/budget` }),
+  },
+  'POST /api/planning': {
+    permission: 'funding:read',
+    own: (a) => ({ method: 'POST', url: '/api/planning', payload: planBody(a.region) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/planning', payload: planBody(region) }),
+  },
 };
+
+const planBody = (region: string) => ({
+  region,
+  targetPercent: 50,
+  byMonth: '2099-12',
+  employedPopulation: 1000,
+  mix: [{ segment: 'BPU', programs: ['JKK', 'JKM'], income: 1_000_000, share: 1 }],
+  payers: [{ payerType: 'APBD_KABKOTA', share: 1 }],
+});
 
 /** funding (issue 4): an enrolment of a worker in each region the matrix touches. */
 const ENROLMENTS: Record<string, number> = {};

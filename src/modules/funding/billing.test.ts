@@ -2,38 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contribution } from '../../domain/contribution.js';
 import { DEFAULT_RATES, snapshotOf } from '../../domain/rates.js';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { enrol } from '../../../test/funding.js';
 
 const t = useTestApp();
 let kab: Session;
 let desa: Session;
-let nik = 5000;
-
-/** People and enrolments written straight to the tables: billing only reads them. */
-export async function enrol(db: typeof t.db, programId: number, e: { segment: string; programs: string[]; income?: number | null; status?: string; start?: string; village?: string }) {
-  const village = e.village ?? '32.02.01.2002';
-  const p = await db
-    .insertInto('person')
-    .values({ nik: `320201150590${String(++nik).padStart(4, '0')}`, name: 'Pekerja Tagihan', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const row = await db
-    .insertInto('enrolment')
-    .values({
-      person_id: p.id,
-      segment: e.segment,
-      group_code: e.segment === 'PU' ? 'NON_ASN' : 'PEKERJA_RENTAN',
-      programs: e.programs,
-      declared_income: e.income ?? null,
-      funding_source: 'uji',
-      funding_program_id: programId,
-      status: e.status ?? 'active',
-      start_date: e.start ?? '2025-01-01',
-      village_code: village,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
 
 const program = (over: Record<string, unknown>) => ({
   name: 'Program Uji Tagihan',

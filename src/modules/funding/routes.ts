@@ -12,6 +12,7 @@ import { isAncestor } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listBills, runBilling } from './billing.js';
+import { budgetFigures, planCoverage } from './budget.js';
 import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
@@ -358,6 +359,84 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
       },
     },
     async (req) => enrolmentCover(db, userOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/funding-programs/:id/budget',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Budget vs committed (billed + enrolled × monthly cost × months still to bill) vs billed vs paid, and quota use, for the fiscal year',
+        params: idParams,
+        querystring: z.object({ asOf: isoDate.optional() }),
+        response: {
+          200: z.object({
+            programId: z.number(),
+            fiscalYear: z.number(),
+            asOf: z.string(),
+            budget: z.number(),
+            quota: z.number(),
+            enrolled: z.number(),
+            quotaUsed: z.number().describe('enrolled ÷ quota (0..1+)'),
+            monthlyCost: z.number(),
+            remainingMonths: z.number(),
+            committed: z.number(),
+            billed: z.number(),
+            paid: z.number(),
+            outstanding: z.number(),
+            credit: z.number(),
+            available: z.number(),
+            budgetUsed: z.number().describe('committed ÷ budget (0..1+)'),
+          }),
+        },
+      },
+    },
+    async (req) => budgetFigures(db, await programForRead(db, userOf(req), req.params.id), req.query.asOf),
+  );
+
+  r.post(
+    '/api/planning',
+    {
+      config: { access: { permission: 'funding:read', region: (req) => (req.body as { region?: string }).region } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Planning: what it costs to reach X % coverage by month M in a region, by programme mix and payer split, beside the budgets (computes only; changes nothing)',
+        body: z.object({
+          region: regionCodeSchema,
+          targetPercent: z.number().min(0).max(100),
+          byMonth: z.string().describe('YYYY-MM'),
+          employedPopulation: z.number().int().min(1).describe('coverage denominator (penduduk bekerja, BPS Sakernas) for the region'),
+          mix: z
+            .array(z.object({ segment: z.enum(['PU', 'BPU']), programs: programsSchema, income: z.number().int().min(1), riskGroup: z.number().int().min(1).max(5).optional(), share: z.number().min(0).max(1) }))
+            .min(1)
+            .max(10),
+          payers: z.array(z.object({ payerType: z.enum(PAYER_TYPES), share: z.number().min(0).max(1) })).min(1).max(10),
+        }),
+        response: {
+          200: z.object({
+            region: z.string(),
+            asOf: z.string(),
+            byMonth: z.string(),
+            denominator: z.object({ employedPopulation: z.number(), source: z.string() }),
+            currentPercent: z.number(),
+            activeParticipants: z.number(),
+            targetParticipants: z.number(),
+            workersNeeded: z.number(),
+            monthlyCost: z.number(),
+            annualCost: z.number(),
+            byMix: z.array(z.object({ label: z.string(), workers: z.number(), monthlyCost: z.number(), annualCost: z.number() })),
+            byPayer: z.array(z.object({ payerType: z.string(), monthlyCost: z.number(), annualCost: z.number() })),
+            monthsToTarget: z.number(),
+            newWorkersPerMonth: z.number(),
+            budgets: z.array(z.object({ programId: z.number(), name: z.string(), payerType: z.string(), regionCode: z.string(), budget: z.number(), committed: z.number(), available: z.number() })),
+            budgetTotal: z.number(),
+            availableTotal: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => planCoverage(db, req.body),
   );
 
   r.get(
