@@ -219,7 +219,74 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/document` }),
     foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/document` }),
   },
+  'POST /api/funding-programs/:id/billing-runs': {
+    permission: 'funding:write',
+    own: (a) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/billing-runs`, payload: { month: '2025-06' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[region]}/billing-runs`, payload: { month: '2025-06' } }),
+  },
+  'GET /api/funding-programs/:id/bills': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/bills` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/bills` }),
+  },
+  'POST /api/funding-programs/:id/payments': {
+    permission: 'payment:write',
+    own: (a) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/payments`, payload: { amount: 16_800, paidOn: '2025-06-20' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/funding-programs/${PROGRAMS[region]}/payments`, payload: { amount: 16_800, paidOn: '2025-06-20' } }),
+  },
+  'GET /api/funding-programs/:id/payments': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/payments` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/payments` }),
+  },
+  'POST /api/payments/import': {
+    permission: 'payment:write',
+    own: (a) => {
+      const form = new FormData();
+      form.append('file', new Blob([`ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi\n${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]};2025-06;20/06/2025;16800;M-${uniq()}\n`]), 'bank.csv');
+      return { method: 'POST', url: '/api/payments/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/payments/import' }),
+    // rows for programmes outside one's region are rejected row by row (payments.test.ts)
+    noForeign: true,
+  },
+  'GET /api/early-warning': {
+    permission: 'funding:read',
+    own: () => ({ url: '/api/early-warning?days=365' }),
+    foreign: (_a, region) => ({ url: `/api/early-warning?region=${region}` }),
+    regionsIn: (b) => (b as { items: { villageCode: string }[] }).items.map((i) => i.villageCode),
+  },
+  'GET /api/enrolments/:id/cover': {
+    permission: 'worker:read',
+    own: (a) => ({ url: `/api/enrolments/${ENROLMENTS[a.region === 'ID' ? '32.02' : a.region]}/cover` }),
+    foreign: (_a, region) => ({ url: `/api/enrolments/${ENROLMENTS[region]}/cover` }),
+  },
+  'GET /api/funding-programs/:id/budget': {
+    permission: 'funding:read',
+    ancestorsReadable: true,
+    own: (a) => ({ url: `/api/funding-programs/${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]}/budget` }),
+    foreign: (_a, region) => ({ url: `/api/funding-programs/${PROGRAMS[region]}/budget` }),
+  },
+  'POST /api/planning': {
+    permission: 'funding:read',
+    own: (a) => ({ method: 'POST', url: '/api/planning', payload: planBody(a.region) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/planning', payload: planBody(region) }),
+  },
 };
+
+const planBody = (region: string) => ({
+  region,
+  targetPercent: 50,
+  byMonth: '2099-12',
+  employedPopulation: 1000,
+  mix: [{ segment: 'BPU', programs: ['JKK', 'JKM'], income: 1_000_000, share: 1 }],
+  payers: [{ payerType: 'APBD_KABKOTA', share: 1 }],
+});
+
+/** funding (issue 4): an enrolment of a worker in each region the matrix touches. */
+const ENROLMENTS: Record<string, number> = {};
 
 /** funding (issue 4): one programme owned by each region the matrix touches, with a document. */
 const PROGRAMS: Record<string, number> = {};
@@ -414,6 +481,11 @@ describe('route × role × region matrix', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       TARGET_WORKERS[key] = p.id;
+      ENROLMENTS[key] = (await t.db
+        .insertInto('enrolment')
+        .values({ person_id: p.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'matrix', village_code: region })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
     }
     const job = async (region: string, kind: 'workers' | 'employers' = 'workers') =>
       (await t.db

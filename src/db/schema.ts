@@ -224,6 +224,8 @@ export interface BillTable {
   due_date: string;
   worker_count: number;
   amount: number;
+  paid_amount: Generated<number>;
+  paid_lines: Generated<number>;
   rates: ColumnType<Record<string, unknown>, string, string>;
   created_by: string;
   created_at: Timestamp;

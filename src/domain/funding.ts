@@ -134,26 +134,6 @@ export function monthsBetween(from: string, to: string): number {
 
 // ——— budget ———
 
-export interface BudgetFigures {
-  budget: number;
-  quota: number;
-  enrolled: number;
-  monthlyCost: number;
-  /** enrolled × monthly cost × months left in the fiscal year (from `asOf`'s month), plus what was billed */
-  committed: number;
-  billed: number;
-  paid: number;
-  remainingMonths: number;
-}
-
-/** Months of the fiscal year still to bill, counting `asOf`'s month; all 12 before the year, 0 after. */
-export function remainingMonthsOfYear(fiscalYear: number, asOf: string): number {
-  const y = Number(asOf.slice(0, 4));
-  if (y < fiscalYear) return 12;
-  if (y > fiscalYear) return 0;
-  return 12 - Number(asOf.slice(5, 7)) + 1;
-}
-
 export interface CapacityCheck {
   overQuota: boolean;
   overBudget: boolean;

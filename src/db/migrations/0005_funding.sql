@@ -111,6 +111,9 @@ CREATE TABLE bill (
   due_date           date NOT NULL,
   worker_count       integer NOT NULL,
   amount             bigint NOT NULL,
+  -- kept by payment allocation, so reading a bill never scans its lines
+  paid_amount        bigint NOT NULL DEFAULT 0,
+  paid_lines         integer NOT NULL DEFAULT 0,
   -- the rates used, for the record: later rate changes never alter an issued bill
   rates              jsonb NOT NULL,
   created_by         text NOT NULL,

@@ -1,24 +1,12 @@
-import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { capacity, remainingMonthsOfYear } from '../../domain/funding.js';
+import { capacity } from '../../domain/funding.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { can } from '../../domain/roles.js';
 import { AppError } from '../../lib/errors.js';
 import type { Tx } from '../audit/record.js';
-import { findProgram, programMonthlyCost } from './programs.js';
-import { todayWib } from './rates.js';
-
-/** Open enrolments a programme pays for (the statuses that hold cover). */
-export async function enrolledCount(db: Db | Tx, programId: number): Promise<number> {
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM enrolment WHERE funding_program_id = ${programId} AND status IN ('submitted', 'registered', 'active')`.execute(db);
-  return Number(r.rows[0]!.n);
-}
-
-export async function billedInYear(db: Db | Tx, programId: number, year: number): Promise<number> {
-  const r = await sql<{ s: string | null }>`SELECT sum(amount) AS s FROM bill WHERE funding_program_id = ${programId} AND month >= ${`${year}-01-01`}::date AND month < ${`${year + 1}-01-01`}::date`.execute(db);
-  return Number(r.rows[0]!.s ?? 0);
-}
+import { budgetFigures } from './budget.js';
+import { findProgram } from './programs.js';
 
 /**
  * Would `extra` more enrolments overrun the programme's quota or budget? Refused (409
@@ -28,18 +16,8 @@ export async function billedInYear(db: Db | Tx, programId: number, year: number)
 export async function checkCapacity(db: Db | Tx, user: SessionUser, programId: number, extra: number, confirm: boolean, field = 'body.enrolment.fundingProgramId') {
   const p = await findProgram(db, programId);
   if (!p) throw new AppError(422, 'FUNDING_PROGRAM_UNKNOWN', { id: `Program pendanaan ${programId} tidak ada.`, en: `Funding programme ${programId} does not exist.` }, field);
-  const today = todayWib();
-  const c = capacity(
-    {
-      budget: p.budget,
-      quota: p.quota,
-      enrolled: await enrolledCount(db, programId),
-      billedThisYear: await billedInYear(db, programId, p.fiscal_year),
-      monthlyCost: await programMonthlyCost(db, p, today),
-      remainingMonths: remainingMonthsOfYear(p.fiscal_year, today),
-    },
-    extra,
-  );
+  const f = await budgetFigures(db, p);
+  const c = capacity({ budget: f.budget, quota: f.quota, enrolled: f.enrolled, billedThisYear: f.billed, monthlyCost: f.monthlyCost, remainingMonths: f.remainingMonths }, extra);
   if (!c.message) return { program: p, overridden: false };
   if (confirm && can(user.role, 'funding:override')) return { program: p, overridden: true, message: c.message };
   throw new AppError(409, 'FUNDING_CAPACITY_EXCEEDED', c.message, field, undefined, {

@@ -9,8 +9,11 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { PAYER_TYPES } from '../../domain/funding.js';
 import { isAncestor } from '../../domain/region-code.js';
-import { errors } from '../../lib/errors.js';
+import { AppError, errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
+import { listBills, runBilling } from './billing.js';
+import { budgetFigures, planCoverage } from './budget.js';
+import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
   createProgram,
@@ -86,6 +89,35 @@ export async function presentProgram(db: Db, p: NonNullable<ProgramRow>): Promis
     monthlyCost: await programMonthlyCost(db, p),
   };
 }
+
+const billSchema = z.object({
+  id: z.number(),
+  fundingProgramId: z.number(),
+  month: z.string(),
+  dueDate: z.string(),
+  workerCount: z.number(),
+  amount: z.number(),
+  paidAmount: z.number(),
+  paidLines: z.number(),
+  outstanding: z.number(),
+  status: z.enum(['unpaid', 'partial', 'paid']),
+  created: z.boolean(),
+});
+
+const paymentResult = z.object({
+  id: z.number(),
+  fundingProgramId: z.number(),
+  amount: z.number(),
+  paidOn: z.string(),
+  reference: z.string(),
+  billId: z.number().nullable(),
+  linesPaid: z.number().describe('bill lines (worker-months) this payment completed'),
+  credit: z.number().describe('money of the programme not yet applied to a line'),
+  lapsed: z.number(),
+  reactivated: z.number(),
+  blocked: z.number(),
+});
+const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: z.string(), reference: z.string(), billId: z.number().nullable(), source: z.string(), sourceFile: z.string().nullable(), createdBy: z.string() });
 
 export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -169,6 +201,242 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
       const size = part.file.bytesRead;
       return presentProgram(db, await attachDocument(db, user, req.params.id, { path, filename: part.filename.slice(0, 200), size }));
     },
+  );
+
+  r.post(
+    '/api/funding-programs/:id/billing-runs',
+    {
+      config: { access: { permission: 'funding:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Monthly billing run: one bill for the month, one line per funded enrolment; a repeat returns the same bill and creates nothing',
+        params: idParams,
+        body: z.object({ month: z.string().describe('YYYY-MM, e.g. 2025-06') }),
+        response: { 200: billSchema.describe('the month was already billed: the existing bill (created=false)'), 201: billSchema },
+      },
+    },
+    async (req, reply) => {
+      const bill = await runBilling(db, userOf(req), req.params.id, req.body.month);
+      return reply.code(bill.created ? 201 : 200).send(bill);
+    },
+  );
+
+  r.get(
+    '/api/funding-programs/:id/bills',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'The bills of a programme, month by month, with what is paid', params: idParams, response: { 200: z.object({ items: z.array(billSchema.omit({ created: true })) }) } },
+    },
+    async (req) => {
+      await programForRead(db, userOf(req), req.params.id);
+      return { items: await listBills(db, req.params.id) };
+    },
+  );
+
+  r.post(
+    '/api/funding-programs/:id/payments',
+    {
+      config: { access: { permission: 'payment:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Record a payment by hand: matched to a bill (by id or month) or to the oldest arrears; partial payments pay whole lines, the rest stays as credit (audited)',
+        params: idParams,
+        body: z.object({
+          amount: z.number().int().positive().max(9_000_000_000_000_000),
+          paidOn: isoDate,
+          reference: z.string().trim().max(200).optional(),
+          billId: z.number().int().positive().optional(),
+          month: z.string().optional().describe('YYYY-MM: the bill this pays; a month not billed yet keeps the money as credit for it'),
+        }),
+        response: { 201: paymentResult },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await recordPayment(db, userOf(req), req.params.id, req.body)),
+  );
+
+  r.get(
+    '/api/funding-programs/:id/payments',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: { tags: ['funding'], summary: 'Payments of a programme, newest first', params: idParams, response: { 200: z.object({ items: z.array(paymentItem) }) } },
+    },
+    async (req) => {
+      await programForRead(db, userOf(req), req.params.id);
+      return { items: await listPayments(db, req.params.id) };
+    },
+  );
+
+  r.post(
+    '/api/payments/import',
+    {
+      config: { access: { permission: 'payment:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Import payments from a bank or BPJS TK statement (.xlsx/.csv; columns ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi; multipart field "file")',
+        consumes: ['multipart/form-data'],
+        response: {
+          200: z.object({
+            rows: z.number(),
+            recorded: z.number(),
+            duplicates: z.number(),
+            rejected: z.array(z.object({ row: z.number(), message: z.string(), messageEn: z.string() })),
+            amount: z.number(),
+            linesPaid: z.number(),
+            lapsed: z.number(),
+            reactivated: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      const wrong = () => new AppError(422, 'PAYMENT_FILE_TYPE', { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' }, 'file');
+      if (!req.isMultipart()) throw wrong();
+      const part = await req.file({ limits: { fileSize: 20 * 1024 * 1024 } });
+      if (!part || part.fieldname !== 'file') throw wrong();
+      const kind = /\.xlsx$/i.test(part.filename) ? 'xlsx' : /\.csv$/i.test(part.filename) ? 'csv' : undefined;
+      if (!kind) throw wrong();
+      const path = `${await newDocPath(config.dataDir)}.${kind}`;
+      try {
+        await pipeline(part.file, createWriteStream(path));
+        if (part.file.truncated) throw new AppError(413, 'PAYMENT_FILE_TOO_LARGE', { id: 'Berkas melebihi 20 MB.', en: 'The file exceeds 20 MB.' }, 'file');
+        return await importPayments(db, user, { path, kind, filename: part.filename.slice(0, 200) });
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  );
+
+  r.get(
+    '/api/early-warning',
+    {
+      config: { access: { permission: 'funding:read', region: (req) => (req.query as { region?: string }).region } },
+      schema: {
+        tags: ['funding'],
+        summary: 'BPU enrolments that will lapse within `days` if their bills stay unpaid, per programme, in a region',
+        querystring: z.object({
+          region: regionCodeSchema.optional(),
+          programId: z.coerce.number().int().positive().optional(),
+          days: z.coerce.number().int().min(0).max(366).default(30),
+          asOf: isoDate.optional(),
+        }),
+        response: {
+          200: z.object({
+            asOf: z.string(),
+            days: z.number(),
+            lapseMonths: z.number(),
+            items: z.array(z.object({ enrolmentId: z.number(), name: z.string(), villageCode: z.string(), programId: z.number(), programName: z.string(), unpaidMonths: z.number(), lapseDate: z.string(), overdue: z.boolean() })),
+            byProgram: z.array(z.object({ programId: z.number(), programName: z.string(), count: z.number() })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const user = userOf(req);
+      return earlyWarning(db, { region: req.query.region ?? user.regionCode, programId: req.query.programId, days: req.query.days, asOf: req.query.asOf });
+    },
+  );
+
+  r.get(
+    '/api/enrolments/:id/cover',
+    {
+      config: { access: { permission: 'worker:read' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Month-by-month cover of one enrolment (billed, paid, arrears) and its status history (lapses, reactivations)',
+        params: idParams,
+        response: {
+          200: z.object({
+            enrolmentId: z.number(),
+            status: z.string(),
+            segment: z.string(),
+            fundingProgramId: z.number().nullable(),
+            months: z.array(z.object({ month: z.string(), dueDate: z.string(), amount: z.number(), paidAt: z.string().nullable(), covered: z.boolean() })),
+            arrears: z.number(),
+            history: z.array(z.object({ status: z.string(), changedAt: z.string(), changedBy: z.string(), reason: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    async (req) => enrolmentCover(db, userOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/funding-programs/:id/budget',
+    {
+      config: { access: { permission: 'funding:read' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Budget vs committed (billed + enrolled × monthly cost × months still to bill) vs billed vs paid, and quota use, for the fiscal year',
+        params: idParams,
+        querystring: z.object({ asOf: isoDate.optional() }),
+        response: {
+          200: z.object({
+            programId: z.number(),
+            fiscalYear: z.number(),
+            asOf: z.string(),
+            budget: z.number(),
+            quota: z.number(),
+            enrolled: z.number(),
+            quotaUsed: z.number().describe('enrolled ÷ quota (0..1+)'),
+            monthlyCost: z.number(),
+            remainingMonths: z.number(),
+            committed: z.number(),
+            billed: z.number(),
+            paid: z.number(),
+            outstanding: z.number(),
+            credit: z.number(),
+            available: z.number(),
+            budgetUsed: z.number().describe('committed ÷ budget (0..1+)'),
+          }),
+        },
+      },
+    },
+    async (req) => budgetFigures(db, await programForRead(db, userOf(req), req.params.id), req.query.asOf),
+  );
+
+  r.post(
+    '/api/planning',
+    {
+      config: { access: { permission: 'funding:read', region: (req) => (req.body as { region?: string }).region } },
+      schema: {
+        tags: ['funding'],
+        summary: 'Planning: what it costs to reach X % coverage by month M in a region, by programme mix and payer split, beside the budgets (computes only; changes nothing)',
+        body: z.object({
+          region: regionCodeSchema,
+          targetPercent: z.number().min(0).max(100),
+          byMonth: z.string().describe('YYYY-MM'),
+          employedPopulation: z.number().int().min(1).describe('coverage denominator (penduduk bekerja, BPS Sakernas) for the region'),
+          mix: z
+            .array(z.object({ segment: z.enum(['PU', 'BPU']), programs: programsSchema, income: z.number().int().min(1), riskGroup: z.number().int().min(1).max(5).optional(), share: z.number().min(0).max(1) }))
+            .min(1)
+            .max(10),
+          payers: z.array(z.object({ payerType: z.enum(PAYER_TYPES), share: z.number().min(0).max(1) })).min(1).max(10),
+        }),
+        response: {
+          200: z.object({
+            region: z.string(),
+            asOf: z.string(),
+            byMonth: z.string(),
+            denominator: z.object({ employedPopulation: z.number(), source: z.string() }),
+            currentPercent: z.number(),
+            activeParticipants: z.number(),
+            targetParticipants: z.number(),
+            workersNeeded: z.number(),
+            monthlyCost: z.number(),
+            annualCost: z.number(),
+            byMix: z.array(z.object({ label: z.string(), workers: z.number(), monthlyCost: z.number(), annualCost: z.number() })),
+            byPayer: z.array(z.object({ payerType: z.string(), monthlyCost: z.number(), annualCost: z.number() })),
+            monthsToTarget: z.number(),
+            newWorkersPerMonth: z.number(),
+            budgets: z.array(z.object({ programId: z.number(), name: z.string(), payerType: z.string(), regionCode: z.string(), budget: z.number(), committed: z.number(), available: z.number() })),
+            budgetTotal: z.number(),
+            availableTotal: z.number(),
+          }),
+        },
+      },
+    },
+    async (req) => planCoverage(db, req.body),
   );
 
   r.get(

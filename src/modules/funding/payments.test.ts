@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { enrol } from '../../../test/funding.js';
+
+const t = useTestApp();
+let kab: Session;
+let bpjs: Session;
+let desa: Session;
+
+const newProgram = async (name: string) =>
+  (
+    await injectAs(t.app, kab, {
+      method: 'POST',
+      url: '/api/funding-programs',
+      payload: { name, payerType: 'APBD_KABKOTA', regionCode: '32.02', fiscalYear: 2025, budget: 100_000_000, quota: 100, segment: 'BPU', programs: ['JKK', 'JKM'] },
+    })
+  ).json() as { id: number };
+const bill = (s: Session, id: number, month: string) => injectAs(t.app, s, { method: 'POST', url: `/api/funding-programs/${id}/billing-runs`, payload: { month } });
+const pay = (s: Session, id: number, body: Record<string, unknown>) => injectAs(t.app, s, { method: 'POST', url: `/api/funding-programs/${id}/payments`, payload: { paidOn: '2025-04-20', ...body } });
+const status = async (id: number) => (await t.db.selectFrom('enrolment').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const cover = (id: number) => t.db.selectFrom('enrolment_cover').select(['program']).where('enrolment_id', '=', id).execute();
+
+/** Cover rows as the registry writes them for an open enrolment. */
+async function withCover(enrolmentId: number) {
+  const e = await t.db.selectFrom('enrolment').select(['person_id', 'programs']).where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+  await t.db.insertInto('enrolment_cover').values(e.programs.map((program) => ({ person_id: e.person_id, program, enrolment_id: enrolmentId, funding_source: 'uji' }))).execute();
+  return e.person_id;
+}
+
+beforeAll(async () => {
+  kab = await login(t.app, 'kab.sukabumi');
+  bpjs = await login(t.app, 'bpjs.sukabumi');
+  desa = await login(t.app, 'desa.balingbing');
+});
+
+describe('payments, arrears, lapse and reactivation (BPU, 3 unpaid months)', () => {
+  let p: { id: number };
+  let w: number[];
+  it('a partial payment pays whole lines in order and keeps the rest as credit', async () => {
+    p = await newProgram('APBD Uji Pembayaran');
+    w = [];
+    for (let i = 0; i < 4; i++) w.push(await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] }));
+    for (const id of w) await withCover(id);
+    const jan = (await bill(kab, p.id, '2025-01')).json();
+    expect(jan).toMatchObject({ workerCount: 4, amount: 67_200 });
+    const res = await pay(bpjs, p.id, { amount: 40_000, month: '2025-01', reference: 'TRX-001' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ billId: jan.id, linesPaid: 2, credit: 40_000 - 33_600 });
+    const bills = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/bills` })).json().items;
+    expect(bills[0]).toMatchObject({ month: '2025-01', paidAmount: 33_600, paidLines: 2, outstanding: 33_600, status: 'partial' });
+    expect((await pay(bpjs, p.id, { amount: 1, reference: 'TRX-001' })).statusCode).toBe(409); // same reference
+  });
+
+  it('after the third unpaid month past due, a BPU enrolment lapses: history kept, cover released', async () => {
+    await bill(kab, p.id, '2025-02');
+    const mar = await bill(kab, p.id, '2025-03'); // March is due 15 April 2025, long past: Jan–Mar unpaid for w3, w4
+    expect(mar.json().workerCount).toBe(4);
+    expect([await status(w[0]!), await status(w[1]!), await status(w[2]!), await status(w[3]!)]).toEqual(['active', 'active', 'lapsed', 'lapsed']);
+    expect(await cover(w[2]!)).toEqual([]);
+    expect((await cover(w[0]!)).length).toBe(2);
+    const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'reason']).where('enrolment_id', '=', w[2]!).execute();
+    expect(history).toEqual([{ status: 'lapsed', reason: 'unpaid_3_months' }]);
+    const apr = (await bill(kab, p.id, '2025-04')).json();
+    expect(apr.workerCount).toBe(2); // lapsed enrolments are not billed
+    // …and April (due 15 May 2025) is the third unpaid month of w1 and w2 (Feb, Mar, Apr): they lapse too
+    expect([await status(w[0]!), await status(w[1]!)]).toEqual(['lapsed', 'lapsed']);
+    const c = (await injectAs(t.app, kab, { url: `/api/enrolments/${w[2]}/cover` })).json();
+    expect(c.months.map((m: { month: string; covered: boolean }) => [m.month, m.covered])).toEqual([
+      ['2025-01', false],
+      ['2025-02', false],
+      ['2025-03', false],
+    ]);
+    expect(c.arrears).toBe(3 * 16_800);
+    expect((await injectAs(t.app, desa, { url: `/api/enrolments/${w[2]}/cover` })).statusCode).toBe(404);
+  });
+
+  it('paying the arrears reactivates, restoring cover where still free; taken cover keeps it lapsed', async () => {
+    // Meanwhile another payer covered w4's person for JKK: w4 cannot take its cover back.
+    const other = await newProgram('CSR Lain');
+    const person4 = (await t.db.selectFrom('enrolment').select('person_id').where('id', '=', w[3]!).executeTakeFirstOrThrow()).person_id;
+    const e = await t.db
+      .insertInto('enrolment')
+      .values({ person_id: person4, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'CSR Lain', funding_program_id: other.id, status: 'active', village_code: '32.02.01.2002' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await withCover(e.id);
+
+    const outstanding = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/bills` })).json().items.reduce((a: number, b: { outstanding: number }) => a + b.outstanding, 0);
+    expect(outstanding).toBe(2 * 16_800 + 4 * 16_800 * 2 + 2 * 16_800);
+    const res = await pay(kab, p.id, { amount: outstanding - 6_400, reference: 'TRX-002', paidOn: '2025-05-10' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ credit: 0, reactivated: 3, blocked: 1 });
+    expect([await status(w[0]!), await status(w[1]!), await status(w[2]!)]).toEqual(['active', 'active', 'active']);
+    expect((await cover(w[2]!)).length).toBe(2);
+    expect(await status(w[3]!)).toBe('lapsed');
+    const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'reason']).where('enrolment_id', '=', w[2]!).orderBy('id').execute();
+    expect(history).toEqual([
+      { status: 'lapsed', reason: 'unpaid_3_months' },
+      { status: 'active', reason: 'arrears_paid' },
+    ]);
+    const c = (await injectAs(t.app, kab, { url: `/api/enrolments/${w[2]}/cover` })).json();
+    expect(c.months.every((m: { covered: boolean }) => m.covered)).toBe(true);
+    expect(c.arrears).toBe(0);
+  });
+
+  it('money paid ahead (12 months at once) is credit applied as each month is billed', async () => {
+    const q = await newProgram('APBD Bayar di Muka');
+    await enrol(t.db, q.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    const res = await pay(kab, q.id, { amount: 12 * 16_800, reference: 'SP2D-2025-12BLN', paidOn: '2025-01-05' });
+    expect(res.json()).toMatchObject({ linesPaid: 0, credit: 12 * 16_800 });
+    for (const m of ['2025-01', '2025-02', '2025-03']) expect((await bill(kab, q.id, m)).json()).toMatchObject({ status: 'paid', paidLines: 1 });
+    const payments = (await injectAs(t.app, kab, { url: `/api/funding-programs/${q.id}/payments` })).json().items;
+    expect(payments).toHaveLength(1);
+  });
+});
+
+describe('early warning', () => {
+  it('lists open BPU enrolments whose third unpaid month falls due within N days', async () => {
+    const p = await newProgram('APBD Peringatan Dini');
+    const paid = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    const unpaid = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'], village: '32.02.01.2003' });
+    await bill(kab, p.id, '2027-01');
+    await pay(kab, p.id, { amount: 16_800, paidOn: '2027-01-20' }); // pays the first line (lower enrolment id)
+    // unpaid: January billed; February and March still to bill → March due 15 April 2027 → lapses 16 April
+    const within = (await injectAs(t.app, kab, { url: `/api/early-warning?programId=${p.id}&days=30&asOf=2027-04-01` })).json();
+    expect(within.items.map((i: { enrolmentId: number; lapseDate: string; unpaidMonths: number }) => [i.enrolmentId, i.lapseDate, i.unpaidMonths])).toEqual([[unpaid, '2027-04-16', 1]]);
+    expect(within.byProgram).toEqual([{ programId: p.id, programName: 'APBD Peringatan Dini', count: 1 }]);
+    expect((await injectAs(t.app, kab, { url: `/api/early-warning?programId=${p.id}&days=10&asOf=2027-04-01` })).json().items).toEqual([]);
+    const later = (await injectAs(t.app, kab, { url: `/api/early-warning?programId=${p.id}&days=60&asOf=2027-04-01` })).json();
+    expect(later.items.map((i: { enrolmentId: number }) => i.enrolmentId)).toEqual([unpaid, paid]);
+    // per region: the village of the unpaid one only
+    const village = (await injectAs(t.app, kab, { url: `/api/early-warning?region=32.02.01.2003&days=60&asOf=2027-04-01` })).json();
+    expect(village.items.map((i: { enrolmentId: number }) => i.enrolmentId)).toEqual([unpaid]);
+    expect((await injectAs(t.app, desa, { url: '/api/early-warning?region=32.02' })).statusCode).toBe(403);
+  });
+});
+
+describe('payment import (.csv)', () => {
+  it('records rows matched to bills, skips duplicates and reports bad rows', async () => {
+    const p = await newProgram('APBD Impor Bayar');
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2025-01');
+    await bill(kab, p.id, '2025-02');
+    const csv = [
+      'ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi',
+      `${p.id};2025-02;10/03/2025;16.800;BANK-1`,
+      `${p.id};01/2025;11/03/2025;Rp16.800;BANK-2`,
+      `99999;2025-01;11/03/2025;16800;BANK-3`,
+      `${p.id};2025-01;31/02/2025;16800;BANK-4`,
+      `${p.id};2025-01;11/03/2025;abc;BANK-5`,
+    ].join('\n');
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob([csv]), 'rekening-koran.csv');
+      return f;
+    };
+    const res = await injectAs(t.app, bpjs, { method: 'POST', url: '/api/payments/import', payload: form() as never });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 5, recorded: 2, duplicates: 0, amount: 33_600, linesPaid: 2 });
+    expect(res.json().rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6]);
+    const bills = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/bills` })).json().items;
+    expect(bills.map((b: { status: string }) => b.status)).toEqual(['paid', 'paid']);
+    const again = await injectAs(t.app, bpjs, { method: 'POST', url: '/api/payments/import', payload: form() as never });
+    expect(again.json()).toMatchObject({ recorded: 0, duplicates: 2 });
+    const foreign = await injectAs(t.app, desa, { method: 'POST', url: '/api/payments/import', payload: form() as never });
+    expect(foreign.json()).toMatchObject({ recorded: 0 });
+    expect(foreign.json().rejected).toHaveLength(5);
+  });
+});
