@@ -64,9 +64,10 @@ export async function allocate(tx: Tx, programId: number, paidOn: string, paymen
 
 /**
  * BPU enrolments of a programme with `months` or more unpaid lines past their due date lapse:
- * status history kept, cover released (another payer may then take the person). Lapsed ones whose
- * arrears are all paid become active again, and take their cover back where it is still free;
- * where another enrolment holds it meanwhile they stay lapsed (counted as `blocked`).
+ * status history kept; a lapsed enrolment no longer holds its programmes (decisions.md 18), so
+ * another payer may then take the person. Lapsed ones whose arrears are all paid become active again
+ * where their programmes are still free; where another enrolment holds one meanwhile they stay lapsed
+ * (counted as `blocked`).
  */
 export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, asOf = todayWib()) {
   const months = await lapseMonths(tx, asOf);
@@ -83,8 +84,6 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
       ), history AS (
         INSERT INTO enrolment_status_history (enrolment_id, status, changed_by, reason)
         SELECT id, 'lapsed', ${actor.username}, 'unpaid_' || ${months}::text || '_months' FROM lapsed
-      ), released AS (
-        DELETE FROM enrolment_cover c USING lapsed WHERE c.enrolment_id = lapsed.id RETURNING 1
       )
       SELECT count(*) AS n FROM lapsed`.execute(tx)
   ).rows[0]!;
@@ -97,14 +96,16 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
             SELECT 1 FROM bill b JOIN bill_line l ON l.bill_id = b.id AND l.enrolment_id = e.id
             WHERE b.funding_program_id = ${programId} AND l.paid_at IS NULL AND b.due_date < ${asOf}::date)
       ), free AS (
-        SELECT c.* FROM candidate c
-        WHERE NOT EXISTS (SELECT 1 FROM enrolment_cover ec WHERE ec.person_id = c.person_id AND ec.program = ANY (c.programs))
+        -- one per person, and only where no other open enrolment holds one of its programmes
+        -- (the partial unique indexes enrolment_open_* would refuse it)
+        SELECT DISTINCT ON (c.person_id) c.* FROM candidate c
+        WHERE NOT EXISTS (
+          SELECT 1 FROM enrolment o
+          WHERE o.person_id = c.person_id AND o.id <> c.id AND o.status IN ${OPEN} AND o.programs && c.programs)
+        ORDER BY c.person_id, c.id
       ), back AS (
         UPDATE enrolment e SET status = 'active', updated_at = now() FROM free
-        WHERE e.id = free.id RETURNING e.id, e.person_id, e.programs, e.funding_source
-      ), cover AS (
-        INSERT INTO enrolment_cover (person_id, program, enrolment_id, funding_source)
-        SELECT person_id, unnest(programs), id, funding_source FROM back
+        WHERE e.id = free.id RETURNING e.id
       ), history AS (
         INSERT INTO enrolment_status_history (enrolment_id, status, changed_by, reason)
         SELECT id, 'active', ${actor.username}, 'arrears_paid' FROM back
