@@ -28,6 +28,7 @@ import { importRoutes } from './modules/imports/routes.js';
 // compliance (issue 6)
 import { employerRoutes } from './modules/employers/routes.js';
 import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
+import { outreachRoutes } from './modules/outreach/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // compliance (issue 6)
     employerRoutes(api, ctx);
     complianceCaseRoutes(api, ctx);
+    outreachRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

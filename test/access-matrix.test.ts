@@ -191,6 +191,7 @@ const employerBody = (villageCode: string) => ({ name: `Matrix Employer ${uniq()
 const TARGET_CASES: Record<string, { caseId: number; stepId: number; documentId: number }> = {};
 const OWN_EMPLOYERS: Record<string, number> = {};
 const OWN_CASES: Record<string, number> = {};
+const outreachBody = (villageCodes: string[]) => ({ heldOn: '2025-03-10', title: 'Matrix Outreach', organiser: 'Matrix', audiences: ['workers'], attendance: 10, villageCodes });
 const pdfForm = () => {
   const form = new FormData();
   form.append('file', new Blob([Buffer.from('%PDF-1.4\nmatrix\n')]), 'bukti.pdf');
@@ -321,6 +322,22 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     permission: 'employer:read',
     own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/documents/${TARGET_CASES[ownKey(a)]!.documentId}` }),
     foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents/${TARGET_CASES[region]!.documentId}` }),
+  },
+  'GET /api/outreach/reach/:regionCode': {
+    permission: 'outreach:read',
+    own: (a) => ({ url: `/api/outreach/reach/${ownKey(a)}` }),
+    foreign: (_a, region) => ({ url: `/api/outreach/reach/${region}` }),
+  },
+  'GET /api/outreach/events': {
+    permission: 'outreach:read',
+    own: () => ({ url: '/api/outreach/events?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/outreach/events?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
+  },
+  'POST /api/outreach/events': {
+    permission: 'outreach:write',
+    own: (a) => ({ method: 'POST', url: '/api/outreach/events', payload: outreachBody([ownVillage(a)]) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/outreach/events', payload: outreachBody([villageIn(region)]) }),
   },
 };
 Object.assign(CASES, COMPLIANCE_CASES);
