@@ -29,6 +29,7 @@ import { importRoutes } from './modules/imports/routes.js';
 import { employerRoutes } from './modules/employers/routes.js';
 import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
 import { outreachRoutes } from './modules/outreach/routes.js';
+import { agentRoutes } from './modules/agents/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -105,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     employerRoutes(api, ctx);
     complianceCaseRoutes(api, ctx);
     outreachRoutes(api, ctx);
+    agentRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {
