@@ -241,7 +241,7 @@ beforeAll(async () => {
     const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Agent Member', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
     return (await t.db
       .insertInto('enrolment')
-      .values({ person_id: p.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], start_date: '2025-01-01', village_code: village })
+      .values({ person_id: p.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], declared_income: 1_000_000, funding_source: 'Matrix', kpj: null, end_date: null, import_id: null, start_date: '2025-01-01', village_code: village })
       .returning('id')
       .executeTakeFirstOrThrow()).id;
   };
