@@ -14,6 +14,13 @@ const WorkerListPage = lazy(() => import('./pages/workers/worker-list-page'));
 const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
 const ImportPage = lazy(() => import('./pages/imports/import-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
+// compliance (issue 6)
+const EmployerListPage = lazy(() => import('./pages/compliance/employer-list-page'));
+const EmployerPage = lazy(() => import('./pages/compliance/employer-page'));
+const CaseListPage = lazy(() => import('./pages/compliance/case-list-page'));
+const CasePage = lazy(() => import('./pages/compliance/case-page'));
+const OutreachPage = lazy(() => import('./pages/compliance/outreach-page'));
+const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -43,6 +50,13 @@ export function AppRoutes() {
           <Route path="pekerja/baru" element={page(<WorkerFormPage />)} />
           {/* The import's id in the address: a reload (or coming back later) finds the same import. */}
           <Route path="impor/:id?" element={page(<ImportPage />)} />
+          {/* compliance (issue 6) */}
+          <Route path="kepatuhan" element={page(<EmployerListPage />)} />
+          <Route path="kepatuhan/perusahaan/:id" element={page(<EmployerPage />)} />
+          <Route path="kepatuhan/kasus" element={page(<CaseListPage />)} />
+          <Route path="kepatuhan/kasus/:id" element={page(<CasePage />)} />
+          <Route path="sosialisasi" element={page(<OutreachPage />)} />
+          <Route path="perisai" element={page(<AgentsPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>
