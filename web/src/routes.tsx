@@ -21,6 +21,8 @@ const CaseListPage = lazy(() => import('./pages/compliance/case-list-page'));
 const CasePage = lazy(() => import('./pages/compliance/case-page'));
 const OutreachPage = lazy(() => import('./pages/compliance/outreach-page'));
 const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
+const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
+const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -52,7 +54,10 @@ export function AppRoutes() {
           <Route path="impor/:id?" element={page(<ImportPage />)} />
           {/* compliance (issue 6) */}
           <Route path="kepatuhan" element={page(<EmployerListPage />)} />
+          <Route path="kepatuhan/perusahaan/baru" element={page(<EmployerFormPage />)} />
           <Route path="kepatuhan/perusahaan/:id" element={page(<EmployerPage />)} />
+          <Route path="kepatuhan/perusahaan/:id/ubah" element={page(<EmployerFormPage />)} />
+          <Route path="kepatuhan/umk" element={page(<UmkPage />)} />
           <Route path="kepatuhan/kasus" element={page(<CaseListPage />)} />
           <Route path="kepatuhan/kasus/:id" element={page(<CasePage />)} />
           <Route path="sosialisasi" element={page(<OutreachPage />)} />

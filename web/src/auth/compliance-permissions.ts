@@ -12,3 +12,7 @@ export const canWriteOutreach = (role: Role) => OUTREACH_WRITERS.includes(role);
 export const canReadAgents = (role: Role) => AGENT_READERS.includes(role);
 /** every role may read outreach reach */
 export const canReadOutreach = (_role: Role) => true;
+const EMPLOYER_WRITERS: readonly Role[] = ['province_operator', 'regency_operator', 'bpjs_branch', 'labour_inspector'];
+const UMK_WRITERS: readonly Role[] = ['province_operator', 'regency_operator', 'labour_inspector'];
+export const canWriteEmployers = (role: Role) => EMPLOYER_WRITERS.includes(role);
+export const canWriteUmk = (role: Role) => UMK_WRITERS.includes(role);

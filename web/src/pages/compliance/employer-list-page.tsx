@@ -7,6 +7,7 @@ import type { Me } from '../../api/types';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useEmployers } from '../../api/use-employers';
 import { useMe } from '../../api/use-me';
+import { canWriteEmployers } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { SearchIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -55,9 +56,9 @@ export default function EmployerListPage() {
           <p className="page-subtitle">{t('compliance.inRegion', { region: displayRegionName(me.regionName) })}</p>
         </div>
         <div className="page-actions">
-          <Link to="/kepatuhan/kasus" className="ant-btn">
-            {t('compliance.casesTitle')}
-          </Link>
+          {canWriteEmployers(me.role) && <Link to="/kepatuhan/perusahaan/baru">{t('compliance.newEmployer')}</Link>}
+          <Link to="/kepatuhan/kasus">{t('compliance.casesTitle')}</Link>
+          <Link to="/kepatuhan/umk">UMK</Link>
         </div>
       </header>
 

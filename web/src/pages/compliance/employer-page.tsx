@@ -6,7 +6,7 @@ import type { Me } from '../../api/types';
 import { useEmployer } from '../../api/use-employer';
 import { useMe } from '../../api/use-me';
 import { useOpenCase } from '../../api/use-open-case';
-import { canWriteCases } from '../../auth/compliance-permissions';
+import { canWriteCases, canWriteEmployers } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -65,6 +65,7 @@ export default function EmployerPage() {
         </div>
         <div className="page-actions">
           <Link to="/kepatuhan">{t('compliance.backToEmployers')}</Link>
+          {canWriteEmployers(me.role) && <Link to={`/kepatuhan/perusahaan/${e.id}/ubah`}>{t('compliance.edit')}</Link>}
           {e.openCaseId ? (
             <Button type="primary" onClick={() => navigate(`/kepatuhan/kasus/${e.openCaseId}`)}>
               {t('compliance.viewCase', { step: stepLabel(t, e.openCaseStep!) })}
