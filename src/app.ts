@@ -31,6 +31,8 @@ import { fundingRoutes } from './modules/funding/routes.js';
 // compliance (issue 6)
 import { employerRoutes } from './modules/employers/routes.js';
 import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
+import { outreachRoutes } from './modules/outreach/routes.js';
+import { agentRoutes } from './modules/agents/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -109,6 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // compliance (issue 6)
     employerRoutes(api, ctx);
     complianceCaseRoutes(api, ctx);
+    outreachRoutes(api, ctx);
+    agentRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -316,6 +316,10 @@ const employerBody = (villageCode: string) => ({ name: `Matrix Employer ${uniq()
 const TARGET_CASES: Record<string, { caseId: number; stepId: number; documentId: number }> = {};
 const OWN_EMPLOYERS: Record<string, number> = {};
 const OWN_CASES: Record<string, number> = {};
+/** Perisai: an agent with an unlinked enrolment per region, and per actor an agent with one enrolment to credit and one already credited. */
+const TARGET_AGENTS: Record<string, { agentId: number; enrolmentId: number }> = {};
+const OWN_AGENTS: Record<string, { agentId: number; enrolmentId: number; linkedEnrolmentId: number }> = {};
+const outreachBody = (villageCodes: string[]) => ({ heldOn: '2025-03-10', title: 'Matrix Outreach', organiser: 'Matrix', audiences: ['workers'], attendance: 10, villageCodes });
 beforeAll(async () => {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -352,6 +356,24 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow();
     TARGET_CASES[key] = { ...c, documentId: d.id };
+  }
+  const enrolmentIn = async (village: string) => {
+    const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Agent Member', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
+    return (await t.db
+      .insertInto('enrolment')
+      .values({ person_id: p.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], declared_income: 1_000_000, funding_source: 'Matrix', kpj: null, end_date: null, import_id: null, start_date: '2025-01-01', village_code: village })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+  };
+  const agentIn = async (area: string) =>
+    (await t.db.insertInto('perisai_agent').values({ nik: newNik(), name: 'Matrix Agent', area_code: area, joined_on: '2025-01-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  for (const [key, village] of Object.entries(EMPLOYER_PLACES)) TARGET_AGENTS[key] = { agentId: await agentIn(village), enrolmentId: await enrolmentIn(village) };
+  for (const a of ACTORS) {
+    const village = ownVillage(a);
+    const agentId = await agentIn(village);
+    const linked = await enrolmentIn(village);
+    await t.db.insertInto('perisai_enrolment').values({ agent_id: agentId, enrolment_id: linked, recruited_on: '2025-02-01' }).execute();
+    OWN_AGENTS[a.username] = { agentId, enrolmentId: await enrolmentIn(village), linkedEnrolmentId: linked };
   }
   for (const a of ACTORS) {
     const village = ownVillage(a);
@@ -441,6 +463,49 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     permission: 'employer:read',
     own: (a) => ({ url: `/api/compliance-cases/${TARGET_CASES[ownKey(a)]!.caseId}/documents/${TARGET_CASES[ownKey(a)]!.documentId}` }),
     foreign: (_a, region) => ({ url: `/api/compliance-cases/${TARGET_CASES[region]!.caseId}/documents/${TARGET_CASES[region]!.documentId}` }),
+  },
+  'GET /api/outreach/reach/:regionCode': {
+    permission: 'outreach:read',
+    own: (a) => ({ url: `/api/outreach/reach/${ownKey(a)}` }),
+    foreign: (_a, region) => ({ url: `/api/outreach/reach/${region}` }),
+  },
+  'GET /api/outreach/events': {
+    permission: 'outreach:read',
+    own: () => ({ url: '/api/outreach/events?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/outreach/events?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
+  },
+  'POST /api/outreach/events': {
+    permission: 'outreach:write',
+    own: (a) => ({ method: 'POST', url: '/api/outreach/events', payload: outreachBody([ownVillage(a)]) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/outreach/events', payload: outreachBody([villageIn(region)]) }),
+  },
+  'GET /api/agents': {
+    permission: 'agent:read',
+    own: () => ({ url: '/api/agents' }),
+    foreign: (_a, region) => ({ url: `/api/agents?region=${region}` }),
+    regionsIn: (b) => (b as { items: { area: string }[] }).items.map((x) => x.area),
+  },
+  'GET /api/agents/commission-rules': {
+    permission: 'agent:read',
+    own: () => ({ url: '/api/agents/commission-rules' }),
+    foreign: () => ({ url: '/api/agents/commission-rules' }),
+    noForeign: true,
+  },
+  'POST /api/agents': {
+    permission: 'agent:write',
+    own: (a) => ({ method: 'POST', url: '/api/agents', payload: { nik: newNik(), name: 'Matrix Agent New', areaCode: ownVillage(a), joinedOn: '2025-01-01' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/agents', payload: { nik: newNik(), name: 'Matrix Agent New', areaCode: villageIn(region), joinedOn: '2025-01-01' } }),
+  },
+  'POST /api/agents/:id/enrolments': {
+    permission: 'agent:write',
+    own: (a) => ({ method: 'POST', url: `/api/agents/${OWN_AGENTS[a.username]!.agentId}/enrolments`, payload: { enrolmentId: OWN_AGENTS[a.username]!.enrolmentId, recruitedOn: '2025-03-01' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/agents/${TARGET_AGENTS[region]!.agentId}/enrolments`, payload: { enrolmentId: TARGET_AGENTS[region]!.enrolmentId, recruitedOn: '2025-03-01' } }),
+  },
+  'POST /api/agents/:id/collections': {
+    permission: 'agent:write',
+    own: (a) => ({ method: 'POST', url: `/api/agents/${OWN_AGENTS[a.username]!.agentId}/collections`, payload: { enrolmentId: OWN_AGENTS[a.username]!.linkedEnrolmentId, month: '2025-03', amount: 16_800, collectedOn: '2025-03-10' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/agents/${TARGET_AGENTS[region]!.agentId}/collections`, payload: { enrolmentId: TARGET_AGENTS[region]!.enrolmentId, month: '2025-03', amount: 16_800, collectedOn: '2025-03-10' } }),
   },
 };
 Object.assign(CASES, COMPLIANCE_CASES);

@@ -3,6 +3,8 @@ import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
 import { audited, type Tx } from '../modules/audit/record.js';
 import { publicUser } from '../modules/users/service.js';
+// compliance (issue 6)
+import { loadComplianceDemo } from './load-compliance.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -52,6 +54,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
       ],
     };
   });
+  // compliance (issue 6): employers, cases, outreach and agents ride on the demo workers (agents credit their enrolments)
+  if (opts.workers !== false) await loadComplianceDemo(db, scale, seed);
   return { plan, added };
 }
 

@@ -63,7 +63,8 @@ const COMPLIANCE_GRANTS: Record<Role, readonly Permission[]> = {
   village_operator: ['outreach:read'],
   bpjs_branch: ['employer:read', 'employer:write', 'compliance:write', 'outreach:read', 'outreach:write', 'agent:read', 'agent:write'],
   auditor: ['employer:read', 'outreach:read', 'agent:read'],
-  labour_inspector: ['employer:read', 'employer:write', 'compliance:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
+  // worker:read (NIK masked): inspectors reconcile an employer's staff with the registry
+  labour_inspector: ['worker:read', 'employer:read', 'employer:write', 'compliance:write', 'umk:write', 'outreach:read', 'outreach:write', 'agent:read'],
 };
 
 /** Funding (issue 4): payers set up programmes and bill; the BPJS branch records payments it receives. */

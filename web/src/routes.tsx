@@ -16,6 +16,15 @@ const ImportPage = lazy(() => import('./pages/imports/import-page'));
 // funding (issue 4)
 const CalculatorPage = lazy(() => import('./pages/funding/calculator-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
+// compliance (issue 6)
+const EmployerListPage = lazy(() => import('./pages/compliance/employer-list-page'));
+const EmployerPage = lazy(() => import('./pages/compliance/employer-page'));
+const CaseListPage = lazy(() => import('./pages/compliance/case-list-page'));
+const CasePage = lazy(() => import('./pages/compliance/case-page'));
+const OutreachPage = lazy(() => import('./pages/compliance/outreach-page'));
+const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
+const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
+const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -47,6 +56,16 @@ export function AppRoutes() {
           <Route path="impor/:id?" element={page(<ImportPage />)} />
           {/* funding (issue 4) */}
           <Route path="simulasi" element={page(<CalculatorPage />)} />
+          {/* compliance (issue 6) */}
+          <Route path="kepatuhan" element={page(<EmployerListPage />)} />
+          <Route path="kepatuhan/perusahaan/baru" element={page(<EmployerFormPage />)} />
+          <Route path="kepatuhan/perusahaan/:id" element={page(<EmployerPage />)} />
+          <Route path="kepatuhan/perusahaan/:id/ubah" element={page(<EmployerFormPage />)} />
+          <Route path="kepatuhan/umk" element={page(<UmkPage />)} />
+          <Route path="kepatuhan/kasus" element={page(<CaseListPage />)} />
+          <Route path="kepatuhan/kasus/:id" element={page(<CasePage />)} />
+          <Route path="sosialisasi" element={page(<OutreachPage />)} />
+          <Route path="perisai" element={page(<AgentsPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

@@ -4,7 +4,9 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useMe } from '../api/use-me';
 import { canWriteWorkers } from '../auth/permissions';
-import { FileIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
+import { CheckIcon, FileIcon, GlobeIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
+// compliance (issue 6)
+import { canReadAgents, canReadEmployers } from '../auth/compliance-permissions';
 import './nav-links.css';
 
 interface NavItem {
@@ -37,6 +39,10 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
       : []),
     // funding (issue 4)
     { to: '/simulasi', current: under('/simulasi'), icon: <FileIcon />, label: t('funding.nav.calculator') },
+    // compliance (issue 6)
+    ...(canReadEmployers(me.role) ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
+    { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },
+    ...(canReadAgents(me.role) ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

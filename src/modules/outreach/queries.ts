@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/client.js';
+import { descendantRange, levelOf, NATIONAL } from '../../domain/region-code.js';
+import { inRegion } from '../employers/scope.js';
+
+/** Length of the code of the level below `region` (ID → provinces "32", 32 → "32.02", 32.02 → "32.02.01"); null below districts. */
+const CHILD_CODE_LENGTH: Record<string, number | null> = { country: 2, province: 5, regency: 8, district: null, village: null };
+
+/**
+ * Village reach of outreach in a region's subtree, set-based: every village of the subtree once, with
+ * whether any event reached it. `kind` 'desa' (default) counts desa only — the seed figures (378 of 381
+ * in Kab. Sukabumi) count desa; kelurahan have no village government — 'all' counts kelurahan too.
+ */
+export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
+  const level = levelOf(region);
+  const r = descendantRange(region);
+  const inScope = region === NATIONAL ? sql<boolean>`true` : level === 'village' ? sql<boolean>`v.code = ${region}` : sql<boolean>`v.code >= ${r.from} AND v.code < ${r.to}`;
+  const kindFilter = kind === 'desa' ? sql<boolean>`v.kind = 'desa'` : sql<boolean>`true`;
+  const base = sql`
+    SELECT v.code, v.name, EXISTS (SELECT 1 FROM outreach_village ov WHERE ov.village_code = v.code) AS reached
+    FROM region v
+    WHERE v.level = 'village' AND ${inScope} AND ${kindFilter}`;
+  const childLen = CHILD_CODE_LENGTH[level] ?? null;
+  const [totals, notReached, children] = await Promise.all([
+    sql<{ total: number; reached: number }>`SELECT count(*)::int AS total, count(*) FILTER (WHERE reached)::int AS reached FROM (${base}) s`.execute(db),
+    sql<{ code: string; name: string }>`SELECT code, name FROM (${base}) s WHERE NOT reached ORDER BY code LIMIT 5000`.execute(db),
+    childLen === null
+      ? Promise.resolve({ rows: [] as { code: string; name: string; total: number; reached: number }[] })
+      : sql<{ code: string; name: string; total: number; reached: number }>`
+          SELECT c.code, c.name, count(*)::int AS total, count(*) FILTER (WHERE s.reached)::int AS reached
+          FROM (${base}) s JOIN region c ON c.code = left(s.code, ${childLen})
+          GROUP BY c.code, c.name ORDER BY c.code`.execute(db),
+  ]);
+  const t = totals.rows[0] ?? { total: 0, reached: 0 };
+  return {
+    regionCode: region,
+    kind,
+    villagesTotal: t.total,
+    villagesReached: t.reached,
+    pct: pct(t.reached, t.total),
+    notReached: notReached.rows,
+    byChild: children.rows.map((c) => ({ code: c.code, name: c.name, villagesTotal: c.total, villagesReached: c.reached, pct: pct(c.reached, c.total) })),
+  };
+}
+
+/** Percentage with one decimal; 0 when there is nothing to reach. */
+const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
+
+export async function listEvents(db: Db, region: string, page: number, pageSize: number) {
+  const q = db.selectFrom('outreach_event as o').where((eb) => inRegion(eb, 'o.region_code', region));
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        'o.id',
+        'o.held_on as heldOn',
+        'o.title',
+        'o.organiser',
+        'o.audiences',
+        'o.attendance',
+        'o.enrolments_after as enrolmentsAfter',
+        'o.region_code as region',
+        'o.notes',
+        'o.created_by as createdBy',
+        (eb) => eb.selectFrom('outreach_village as ov').select((x) => x.fn.countAll<number>().as('n')).whereRef('ov.event_id', '=', 'o.id').as('villageCount'),
+      ])
+      .orderBy('o.held_on', 'desc')
+      .orderBy('o.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: items.map((i) => ({ ...i, villageCount: Number(i.villageCount) })), total: Number(total.n) };
+}

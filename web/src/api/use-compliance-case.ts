@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type { CaseDetail } from './compliance-types';
+
+export function useComplianceCase(id: number) {
+  return useQuery({ queryKey: ['compliance-cases', 'one', id], queryFn: ({ signal }) => api<CaseDetail>(`/api/compliance-cases/${id}`, { signal }) });
+}

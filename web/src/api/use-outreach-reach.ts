@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type { Reach } from './compliance-types';
+
+export function useOutreachReach(regionCode: string) {
+  return useQuery({ queryKey: ['outreach', 'reach', regionCode], queryFn: ({ signal }) => api<Reach>(`/api/outreach/reach/${encodeURIComponent(regionCode)}`, { signal }) });
+}

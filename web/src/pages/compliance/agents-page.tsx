@@ -1,0 +1,96 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAgents } from '../../api/use-agents';
+import { ErrorState } from '../../components/error-state';
+import { Skeleton } from '../../components/skeleton';
+import { currentLang } from '../../i18n';
+import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format';
+import { displayRegionName } from '../../lib/region-name';
+import { dateText } from './labels';
+import '../workers/workers.css';
+import '../workers/worker-list.css';
+import './compliance.css';
+
+/** Perisai agents of the region: leaderboard, status under the inactive-agent rule, pay per month. */
+export default function AgentsPage() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const report = useAgents(6);
+  useEffect(() => {
+    document.title = `${t('agents.title')} · ${t('app.name')}`;
+  }, [t]);
+  if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
+  if (report.isPending) return <div className="page-panel"><Skeleton rows={6} /></div>;
+  const r = report.data;
+  const months = r.items[0]?.months.map((m) => m.month) ?? [];
+  return (
+    <>
+      <header className="page-panel page-header">
+        <div>
+          <h1 className="page-title">{t('agents.title')}</h1>
+          {r.rule && (
+            <p className="page-subtitle">
+              {t('agents.rule', {
+                rate: formatPercentValue(r.rule.rateBp / 100, lang),
+                threshold: formatNumber(r.rule.bonusThreshold, lang),
+                bonus: formatRupiah(r.rule.bonusAmount, lang),
+                inactive: r.rule.inactiveMonths,
+                rejoin: r.rule.rejoinMonths,
+              })}{' '}
+              <span className="cp-muted">({r.rule.legalBasis})</span>
+            </p>
+          )}
+        </div>
+      </header>
+      {r.items.length === 0 ? (
+        <div className="page-panel">{t('agents.none')}</div>
+      ) : (
+        <section className="page-panel cp-table-wrap">
+          <table className="wl-table" data-testid="agents-table">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('agents.agent')}</th>
+                <th scope="col">{t('agents.status')}</th>
+                <th scope="col">{t('agents.members')}</th>
+                {months.map((m) => (
+                  <th scope="col" key={m}>{m.split('-').reverse().join('/')}</th>
+                ))}
+                <th scope="col">{t('agents.payWindow')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.items.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.rank}</td>
+                  <td>
+                    <strong>{a.name}</strong>
+                    <div className="cp-muted">
+                      {a.nik} · {displayRegionName(a.areaName)}
+                    </div>
+                  </td>
+                  <td>
+                    <span className={`status-badge status-badge-${a.status === 'active' ? 'green' : 'grey'}`}>{t(`agents.${a.status}`)}</span>
+                    <div className="cp-muted">
+                      {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
+                    </div>
+                  </td>
+                  <td>{formatNumber(a.enrolments, lang)}</td>
+                  {a.months.map((m) => (
+                    <td key={m.month} title={t('agents.monthTitle', { n: m.newParticipants, collected: formatRupiah(m.collected, lang) })}>
+                      {formatRupiah(m.total, lang)}
+                      <div className="cp-muted">+{formatNumber(m.newParticipants, lang)}</div>
+                    </td>
+                  ))}
+                  <td>
+                    <strong>{formatRupiah(a.window.pay, lang)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
