@@ -76,6 +76,11 @@ else {
 }
 await migrate(h);
 await loadRegions(h.db);
+// The payer the rows name, as a funding programme, so every enrolment is linked to it (as in real use).
+await h.db
+  .insertInto('funding_program')
+  .values({ name: 'APBD Kab. Sukabumi', payer_type: 'APBD_KABKOTA', region_code: '32.02', fiscal_year: new Date().getFullYear(), budget: 10 ** 13, quota: rows, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'bench' })
+  .execute();
 const user: SessionUser = { id: 0, username: 'bench', displayName: 'bench', role: 'regency_operator', regionCode: '32.02', sessionId: '', csrfToken: '' };
 
 const t0 = performance.now();

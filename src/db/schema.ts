@@ -177,6 +177,7 @@ export interface ImportRowTable {
   programs: string[] | null;
   declared_income: number | null;
   funding_source: string | null;
+  funding_program_id: number | null;
 }
 
 // ——— funding (0005_funding.sql) ———

@@ -23,3 +23,6 @@ CREATE UNLOGGED TABLE employer_import_row (
   programs           text[],
   PRIMARY KEY (import_id, row_number)
 );
+
+-- A worker row's "Sumber Dana" resolved to a funding programme (issue #4) during validation.
+ALTER TABLE import_row ADD COLUMN funding_program_id bigint;

@@ -14,10 +14,9 @@ import { findProgram } from './programs.js';
  * For the single entry and for an import (the lead wires the import: call with extra = its new rows).
  */
 export async function checkCapacity(db: Db | Tx, user: SessionUser, programId: number, extra: number, confirm: boolean, field = 'body.enrolment.fundingProgramId') {
-  const p = await findProgram(db, programId);
-  if (!p) throw new AppError(422, 'FUNDING_PROGRAM_UNKNOWN', { id: `Program pendanaan ${programId} tidak ada.`, en: `Funding programme ${programId} does not exist.` }, field);
-  const f = await budgetFigures(db, p);
-  const c = capacity({ budget: f.budget, quota: f.quota, enrolled: f.enrolled, billedThisYear: f.billed, monthlyCost: f.monthlyCost, remainingMonths: f.remainingMonths }, extra);
+  const found = await programCapacity(db, programId, extra);
+  if (!found) throw new AppError(422, 'FUNDING_PROGRAM_UNKNOWN', { id: `Program pendanaan ${programId} tidak ada.`, en: `Funding programme ${programId} does not exist.` }, field);
+  const { program: p, check: c } = found;
   if (!c.message) return { program: p, overridden: false };
   if (confirm && can(user.role, 'funding:override')) return { program: p, overridden: true, message: c.message };
   throw new AppError(409, 'FUNDING_CAPACITY_EXCEEDED', c.message, field, undefined, {
@@ -25,6 +24,15 @@ export async function checkCapacity(db: Db | Tx, user: SessionUser, programId: n
     overBudget: c.overBudget,
     canConfirm: can(user.role, 'funding:override'),
   });
+}
+
+/** The programme and whether `extra` more enrolments would overrun its quota or budget (no decision). */
+export async function programCapacity(db: Db | Tx, programId: number, extra: number) {
+  const p = await findProgram(db, programId);
+  if (!p) return undefined;
+  const f = await budgetFigures(db, p);
+  const check = capacity({ budget: f.budget, quota: f.quota, enrolled: f.enrolled, billedThisYear: f.billed, monthlyCost: f.monthlyCost, remainingMonths: f.remainingMonths }, extra);
+  return { program: p, check };
 }
 
 /**

@@ -140,6 +140,44 @@ describe('worker import', () => {
     expect(audit).toEqual([]);
   });
 
+  it('links "Sumber Dana" to a funding programme and holds its quota unless a permitted role confirms', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const program = await injectAs(t.app, s, {
+      method: 'POST',
+      url: '/api/funding-programs',
+      payload: { name: 'APBD Kab. Sukabumi Rentan 2025', payerType: 'APBD_KABKOTA', regionCode: '32.02', fiscalYear: 2025, budget: 100_000_000, quota: 2, segment: 'BPU', programs: ['JKK', 'JKM'] },
+    });
+    expect(program.statusCode, program.body).toBe(201);
+    const payer = { 12: 'apbd kab. sukabumi rentan 2025' }; // any case
+    const id = await upload(
+      s,
+      await xlsx([row('3202011505900121', 'Satu', payer), row('3202011505900122', 'Dua', payer), row('3202011505900123', 'Tiga', payer), row('3202011505900124', 'Empat', { 12: 'Dana Entah' })]),
+      'dana.xlsx',
+    );
+    const view = await waitFor(s, id, ['validated']);
+    expect(view.counts).toMatchObject({ valid: 4, withWarnings: 1 });
+    expect(view.counts.fundingPrograms).toEqual([expect.objectContaining({ id: program.json().id, rows: 3, overQuota: true, message: expect.objectContaining({ id: expect.stringMatching(/kuota 2 pekerja terlampaui/) }) })]);
+
+    const refused = await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'FUNDING_CAPACITY_EXCEEDED', details: { canConfirm: true } });
+    expect((await waitFor(s, id, ['validated'])).status).toBe('validated'); // nothing started
+
+    const confirmed = await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit`, payload: { confirmOverCapacity: true } });
+    expect(confirmed.statusCode, confirmed.body).toBe(202);
+    await waitFor(s, id, ['committed']);
+    const enrolments = await t.db
+      .selectFrom('enrolment')
+      .select(['funding_program_id', 'funding_source'])
+      .where('import_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(enrolments).toEqual([
+      ...Array(3).fill({ funding_program_id: program.json().id, funding_source: 'APBD Kab. Sukabumi Rentan 2025' }),
+      { funding_program_id: null, funding_source: 'Dana Entah' },
+    ]);
+  });
+
   it('returns an interrupted commit to "validated" so it can be retried', async () => {
     const s = await login(t.app, 'kab.sukabumi');
     const id = await upload(s, await xlsx([row('3202011505900113', 'Terputus')]), 'putus.xlsx');

@@ -33,6 +33,10 @@ export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
   classify(db: Db | Tx, importId: number): Promise<void>;
   /** run again inside the commit transaction: what is stored may have changed since validation */
   reclassify(tx: Tx, importId: number): Promise<void>;
+  /** extra preview figures shown beside the counts (e.g. rows per funding programme and its capacity) */
+  preview?(db: Db, importId: number): Promise<Record<string, unknown>>;
+  /** checks before a commit starts; throws an AppError (e.g. 409 over quota) the user can act on */
+  beforeCommit?(db: Db, user: SessionUser, importId: number, options: CommitOptions): Promise<void>;
   /** moves the valid rows in, set-based; returns counts of what was saved */
   commit(tx: Tx, importId: number, user: SessionUser): Promise<Record<string, number>>;
   /** a staged row that was kept without its raw cells, given back as cells by column key */
@@ -40,6 +44,11 @@ export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
   template(): Promise<Buffer>;
   /** a unique-key violation at commit that means "stored data changed since validation" */
   staleConstraint: RegExp;
+}
+
+export interface CommitOptions {
+  /** a permitted role confirms going over a funding programme's quota or budget */
+  confirmOverCapacity?: boolean;
 }
 
 /** One spreadsheet row after validation, as staged. */

@@ -29,6 +29,7 @@ const present = (v: z.infer<typeof viewSchema> & { regionCode?: string; kind?: s
   return rest;
 };
 const idParams = z.object({ id: z.coerce.number().int().positive() });
+const commitBody = z.object({ confirmOverCapacity: z.boolean().optional() }).nullish();
 
 const wrongFile = () =>
   new AppError(422, 'IMPORT_FILE_TYPE', { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' }, 'file');
@@ -96,9 +97,16 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     `${base}/:id/commit`,
     {
       config: write,
-      schema: { tags, summary: `Save all valid ${kind.label.en} rows, atomically (all or none)`, params: idParams, response: { 202: viewSchema } },
+      schema: {
+        tags,
+        summary: `Save all valid ${kind.label.en} rows, atomically (all or none)`,
+        description: 'Answers 409 FUNDING_CAPACITY_EXCEEDED when the rows would overrun a funding programme; a permitted role may repeat with confirmOverCapacity.',
+        params: idParams,
+        body: commitBody,
+        response: { 202: viewSchema },
+      },
     },
-    async (req, reply) => reply.code(202).send(present(await commitImport(db, userOf(req), kind, req.params.id))),
+    async (req, reply) => reply.code(202).send(present(await commitImport(db, userOf(req), kind, req.params.id, req.body ?? {}))),
   );
 
   r.get(

@@ -10,7 +10,7 @@ import { inSubtree } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { audited } from '../audit/record.js';
-import type { ImportKind, StagedRow } from './kind.js';
+import type { CommitOptions, ImportKind, StagedRow } from './kind.js';
 import { countOutcomes, hasStagedRows } from './outcomes.js';
 
 const BATCH = 5000;
@@ -81,7 +81,7 @@ async function validate(db: Db, kind: ImportKind, view: ImportView, file: { path
   }
   view.progress = 0.95;
   await kind.classify(db, view.id);
-  view.counts = await countOutcomes(db, kind, view.id);
+  view.counts = { ...(await countOutcomes(db, kind, view.id)), ...(await kind.preview?.(db, view.id)) };
   await setStatus(db, view, 'validated', 1);
 }
 
@@ -136,7 +136,7 @@ async function loadView(db: Db, id: number): Promise<ImportView | undefined> {
  * If the process dies midway the database rolls the transaction back; the job returns to 'validated'
  * at the next start (recoverInterruptedImports) and can be committed again.
  */
-export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, id: number): Promise<ImportView> {
+export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, id: number, options: CommitOptions = {}): Promise<ImportView> {
   const view = await getImport(db, user, kind, id);
   if (view.status !== 'validated') {
     throw new AppError(409, 'IMPORT_NOT_READY', {
@@ -144,6 +144,7 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
       en: `This import is "${view.status}"; only a validated import can be committed.`,
     });
   }
+  await kind.beforeCommit?.(db, user, id, options);
   live.set(id, view);
   await setStatus(db, view, 'committing', 0.1);
   void (async () => {
@@ -156,7 +157,7 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
           audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: view.regionCode, before: null, after: { kind: kind.key, filename: view.filename, counts: view.counts, ...result } }],
         };
       });
-      view.counts = await countOutcomes(db, kind, id);
+      view.counts = { ...(await countOutcomes(db, kind, id)), ...(await kind.preview?.(db, id)) };
       await setStatus(db, view, 'committed', 1);
       await rm(await filePathOf(db, id), { force: true });
     } catch (err) {

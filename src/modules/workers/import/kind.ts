@@ -3,6 +3,7 @@ import type { ImportKind } from '../../imports/kind.js';
 import { regionIndex } from '../../regions/region-index.js';
 import { WORKER_COLUMNS } from './columns.js';
 import { stageWorker, type StagedWorker } from './stage-row.js';
+import { checkFundingCapacity, fundingPreview } from './funding.js';
 import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, insertStagedRows } from './staging.js';
 import { workerTemplate } from './template.js';
 
@@ -24,6 +25,8 @@ export const workerImport: ImportKind<StagedWorker, Awaited<ReturnType<typeof re
     await classifyKnownPeople(db, importId);
   },
   reclassify: classifyAgainstRegistry,
+  preview: fundingPreview,
+  beforeCommit: checkFundingCapacity,
   commit: (tx, importId) => commitRows(tx, importId),
   parsedCells: (r) => ({
     nik: r.nik,

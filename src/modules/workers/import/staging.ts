@@ -35,6 +35,7 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedWor
  */
 export async function classifyRows(db: Db | Tx, importId: number): Promise<void> {
   await classifyDuplicatesInFile(db, importId);
+  await linkFundingPrograms(db, importId);
   await classifyAgainstRegistry(db, importId);
 }
 
@@ -48,6 +49,32 @@ async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<
     FROM (SELECT nik, min(row_number) AS first_row FROM import_row WHERE import_id = ${importId} AND outcome = 'valid'
           GROUP BY nik HAVING count(*) > 1) d
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.nik = d.nik AND r.row_number > d.first_row`.execute(db);
+}
+
+/**
+ * Resolves each row's "Sumber Dana" to a funding programme (issue #4): an active programme of that
+ * name (any case) for the row's segment whose owner region contains the row's village — the nearest
+ * one when several do. A named payer that matches none is kept as text with a warning: the enrolment
+ * is registered but no programme bills for it.
+ */
+export async function linkFundingPrograms(db: Db | Tx, importId: number): Promise<void> {
+  await sql`
+    UPDATE import_row r SET funding_program_id = m.id, funding_source = m.name
+    FROM (
+      SELECT DISTINCT ON (r2.row_number) r2.row_number, fp.id, fp.name
+      FROM import_row r2
+      JOIN funding_program fp ON lower(fp.name) = lower(r2.funding_source) AND fp.status = 'active' AND fp.segment = r2.segment
+        AND (fp.region_code = 'ID' OR r2.village_code = fp.region_code OR starts_with(r2.village_code, fp.region_code || '.'))
+      WHERE r2.import_id = ${importId} AND r2.outcome = 'valid' AND r2.programs IS NOT NULL AND r2.funding_source <> ''
+      ORDER BY r2.row_number, length(fp.region_code) DESC, fp.id DESC
+    ) m
+    WHERE r.import_id = ${importId} AND r.row_number = m.row_number`.execute(db);
+  await sql`
+    UPDATE import_row r SET problems = coalesce(r.problems, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
+      'column', 'Sumber Dana', 'code', 'FUNDING_PROGRAM_NOT_FOUND', 'warning', true,
+      'id', 'Sumber dana "' || r.funding_source || '" bukan program pendanaan aktif untuk desa dan segmen ini; dicatat sebagai teks dan tidak ditagihkan.',
+      'en', 'Payer "' || r.funding_source || '" is not an active funding programme for this village and segment; kept as text and not billed.'))
+    WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NOT NULL AND r.funding_source <> '' AND r.funding_program_id IS NULL`.execute(db);
 }
 
 /** Run again at commit: the registry may have changed since validation. */
@@ -64,7 +91,10 @@ export async function classifyAgainstRegistry(db: Db | Tx, importId: number): Pr
         'en', 'Already registered with the same programmes and payer.') END)
     FROM (
       SELECT r2.row_number,
-             bool_or(e.funding_source IS DISTINCT FROM coalesce(r2.funding_source, '')) AS other_payer,
+             -- the same payer: the same programme, or (neither linked to one) the same payer text
+             bool_or(CASE WHEN e.funding_program_id IS NULL AND r2.funding_program_id IS NULL
+                          THEN e.funding_source IS DISTINCT FROM coalesce(r2.funding_source, '')
+                          ELSE e.funding_program_id IS DISTINCT FROM r2.funding_program_id END) AS other_payer,
              string_agg(DISTINCT pr.program, ',') AS programs,
              string_agg(DISTINCT nullif(e.funding_source, ''), ', ') AS payers
       FROM import_row r2
@@ -99,8 +129,8 @@ export async function commitRows(tx: Tx, importId: number): Promise<Record<strin
     FROM import_row WHERE import_id = ${importId} AND outcome = 'valid'
     ON CONFLICT (nik) DO NOTHING`.execute(tx);
   const enrolments = await sql`
-    INSERT INTO enrolment (person_id, segment, group_code, programs, declared_income, funding_source, village_code, import_id)
-    SELECT p.id, r.segment, r.group_code, r.programs, r.declared_income, coalesce(r.funding_source, ''), p.village_code, ${importId}
+    INSERT INTO enrolment (person_id, segment, group_code, programs, declared_income, funding_source, funding_program_id, village_code, import_id)
+    SELECT p.id, r.segment, r.group_code, r.programs, r.declared_income, coalesce(r.funding_source, ''), r.funding_program_id, p.village_code, ${importId}
     FROM import_row r JOIN person p ON p.nik = r.nik
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NOT NULL`.execute(tx);
   return { people: Number(people.numAffectedRows ?? 0), enrolments: Number(enrolments.numAffectedRows ?? 0) };
