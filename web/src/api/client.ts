@@ -23,6 +23,8 @@ export class ApiError extends Error {
   readonly messageEn: string;
   readonly field: string | undefined;
   readonly issues: FieldIssue[];
+  /** extra facts some errors carry, e.g. `{canConfirm}` on FUNDING_CAPACITY_EXCEEDED */
+  readonly details: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -31,6 +33,7 @@ export class ApiError extends Error {
     messageEn: string;
     field?: string | undefined;
     issues?: FieldIssue[] | undefined;
+    details?: Record<string, unknown> | undefined;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -39,6 +42,7 @@ export class ApiError extends Error {
     this.messageEn = init.messageEn;
     this.field = init.field;
     this.issues = init.issues ?? [];
+    this.details = init.details ?? {};
   }
 
   /** The message in the language the user chose. */
@@ -137,6 +141,7 @@ function parseError(status: number, data: unknown): ApiError {
       messageEn: typeof e.messageEn === 'string' ? e.messageEn : fallback(status).en,
       field: typeof e.field === 'string' ? e.field : undefined,
       issues,
+      details: e.details && typeof e.details === 'object' ? (e.details as Record<string, unknown>) : undefined,
     });
   }
   const f = fallback(status);

@@ -163,6 +163,8 @@ export interface ImportCounts {
   doubleFunded: number;
   withWarnings: number;
   rejectedByReason: Record<string, number>;
+  /** valid rows per funding programme their "Sumber Dana" names, and whether they overrun it */
+  fundingPrograms: { id: number; name: string; rows: number; overQuota: boolean; overBudget: boolean; message?: { id: string; en: string } }[];
 }
 
 export interface ImportView {

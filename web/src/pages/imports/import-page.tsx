@@ -3,6 +3,7 @@ import { Alert, Button } from 'antd';
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/keys';
 import type { ImportCounts, ImportView, Me } from '../../api/types';
 import { useCommitImport } from '../../api/use-commit-import';
@@ -170,7 +171,7 @@ function UploadStep() {
   );
 }
 
-const COUNT_CARDS: { key: Exclude<keyof ImportCounts, 'rejectedByReason' | 'withWarnings'>; tone?: 'good' | 'bad' | 'warn' }[] = [
+const COUNT_CARDS: { key: Exclude<keyof ImportCounts, 'rejectedByReason' | 'withWarnings' | 'fundingPrograms'>; tone?: 'good' | 'bad' | 'warn' }[] = [
   { key: 'total' },
   { key: 'valid', tone: 'good' },
   { key: 'rejected', tone: 'bad' },
@@ -273,10 +274,12 @@ function ImportJob({ id }: { id: number }) {
     );
   }
 
-  const onCommit = () => {
+  const onCommit = (confirmOverCapacity = false) => {
     setAwaitingCommit(true);
-    commit.mutate(v.id, { onError: () => setAwaitingCommit(false) });
+    commit.mutate({ id: v.id, confirmOverCapacity }, { onError: () => setAwaitingCommit(false) });
   };
+  // Over a funding programme's quota or budget: the server says whether this user may confirm.
+  const canConfirm = commit.error instanceof ApiError && commit.error.code === 'FUNDING_CAPACITY_EXCEEDED' && commit.error.details.canConfirm === true;
   return (
     <Preview
       v={v}
@@ -284,6 +287,7 @@ function ImportJob({ id }: { id: number }) {
       onCommit={onCommit}
       committing={commit.isPending}
       commitError={commit.isError ? describe(commit.error) : null}
+      canConfirm={canConfirm}
       again={again}
     />
   );
@@ -295,19 +299,21 @@ function Preview({
   onCommit,
   committing,
   commitError,
+  canConfirm,
   again,
 }: {
   v: ImportView;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  onCommit: () => void;
+  onCommit: (confirmOverCapacity?: boolean) => void;
   committing: boolean;
   commitError: string | null;
+  canConfirm: boolean;
   again: ReactNode;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const c = v.counts;
-  const n = (k: keyof Omit<ImportCounts, 'rejectedByReason'>) => c[k] ?? 0;
+  const n = (k: keyof Omit<ImportCounts, 'rejectedByReason' | 'fundingPrograms'>) => c[k] ?? 0;
   const valid = n('valid');
   const notImported = n('rejected') + n('duplicateInFile') + n('alreadyRegistered') + n('doubleFunded');
   const reasons = Object.entries(c.rejectedByReason ?? {}).sort((a, b) => b[1] - a[1]);
@@ -353,6 +359,32 @@ function Preview({
           </table>
         </>
       )}
+      {(c.fundingPrograms ?? []).length > 0 && (
+        <>
+          <h3 className="imp-subheading">{t('imports.fundingTitle')}</h3>
+          <table className="imp-reasons" data-testid="import-funding">
+            <thead>
+              <tr>
+                <th scope="col">{t('imports.fundingProgram')}</th>
+                <th scope="col" className="imp-num">
+                  {t('imports.rows')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.fundingPrograms!.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.name}
+                    {p.message && <div className="imp-warn">{lang === 'en' ? p.message.en : p.message.id}</div>}
+                  </td>
+                  <td className="imp-num">{formatNumber(p.rows, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       {notImported > 0 && (
         <p>
           <a href={importReportUrl(v.id)} download className="imp-report">
@@ -372,9 +404,15 @@ function Preview({
       )}
       <div className="imp-actions">
         {again}
-        <Button type="primary" size="large" icon={<CheckIcon />} disabled={valid === 0} loading={committing} onClick={onCommit} data-testid="import-commit">
-          {t('imports.commit', { n: formatNumber(valid, lang) })}
-        </Button>
+        {canConfirm ? (
+          <Button type="primary" danger size="large" icon={<CheckIcon />} loading={committing} onClick={() => onCommit(true)} data-testid="import-commit-confirm">
+            {t('imports.commitOverCapacity', { n: formatNumber(valid, lang) })}
+          </Button>
+        ) : (
+          <Button type="primary" size="large" icon={<CheckIcon />} disabled={valid === 0} loading={committing} onClick={() => onCommit()} data-testid="import-commit">
+            {t('imports.commit', { n: formatNumber(valid, lang) })}
+          </Button>
+        )}
       </div>
     </section>
   );
