@@ -25,6 +25,8 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { coverageRoutes } from './modules/coverage/routes.js';
+import { denominatorRoutes } from './modules/denominators/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     auditRoutes(api, ctx);
     workerRoutes(api, ctx);
     importRoutes(api, ctx);
+    coverageRoutes(api, ctx);
+    denominatorRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -168,6 +168,27 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
     foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/nik` }),
   },
+  // ── coverage (issue 5) ──
+  'GET /api/coverage/:code': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}?period=2025-06` }),
+  },
+  'GET /api/coverage/:code/trend': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/trend?from=2025-01&to=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/trend?from=2025-01&to=2025-06` }),
+  },
+  'POST /api/denominators/import': {
+    permission: 'denominator:write',
+    own: (a) => {
+      const form = new FormData();
+      form.append('file', new Blob([`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${a.region};2025;1000;Uji matriks\n`]), 'matriks.csv');
+      return { method: 'POST', url: '/api/denominators/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/denominators/import' }),
+    noForeign: true, // rows outside one's region are refused per row (denominators.test.ts)
+  },
 };
 
 function villageIn(region: string): string {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
 import { audited, type Tx } from '../modules/audit/record.js';
 import { publicUser } from '../modules/users/service.js';
+import { loadDemoCoverage } from './coverage.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -38,6 +39,7 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
       .returningAll()
       .execute();
     const workers = opts.workers === false ? 0 : await insertDemoWorkers(tx, plan.workers);
+    if (workers > 0) await loadDemoCoverage(tx, plan.workers); // coverage history + calibrated denominators (issue 5)
     const setting = { scale, seed, label: plan.label, generatedAt: new Date().toISOString(), users: plan.users.length, workers };
     await tx
       .insertInto('app_setting')

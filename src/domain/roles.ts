@@ -20,6 +20,10 @@ export const PERMISSIONS = [
   'worker:write',
   /** see a full NIK (each look is audited); everyone else sees 3202••••••••0001 */
   'worker:nik',
+  /** coverage figures, trends and monev reports (issue 5) */
+  'coverage:read',
+  /** import employed-population figures and coverage targets for one's region */
+  'denominator:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,8 +36,18 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['region:read', 'audit:read', 'user:read', 'worker:read'],
 };
 
+/** Coverage monitoring (issue 5), kept apart from GRANTS so parallel branches merge cleanly. */
+const COVERAGE_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['coverage:read', 'denominator:write'],
+  province_operator: ['coverage:read', 'denominator:write'],
+  regency_operator: ['coverage:read', 'denominator:write'],
+  village_operator: ['coverage:read'],
+  bpjs_branch: ['coverage:read'],
+  auditor: ['coverage:read'],
+};
+
 export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
+  return GRANTS[role].includes(permission) || COVERAGE_GRANTS[role].includes(permission);
 }
 
 /** The region level each role's scope must sit at. */
