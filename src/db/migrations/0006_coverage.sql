@@ -73,6 +73,8 @@ CREATE TABLE coverage_delta (
   ended        integer NOT NULL
 );
 CREATE INDEX coverage_delta_village_idx ON coverage_delta (village_code, month);
+-- emptied by every compaction: vacuum it eagerly so readers do not wade through dead rows
+ALTER TABLE coverage_delta SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_cost_delay = 0);
 
 -- dim 'S': per segment (every level; the sum over segments is the total);
 -- dim 'G' / 'P': per segment and group / payer (levels 0-3; a village's breakdown is counted directly).
@@ -89,24 +91,29 @@ CREATE TABLE coverage_rollup (
   ended        integer NOT NULL,
   -- (dim, level, code range, month <= M): a region's children are one contiguous index range
   PRIMARY KEY (dim, level, region_code, month, segment, value)
-);
+) WITH (fillfactor = 80);  -- room on each page, so compaction's updates can be HOT
 
 -- The one query that turns enrolment rows into village-level events. `source` yields enrolment
 -- columns plus `sign` (+1 / -1); used by the trigger (transition tables) and by coverage_rebuild().
 CREATE FUNCTION coverage_events_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($q$
     INSERT INTO coverage_delta (village_code, month, segment, group_code, payer, started, lapsed, ended)
-    SELECT c.village_code, ev.month, c.segment, c.group_code, coverage_payer(c.funding_source),
-           sum(c.sign * ev.started), sum(c.sign * ev.lapsed), sum(c.sign * ev.ended)
-    FROM (%s) c
-    CROSS JOIN LATERAL (
-      VALUES (date_trunc('month', c.start_date)::date, 1, 0, 0),
-             (date_trunc('month', coverage_stop(c.status, c.start_date, c.end_date, c.updated_at))::date,
-              0, (c.status = 'lapsed')::int, (c.status <> 'lapsed')::int)
-    ) AS ev (month, started, lapsed, ended)
-    WHERE c.status IN ('active', 'lapsed', 'ended') AND ev.month IS NOT NULL
+    SELECT village_code, month, segment, group_code, coverage_payer(funding_source), sum(started), sum(lapsed), sum(ended)
+    FROM (
+      -- grouped by the funding text first, so the payer is derived once per group, not per row
+      SELECT c.village_code, ev.month, c.segment, c.group_code, c.funding_source,
+             sum(c.sign * ev.started) AS started, sum(c.sign * ev.lapsed) AS lapsed, sum(c.sign * ev.ended) AS ended
+      FROM (%s) c
+      CROSS JOIN LATERAL (
+        VALUES (date_trunc('month', c.start_date)::date, 1, 0, 0),
+               (date_trunc('month', coverage_stop(c.status, c.start_date, c.end_date, c.updated_at))::date,
+                0, (c.status = 'lapsed')::int, (c.status <> 'lapsed')::int)
+      ) AS ev (month, started, lapsed, ended)
+      WHERE c.status IN ('active', 'lapsed', 'ended') AND ev.month IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5
+    ) g
     GROUP BY 1, 2, 3, 4, 5
-    HAVING sum(c.sign * ev.started) <> 0 OR sum(c.sign * ev.lapsed) <> 0 OR sum(c.sign * ev.ended) <> 0
+    HAVING sum(started) <> 0 OR sum(lapsed) <> 0 OR sum(ended) <> 0
   $q$, source)
 $$;
 
@@ -133,33 +140,48 @@ CREATE TRIGGER enrolment_coverage_delete AFTER DELETE ON enrolment
 -- return at once); concurrent writers keep appending, readers see the same sums before and after.
 CREATE FUNCTION coverage_compact() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
-  n integer;
+  moved_rows integer;
 BEGIN
   IF NOT pg_try_advisory_xact_lock(7323006) THEN
     RETURN -1;
   END IF;
+  -- Aggregated level by level (village -> district -> regency -> province -> country), so each step
+  -- reads the (much smaller) result of the one below instead of the raw events.
   WITH moved AS (
     DELETE FROM coverage_delta RETURNING *
-  ), lv AS (
-    SELECT l.level,
-           CASE l.level WHEN 0 THEN 'ID' WHEN 1 THEN left(m.village_code, 2) WHEN 2 THEN left(m.village_code, 5)
-                        WHEN 3 THEN left(m.village_code, 8) ELSE m.village_code END COLLATE "C" AS region_code,
-           m.month, m.segment, m.group_code, m.payer, m.started, m.lapsed, m.ended
-    FROM moved m CROSS JOIN (VALUES (0), (1), (2), (3), (4)) AS l (level)
+  ), by_district AS (
+    SELECT left(village_code, 8) COLLATE "C" AS code, month, segment, group_code, payer,
+           sum(started) AS started, sum(lapsed) AS lapsed, sum(ended) AS ended
+    FROM moved GROUP BY 1, 2, 3, 4, 5
+  ), by_regency AS (
+    SELECT left(code, 5) COLLATE "C" AS code, month, segment, group_code, payer, sum(started) AS started, sum(lapsed) AS lapsed, sum(ended) AS ended
+    FROM by_district GROUP BY 1, 2, 3, 4, 5
+  ), by_province AS (
+    SELECT left(code, 2) COLLATE "C" AS code, month, segment, group_code, payer, sum(started) AS started, sum(lapsed) AS lapsed, sum(ended) AS ended
+    FROM by_regency GROUP BY 1, 2, 3, 4, 5
+  ), by_country AS (
+    SELECT 'ID' COLLATE "C" AS code, month, segment, group_code, payer, sum(started) AS started, sum(lapsed) AS lapsed, sum(ended) AS ended
+    FROM by_province GROUP BY 2, 3, 4, 5
+  ), upper_levels AS (
+    SELECT 3 AS level, * FROM by_district UNION ALL SELECT 2, * FROM by_regency
+    UNION ALL SELECT 1, * FROM by_province UNION ALL SELECT 0, * FROM by_country
   ), keyed AS (
-    SELECT 'S'::"char" AS dim, level, region_code, month, segment, '' AS value, started, lapsed, ended FROM lv
+    SELECT 'S'::"char" AS dim, 4 AS level, village_code AS region_code, month, segment, '' AS value,
+           sum(started) AS started, sum(lapsed) AS lapsed, sum(ended) AS ended
+    FROM moved GROUP BY 3, 4, 5
     UNION ALL
-    SELECT 'G', level, region_code, month, segment, group_code, started, lapsed, ended FROM lv WHERE level < 4
+    SELECT 'S', level, code, month, segment, '', sum(started), sum(lapsed), sum(ended) FROM upper_levels GROUP BY 2, 3, 4, 5
     UNION ALL
-    SELECT 'P', level, region_code, month, segment, payer, started, lapsed, ended FROM lv WHERE level < 4
+    SELECT 'G', level, code, month, segment, group_code, sum(started), sum(lapsed), sum(ended) FROM upper_levels GROUP BY 2, 3, 4, 5, 6
+    UNION ALL
+    SELECT 'P', level, code, month, segment, payer, sum(started), sum(lapsed), sum(ended) FROM upper_levels GROUP BY 2, 3, 4, 5, 6
   )
   INSERT INTO coverage_rollup AS r (dim, level, region_code, month, segment, value, started, lapsed, ended)
-  SELECT dim, level, region_code, month, segment, value, sum(started), sum(lapsed), sum(ended)
-  FROM keyed GROUP BY 1, 2, 3, 4, 5, 6
+  SELECT dim, level, region_code, month, segment, value, started, lapsed, ended FROM keyed
   ON CONFLICT (dim, level, region_code, month, segment, value) DO UPDATE
     SET started = r.started + excluded.started, lapsed = r.lapsed + excluded.lapsed, ended = r.ended + excluded.ended;
-  GET DIAGNOSTICS n = ROW_COUNT;
-  RETURN n;
+  GET DIAGNOSTICS moved_rows = ROW_COUNT;
+  RETURN moved_rows;
 END;
 $$;
 
