@@ -14,6 +14,7 @@ const WorkerListPage = lazy(() => import('./pages/workers/worker-list-page'));
 const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
 const ImportPage = lazy(() => import('./pages/imports/import-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
+const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -43,6 +44,7 @@ export function AppRoutes() {
           <Route path="pekerja/baru" element={page(<WorkerFormPage />)} />
           {/* The import's id in the address: a reload (or coming back later) finds the same import. */}
           <Route path="impor/:id?" element={page(<ImportPage />)} />
+          <Route path="cakupan/:code?" element={page(<CoveragePage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>
