@@ -27,6 +27,7 @@ import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { coverageRoutes } from './modules/coverage/routes.js';
 import { denominatorRoutes } from './modules/denominators/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -101,6 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     importRoutes(api, ctx);
     coverageRoutes(api, ctx);
     denominatorRoutes(api, ctx);
+    reportRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

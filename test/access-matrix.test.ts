@@ -189,6 +189,16 @@ const CASES: Record<string, Case> = {
     foreign: () => ({ method: 'POST', url: '/api/denominators/import' }),
     noForeign: true, // rows outside one's region are refused per row (denominators.test.ts)
   },
+  'GET /api/reports/monev/:code.xlsx': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/reports/monev/${a.region}.xlsx?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.xlsx?period=2025-06` }),
+  },
+  'GET /api/reports/monev/:code.pdf': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/reports/monev/${a.region}.pdf?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.pdf?period=2025-06` }),
+  },
 };
 
 function villageIn(region: string): string {
