@@ -28,6 +28,7 @@ import { importRoutes } from './modules/imports/routes.js';
 import { coverageRoutes } from './modules/coverage/routes.js';
 import { denominatorRoutes } from './modules/denominators/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
+import { interopRoutes } from './modules/interop/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -103,6 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     coverageRoutes(api, ctx);
     denominatorRoutes(api, ctx);
     reportRoutes(api, ctx);
+    interopRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -194,6 +194,16 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/reports/monev/${a.region}.xlsx?period=2025-06` }),
     foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.xlsx?period=2025-06` }),
   },
+  'GET /api/coverage/:code/dhis2/dataValueSets.json': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/dataValueSets.json?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/dataValueSets.json?period=2025-06` }),
+  },
+  'GET /api/coverage/:code/dhis2/adx.xml': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/adx.xml?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/adx.xml?period=2025-06` }),
+  },
   'GET /api/reports/monev/:code.pdf': {
     permission: 'coverage:read',
     own: (a) => ({ url: `/api/reports/monev/${a.region}.pdf?period=2025-06` }),
