@@ -33,6 +33,11 @@ import { employerRoutes } from './modules/employers/routes.js';
 import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
 import { outreachRoutes } from './modules/outreach/routes.js';
 import { agentRoutes } from './modules/agents/routes.js';
+// coverage (issue 5)
+import { coverageRoutes } from './modules/coverage/routes.js';
+import { denominatorRoutes } from './modules/denominators/routes.js';
+import { reportRoutes } from './modules/reports/routes.js';
+import { interopRoutes } from './modules/interop/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -113,6 +118,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     complianceCaseRoutes(api, ctx);
     outreachRoutes(api, ctx);
     agentRoutes(api, ctx);
+    // coverage (issue 5)
+    coverageRoutes(api, ctx);
+    denominatorRoutes(api, ctx);
+    reportRoutes(api, ctx);
+    interopRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

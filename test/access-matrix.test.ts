@@ -274,6 +274,47 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ method: 'POST', url: '/api/planning', payload: planBody(a.region) }),
     foreign: (_a, region) => ({ method: 'POST', url: '/api/planning', payload: planBody(region) }),
   },
+  // ── coverage (issue 5) ──
+  'GET /api/coverage/:code': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}?period=2025-06` }),
+  },
+  'GET /api/coverage/:code/trend': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/trend?from=2025-01&to=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/trend?from=2025-01&to=2025-06` }),
+  },
+  'POST /api/denominators/import': {
+    permission: 'denominator:write',
+    own: (a) => {
+      const form = new FormData();
+      form.append('file', new Blob([`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${a.region};2025;1000;Uji matriks\n`]), 'matriks.csv');
+      return { method: 'POST', url: '/api/denominators/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/denominators/import' }),
+    noForeign: true, // rows outside one's region are refused per row (denominators.test.ts)
+  },
+  'GET /api/reports/monev/:code.xlsx': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/reports/monev/${a.region}.xlsx?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.xlsx?period=2025-06` }),
+  },
+  'GET /api/coverage/:code/dhis2/dataValueSets.json': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/dataValueSets.json?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/dataValueSets.json?period=2025-06` }),
+  },
+  'GET /api/coverage/:code/dhis2/adx.xml': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/adx.xml?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/adx.xml?period=2025-06` }),
+  },
+  'GET /api/reports/monev/:code.pdf': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/reports/monev/${a.region}.pdf?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.pdf?period=2025-06` }),
+  },
 };
 
 const planBody = (region: string) => ({

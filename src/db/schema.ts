@@ -31,6 +31,10 @@ export interface Database {
   perisai_enrolment: PerisaiEnrolmentTable;
   perisai_collection: PerisaiCollectionTable;
   perisai_commission_rule: PerisaiCommissionRuleTable;
+  employed_population: EmployedPopulationTable;
+  coverage_target: CoverageTargetTable;
+  coverage_delta: CoverageDeltaTable;
+  coverage_rollup: CoverageRollupTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -383,4 +387,51 @@ export interface PerisaiCommissionRuleTable {
   inactive_months: number;
   rejoin_months: number;
   legal_basis: string;
+}
+
+// ── Coverage (0006_coverage.sql) ─────────────────────────────────────────────────────────────────
+
+export interface EmployedPopulationTable {
+  region_code: string;
+  year: number;
+  total: number;
+  formal: number | null;
+  informal: number | null;
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface CoverageTargetTable {
+  region_code: string;
+  year: number;
+  /** numeric(5,2), read as text */
+  target_pct: ColumnType<string, number | string, number | string>;
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** Pending village-level events, appended by the enrolment triggers; folded in by coverage_compact(). */
+export interface CoverageDeltaTable {
+  village_code: string;
+  month: DateText;
+  segment: string;
+  group_code: string;
+  payer: string;
+  started: number;
+  lapsed: number;
+  ended: number;
+}
+
+export interface CoverageRollupTable {
+  dim: 'S' | 'G' | 'P';
+  level: number;
+  region_code: string;
+  month: DateText;
+  segment: string;
+  value: string;
+  started: number;
+  lapsed: number;
+  ended: number;
 }

@@ -5,6 +5,7 @@ import { audited, type Tx } from '../modules/audit/record.js';
 import { publicUser } from '../modules/users/service.js';
 // compliance (issue 6)
 import { loadComplianceDemo } from './load-compliance.js';
+import { loadDemoCoverage } from './coverage.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -40,6 +41,7 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
       .returningAll()
       .execute();
     const workers = opts.workers === false ? 0 : await insertDemoWorkers(tx, plan.workers);
+    if (workers > 0) await loadDemoCoverage(tx, plan.workers); // coverage history + calibrated denominators (issue 5)
     const setting = { scale, seed, label: plan.label, generatedAt: new Date().toISOString(), users: plan.users.length, workers };
     await tx
       .insertInto('app_setting')

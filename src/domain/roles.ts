@@ -42,6 +42,11 @@ export const PERMISSIONS = [
   'outreach:write',
   'agent:read',
   'agent:write',
+  // coverage (issue 5)
+  /** coverage figures, trends and monev reports (issue 5) */
+  'coverage:read',
+  /** import employed-population figures and coverage targets for one's region */
+  'denominator:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,8 +83,19 @@ const FUNDING_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/** Coverage monitoring (issue 5). */
+const COVERAGE_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['coverage:read', 'denominator:write'],
+  province_operator: ['coverage:read', 'denominator:write'],
+  regency_operator: ['coverage:read', 'denominator:write'],
+  village_operator: ['coverage:read'],
+  bpjs_branch: ['coverage:read'],
+  auditor: ['coverage:read'],
+  labour_inspector: ['coverage:read'],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role]]]),
+  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role]]]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 export function can(role: Role, permission: Permission): boolean {

@@ -25,6 +25,7 @@ const OutreachPage = lazy(() => import('./pages/compliance/outreach-page'));
 const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
 const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
 const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
+const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -66,6 +67,7 @@ export function AppRoutes() {
           <Route path="kepatuhan/kasus/:id" element={page(<CasePage />)} />
           <Route path="sosialisasi" element={page(<OutreachPage />)} />
           <Route path="perisai" element={page(<AgentsPage />)} />
+          <Route path="cakupan/:code?" element={page(<CoveragePage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

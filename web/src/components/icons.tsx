@@ -29,5 +29,6 @@ export const UserPlusIcon = () => <Icon d="M10 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2
 export const UploadIcon = () => <Icon d="M12 16V4M7 9l5-5 5 5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />;
 export const DownloadIcon = () => <Icon d="M12 4v12M7 11l5 5 5-5M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />;
 export const FileIcon = () => <Icon d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8l-5-5zM14 3v5h5M8.5 13h7M8.5 17h7" />;
+export const ChartIcon = () => <Icon d="M4 20V10M10 20V4M16 20v-7M22 20H2" />;
 export const EyeIcon = () => <Icon d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12zM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z" />;
 export const CheckIcon = () => <Icon d="m5 12 5 5 9-10" />;

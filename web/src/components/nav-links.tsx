@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useMe } from '../api/use-me';
 import { canWriteWorkers } from '../auth/permissions';
-import { CheckIcon, FileIcon, GlobeIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
+import { ChartIcon, CheckIcon, FileIcon, GlobeIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
 // compliance (issue 6)
 import { canReadAgents, canReadEmployers } from '../auth/compliance-permissions';
 import './nav-links.css';
@@ -31,6 +31,7 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
   const items: NavItem[] = [
     { to: '/', current: under('/wilayah'), icon: <MapIcon />, label: t('nav.regions') },
     { to: '/pekerja', current: (p) => under('/pekerja')(p) && !under('/pekerja/baru')(p), icon: <UsersIcon />, label: t('nav.workers') },
+    { to: me.regionCode === 'ID' ? '/cakupan' : `/cakupan/${me.regionCode}`, current: under('/cakupan'), icon: <ChartIcon />, label: t('coverage.nav') },
     ...(writer
       ? [
           { to: '/pekerja/baru', current: under('/pekerja/baru'), icon: <UserPlusIcon />, label: t('nav.addWorker') },

@@ -1,0 +1,106 @@
+/**
+ * End-to-end: the national monitor opens the coverage dashboard (2025-06, the demo's calibration month),
+ * sees the national figure and the province map, drills down by clicking Bengkulu on the ranking and
+ * then region names in the table view down to a village, and downloads both monev reports.
+ *
+ *   npx tsx e2e/coverage.e2e.ts      (E2E_BASE_URL, default http://localhost:3000; a server with demo data)
+ *
+ * Screenshots go to test-results/. The last line is always "e2e: N passed, M failed".
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { type Browser, type Page } from 'playwright-core';
+import { BASE_URL, CHROMIUM, check, launchChromium, OUT, step } from './harness.js';
+
+const PERIOD = '2025-06';
+
+async function waitForPath(page: Page, path: string) {
+  await page.waitForURL((url) => url.pathname === path, { timeout: 20_000 });
+}
+
+const headline = (page: Page) => page.locator('[data-testid="coverage-headline"]');
+
+async function run(browser: Browser, pageErrors: string[]) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID', acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+
+  await step('log in as the national monitor', async () => {
+    await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+    await page.getByLabel('Nama pengguna').fill('nasional');
+    await page.getByLabel('Kata sandi', { exact: true }).fill('semesta-demo');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  });
+
+  await step('national dashboard: 39,0% in Indonesian format, target, province map', async () => {
+    await page.getByRole('link', { name: 'Cakupan', exact: true }).click();
+    await waitForPath(page, '/cakupan');
+    await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`);
+    await headline(page).getByText('39,0%').waitFor();
+    const text = await headline(page).innerText();
+    check(text.includes('32,2%') || text.includes('32,15'), `national target 32,15% expected in: ${text}`);
+    await page.locator('[data-testid="coverage-map"] svg').waitFor();
+    await page.locator('[data-testid="coverage-ranking"] svg').waitFor();
+    await page.screenshot({ path: `${OUT}/coverage-national.png`, fullPage: true });
+  });
+
+  await step('click Bengkulu on the ranked bar chart → 37,0% with Kaur highest and Lebong lowest', async () => {
+    const label = page.locator('[data-testid="coverage-ranking"] svg text', { hasText: /^Bengkulu$/ });
+    await label.first().waitFor();
+    await label.first().scrollIntoViewIfNeeded();
+    // the bar sits right of its axis label
+    const box = (await label.first().boundingBox())!;
+    await page.mouse.click(box.x + box.width + 40, box.y + box.height / 2);
+    await waitForPath(page, '/cakupan/17');
+    await headline(page).getByText('37,0%').waitFor();
+    const extremes = await page.locator('[data-testid="coverage-extremes"]').innerText();
+    check(/Tertinggi:\s*Kabupaten Kaur 75,0%/.test(extremes) && /Terendah:\s*Kabupaten Lebong 17,0%/.test(extremes), `extremes: ${extremes}`);
+    await page.screenshot({ path: `${OUT}/coverage-bengkulu.png`, fullPage: true });
+  });
+
+  await step('table view: drill Bengkulu → Kaur → a district → a village', async () => {
+    for (const level of ['regency', 'district', 'village']) {
+      await page.getByText('Tabel', { exact: true }).click();
+      const link = page.locator('[data-testid="coverage-table"] tbody tr td a').first();
+      if (level === 'regency') await page.locator('[data-testid="coverage-table"] a', { hasText: 'Kaur' }).click();
+      else await link.click();
+      await page.waitForURL((url) => url.pathname.split('.').length === { regency: 2, district: 3, village: 4 }[level]);
+      const code = new URL(page.url()).pathname.replace('/cakupan/', '');
+      await page.locator(`[data-testid="coverage-title"][data-code="${code}"][aria-busy="false"]`).waitFor();
+    }
+    await page.getByText('Desa/kelurahan adalah tingkat terendah.').waitFor();
+    await page.screenshot({ path: `${OUT}/coverage-village.png`, fullPage: true });
+  });
+
+  await step('download the monev workbook and PDF', async () => {
+    for (const id of ['download-xlsx', 'download-pdf']) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${id}"]`).click()]);
+      const path = `${OUT}/${download.suggestedFilename()}`;
+      await download.saveAs(path);
+      check((await stat(path)).size > 1000, `${path} is too small`);
+    }
+  });
+  await context.close();
+}
+
+await mkdir(OUT, { recursive: true });
+let passed = 0;
+let failed = 0;
+const pageErrors: string[] = [];
+const browser = await launchChromium().catch((err: unknown) => {
+  console.error(`cannot start Chromium at ${CHROMIUM}: ${String(err)}`);
+  process.exit(1);
+});
+try {
+  await run(browser, pageErrors);
+  check(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  passed++;
+} catch (err) {
+  failed++;
+  console.error(`  ✗ ${err instanceof Error ? err.message : String(err)}`);
+} finally {
+  await browser.close();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

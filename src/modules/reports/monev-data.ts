@@ -1,0 +1,67 @@
+import type { Db } from '../../db/client.js';
+import { addMonths, PAYER_LABELS, type Payer, type Period } from '../../domain/coverage.js';
+import { GROUP_LABELS, type Group } from '../../domain/worker.js';
+import { type CoverageReport, coverageReport, coverageTrend, type TrendPoint } from '../coverage/service.js';
+
+/**
+ * What a monev report shows: exactly the API's figures (the same service call), plus a year of trend.
+ * Formatting helpers for Indonesian readers (1.234.567 · Rp16.800 · 41,0% · 05/07/2025).
+ */
+export interface MonevData {
+  coverage: CoverageReport;
+  trend: TrendPoint[];
+  generatedAt: Date;
+  demo: boolean;
+}
+
+export async function monevData(db: Db, code: string, period: Period): Promise<MonevData> {
+  const [coverage, trend, demo] = await Promise.all([
+    coverageReport(db, code, period),
+    coverageTrend(db, code, addMonths(period, -11), period),
+    db.selectFrom('app_setting').select('key').where('key', '=', 'demo').executeTakeFirst(),
+  ]);
+  return { coverage, trend, generatedAt: new Date(), demo: demo !== undefined };
+}
+
+const nf = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+const pf = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export const num = (v: number | null) => (v === null ? '–' : nf.format(v));
+export const pct = (v: number | null) => (v === null ? '–' : `${pf.format(v)}%`);
+export const rupiah = (v: number) => `Rp${nf.format(v)}`;
+
+/** dd/mm/yyyy hh:mm WIB */
+export function wibStamp(d: Date): string {
+  const w = new Date(d.getTime() + 7 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(w.getUTCDate())}/${p(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} ${p(w.getUTCHours())}:${p(w.getUTCMinutes())} WIB`;
+}
+
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const monthName = (period: Period) => `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}`;
+
+const LEVEL_ID: Record<string, string> = { country: 'Nasional', province: 'Provinsi', regency: 'Kabupaten/Kota', district: 'Kecamatan', village: 'Desa/Kelurahan' };
+export const levelName = (level: string) => LEVEL_ID[level] ?? level;
+export const regionTitle = (c: CoverageReport) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
+
+const SEGMENT_ID: Record<string, string> = { PU: 'PU (penerima upah)', BPU: 'BPU (bukan penerima upah)', JAKON: 'Jakon (jasa konstruksi)', PMI: 'PMI (pekerja migran)' };
+export const segmentLabel = (k: string) => SEGMENT_ID[k] ?? k;
+export const groupLabel = (k: string) => GROUP_LABELS[k as Group] ?? k;
+export const payerLabel = (k: string) => PAYER_LABELS[k as Payer]?.id ?? k;
+
+export const reportTitle = 'Laporan Monitoring dan Evaluasi Cakupan Jaminan Sosial Ketenagakerjaan';
+
+/** The sources and definitions block, shared by both formats. */
+export function sourcesOf(d: MonevData): [string, string][] {
+  const c = d.coverage;
+  return [
+    ['Definisi cakupan', c.definition.text.id],
+    ['Definition (English)', c.definition.text.en],
+    ['Peserta aktif', 'Register Semesta (by name by address), kepesertaan berstatus aktif pada akhir bulan; dihitung dari data per desa per bulan.'],
+    ['Penduduk bekerja', c.denominator ? `${c.denominator.source} (tahun ${c.denominator.year})` : 'Belum ada data penduduk bekerja untuk wilayah ini — cakupan tidak dihitung.'],
+    ['Target', c.target ? `${c.target.source} (tahun ${c.target.year})` : 'Belum ada target untuk tahun ini.'],
+    ['Kesenjangan (Rp)', c.gap ? `${rupiah(c.gap.ratePerWorker)} per pekerja per bulan — ${c.gap.rateBasis.id}` : '–'],
+    ['Desa terjangkau sosialisasi', 'Belum tersedia (menunggu modul sosialisasi).'],
+    ['Kode dan nama wilayah', 'Kemendagri, dari paket idn-area-data (lisensi ODbL).'],
+    ['Dibuat', `${wibStamp(d.generatedAt)} oleh Semesta${d.demo ? ' — DATA DEMO SINTETIS, bukan data sebenarnya' : ''}`],
+  ];
+}

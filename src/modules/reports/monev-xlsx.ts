@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import type { BreakdownRow } from '../coverage/queries.js';
+import { groupLabel, levelName, type MonevData, monthName, payerLabel, regionTitle, reportTitle, segmentLabel, sourcesOf, wibStamp } from './monev-data.js';
+
+const INT = '#,##0';
+const PCT = '0.0"%"';
+const RP = '"Rp"#,##0';
+
+/** The monev workbook: summary, child regions, breakdowns, trend, definitions and sources. */
+export async function monevWorkbook(d: MonevData): Promise<Buffer> {
+  const c = d.coverage;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Semesta';
+  wb.created = d.generatedAt;
+
+  const sum = wb.addWorksheet('Ringkasan');
+  sum.columns = [{ width: 42 }, { width: 24 }, { width: 60 }];
+  sum.addRow([reportTitle]).font = { bold: true, size: 14 };
+  sum.addRow([`${levelName(c.region.level)}: ${regionTitle(c)} — ${monthName(c.period)}`]).font = { bold: true };
+  sum.addRow([`Dibuat ${wibStamp(d.generatedAt)}${d.demo ? ' — DATA DEMO SINTETIS' : ''}`]);
+  sum.addRow([]);
+  const line = (label: string, value: number | string | null, fmt?: string, note?: string) => {
+    const row = sum.addRow([label, value ?? '–', note ?? '']);
+    if (fmt && typeof value === 'number') row.getCell(2).numFmt = fmt;
+    row.getCell(2).alignment = { horizontal: 'right' };
+  };
+  line('Cakupan (%)', c.coveragePct, PCT, c.coveragePct === null ? 'tanpa penduduk bekerja, cakupan tidak dihitung' : undefined);
+  line('Target (%)', c.targetPct, PCT, c.target?.source);
+  if (c.parent) line(`Cakupan induk: ${c.parent.code === 'ID' ? 'Indonesia' : c.parent.name} (%)`, c.parent.coveragePct, PCT);
+  if (c.national) line('Cakupan nasional (%)', c.national.coveragePct, PCT);
+  line('Peserta aktif', c.activeParticipants, INT);
+  line('Penduduk bekerja', c.employedPopulation, INT, c.denominator ? `${c.denominator.source} (${c.denominator.year})` : undefined);
+  if (c.denominator?.formal != null) line('— formal', c.denominator.formal, INT);
+  if (c.denominator?.informal != null) line('— informal', c.denominator.informal, INT);
+  line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT);
+  line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT);
+  line('Berakhir (bulan ini)', c.ended, INT);
+  line('Kesenjangan ke target (pekerja)', c.gap?.workers ?? null, INT);
+  line('Kesenjangan ke target (Rp per bulan)', c.gap?.rupiahPerMonth ?? null, RP, c.gap ? c.gap.rateBasis.id : undefined);
+  line('Desa terjangkau sosialisasi', 'belum tersedia');
+
+  const kids = wb.addWorksheet('Wilayah');
+  kids.columns = [
+    { header: 'No', width: 5 },
+    { header: 'Kode', width: 16 },
+    { header: 'Wilayah', width: 36 },
+    { header: 'Cakupan (%)', width: 13, style: { numFmt: PCT } },
+    { header: 'Peserta aktif', width: 15, style: { numFmt: INT } },
+    { header: 'Penduduk bekerja', width: 17, style: { numFmt: INT } },
+    { header: 'Target (%)', width: 11, style: { numFmt: PCT } },
+    { header: 'Kepesertaan baru', width: 17, style: { numFmt: INT } },
+    { header: 'Tidak aktif', width: 12, style: { numFmt: INT } },
+  ];
+  kids.getRow(1).font = { bold: true };
+  const ranked = [...c.children].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1) || b.activeParticipants - a.activeParticipants || a.code.localeCompare(b.code));
+  ranked.forEach((k, i) => kids.addRow([i + 1, k.code, k.name, k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses]));
+  const total = kids.addRow(['', '', 'Jumlah', null, ranked.reduce((s, k) => s + k.activeParticipants, 0), null, null, ranked.reduce((s, k) => s + k.newEnrolments, 0), ranked.reduce((s, k) => s + k.lapses, 0)]);
+  total.font = { bold: true };
+  kids.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const br = wb.addWorksheet('Rincian');
+  br.columns = [{ width: 34 }, { width: 15 }, { width: 17 }, { width: 12 }];
+  const block = (title: string, rows: BreakdownRow[], label: (k: string) => string) => {
+    br.addRow([title]).font = { bold: true };
+    br.addRow(['', 'Peserta aktif', 'Kepesertaan baru', 'Tidak aktif']).font = { italic: true };
+    for (const r of rows) {
+      const row = br.addRow([label(r.key), r.active, r.started, r.lapsed]);
+      for (const i of [2, 3, 4]) row.getCell(i).numFmt = INT;
+    }
+    const t = br.addRow(['Jumlah', rows.reduce((s, r) => s + r.active, 0), rows.reduce((s, r) => s + r.started, 0), rows.reduce((s, r) => s + r.lapsed, 0)]);
+    t.font = { bold: true };
+    for (const i of [2, 3, 4]) t.getCell(i).numFmt = INT;
+    br.addRow([]);
+  };
+  block('Menurut segmen', c.breakdown.segment, segmentLabel);
+  block('Menurut kelompok', c.breakdown.group, groupLabel);
+  block('Menurut pembayar', c.breakdown.payer, payerLabel);
+
+  const tr = wb.addWorksheet('Tren');
+  tr.columns = [
+    { header: 'Bulan', width: 10 },
+    { header: 'Peserta aktif', width: 15, style: { numFmt: INT } },
+    { header: 'Penduduk bekerja', width: 17, style: { numFmt: INT } },
+    { header: 'Cakupan (%)', width: 13, style: { numFmt: PCT } },
+    { header: 'Kepesertaan baru', width: 17, style: { numFmt: INT } },
+    { header: 'Tidak aktif', width: 12, style: { numFmt: INT } },
+  ];
+  tr.getRow(1).font = { bold: true };
+  for (const p of d.trend) tr.addRow([p.period, p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses]);
+
+  const src = wb.addWorksheet('Definisi dan Sumber');
+  src.columns = [{ width: 30 }, { width: 110 }];
+  for (const [k, v] of sourcesOf(d)) {
+    const row = src.addRow([k, v]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
