@@ -176,5 +176,6 @@ export interface ImportView {
   /** May be partial (or empty) while the file is still being read. */
   counts: Partial<ImportCounts>;
   error?: { code: string; message: string; messageEn: string };
-  committed?: { people: number; enrolments: number };
+  /** what was saved: {people, enrolments} for workers, {employers} for employers */
+  committed?: Record<string, number>;
 }

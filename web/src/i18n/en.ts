@@ -260,6 +260,13 @@ export const en: Messages = {
     report: 'Download error report (.xlsx)',
     commit: 'Save {{n}} valid rows',
     commitNote: 'Only valid rows are saved, all at once (all or nothing).',
+    employers: {
+      title: 'Import employers',
+      intro: 'Upload a list of employers (e.g. a WLKP export) as Excel (.xlsx) or CSV. Every row is checked first; each employer’s compliance is assessed when saved.',
+      templateHint: 'Use the template so the column names match. Write NPP, NIB and village code as text.',
+      committedText: '{{n}} employers saved and assessed for compliance.',
+      toList: 'See the employer list',
+    },
     fundingTitle: 'Funding programmes (Sumber Dana column)',
     fundingProgram: 'Programme',
     commitOverCapacity: 'Confirm going over quota/budget and save {{n}} rows',

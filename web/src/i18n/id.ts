@@ -258,6 +258,13 @@ export const id = {
     report: 'Unduh laporan kesalahan (.xlsx)',
     commit: 'Simpan {{n}} data valid',
     commitNote: 'Hanya baris valid yang disimpan, sekaligus (semua atau tidak sama sekali).',
+    employers: {
+      title: 'Impor Perusahaan',
+      intro: 'Unggah daftar perusahaan (mis. ekspor WLKP) dalam Excel (.xlsx) atau CSV. Semua baris diperiksa dulu; kepatuhan tiap perusahaan dinilai saat disimpan.',
+      templateHint: 'Pakai template agar nama kolom sesuai. Tulis NPP, NIB dan Kode Desa sebagai teks.',
+      committedText: '{{n}} perusahaan tersimpan dan dinilai kepatuhannya.',
+      toList: 'Lihat daftar perusahaan',
+    },
     fundingTitle: 'Program pendanaan (kolom Sumber Dana)',
     fundingProgram: 'Program',
     commitOverCapacity: 'Konfirmasi melebihi kuota/anggaran dan simpan {{n}} baris',

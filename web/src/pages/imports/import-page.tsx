@@ -9,8 +9,7 @@ import type { ImportCounts, ImportView, Me } from '../../api/types';
 import { useCommitImport } from '../../api/use-commit-import';
 import { useImportJob } from '../../api/use-import-job';
 import { useMe } from '../../api/use-me';
-import { IMPORT_TEMPLATE_URL, importReportUrl, useStartImport } from '../../api/use-start-import';
-import { canWriteWorkers } from '../../auth/permissions';
+import { importReportUrl, importTemplateUrl, useStartImport } from '../../api/use-start-import';
 import { ErrorState } from '../../components/error-state';
 import { CheckIcon, DownloadIcon, FileIcon, UploadIcon, UsersIcon } from '../../components/icons';
 import { ProgressBar } from '../../components/progress-bar';
@@ -20,6 +19,7 @@ import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { reasonLabel } from './import-labels';
+import type { ImportKindUi } from './import-kinds';
 import '../workers/workers.css';
 import './import-page.css';
 
@@ -33,46 +33,46 @@ function formatBytes(n: number): string {
 }
 
 /**
- * Bulk import of workers from Excel/CSV: upload → the server checks every row (progress bar) →
- * preview of what would be saved and why rows were rejected → save all valid rows at once.
- * The import's id is in the address (/impor/12), so a reload or a later visit finds it again.
+ * Bulk import from Excel/CSV (workers, employers: `kind`): upload → the server checks every row
+ * (progress bar) → preview of what would be saved and why rows were rejected → save all valid rows
+ * at once. The import's id is in the address (/impor/12), so a reload or a later visit finds it again.
  */
-export default function ImportPage() {
+export default function ImportPage({ kind }: { kind: ImportKindUi }) {
   const { t } = useTranslation();
   const me = useMe().data as Me;
   const params = useParams();
   const id = params.id && /^\d+$/.test(params.id) ? Number(params.id) : undefined;
 
   useEffect(() => {
-    document.title = `${t('imports.title')} · ${t('app.name')}`;
-  }, [t]);
+    document.title = `${t(kind.titleKey)} · ${t('app.name')}`;
+  }, [t, kind]);
 
-  if (!canWriteWorkers(me.role)) {
+  if (!kind.canWrite(me.role)) {
     return <StatusMessage tone="warning" title={t('errors.noWriteTitle')} text={t('errors.noWriteAccess')} />;
   }
   return (
     <div className="imp">
       <header className="page-panel page-header">
         <div>
-          <h1 className="page-title">{t('imports.title')}</h1>
-          <p className="page-subtitle">{t('imports.intro')}</p>
+          <h1 className="page-title">{t(kind.titleKey)}</h1>
+          <p className="page-subtitle">{t(kind.introKey)}</p>
         </div>
         <div className="page-actions">
-          <Button icon={<DownloadIcon />} href={IMPORT_TEMPLATE_URL} download>
+          <Button icon={<DownloadIcon />} href={importTemplateUrl(kind.apiBase)} download>
             {t('imports.template')}
           </Button>
         </div>
       </header>
-      {id === undefined ? <UploadStep /> : <ImportJob key={id} id={id} />}
+      {id === undefined ? <UploadStep kind={kind} /> : <ImportJob key={id} id={id} kind={kind} />}
     </div>
   );
 }
 
-function UploadStep() {
+function UploadStep({ kind }: { kind: ImportKindUi }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const navigate = useNavigate();
-  const start = useStartImport();
+  const start = useStartImport(kind.apiBase);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<'imports.wrongType' | 'imports.tooLarge' | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -108,12 +108,12 @@ function UploadStep() {
       inputRef.current?.click();
       return;
     }
-    start.mutate(file, { onSuccess: ({ id }) => navigate(`/impor/${id}`) });
+    start.mutate(file, { onSuccess: ({ id }) => navigate(`${kind.pagePath}/${id}`) });
   };
 
   return (
     <form className="page-panel imp-upload" onSubmit={onSubmit} aria-busy={start.isPending}>
-      <p className="imp-template-hint">{t('imports.templateHint')}</p>
+      <p className="imp-template-hint">{t(kind.hintKey)}</p>
       <label
         htmlFor={inputId}
         className={`imp-drop${dragging ? ' imp-drop-active' : ''}${fileError ? ' imp-drop-invalid' : ''}`}
@@ -180,14 +180,14 @@ const COUNT_CARDS: { key: Exclude<keyof ImportCounts, 'rejectedByReason' | 'with
   { key: 'doubleFunded', tone: 'warn' },
 ];
 
-function ImportJob({ id }: { id: number }) {
+function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const [awaitingCommit, setAwaitingCommit] = useState(false);
-  const job = useImportJob(id, awaitingCommit);
-  const commit = useCommitImport();
+  const job = useImportJob(kind.apiBase, id, awaitingCommit);
+  const commit = useCommitImport(kind.apiBase);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const status = job.data?.status;
 
@@ -199,7 +199,7 @@ function ImportJob({ id }: { id: number }) {
   }, [status, qc]);
 
   const again = (
-    <Button size="large" icon={<UploadIcon />} onClick={() => navigate('/impor')}>
+    <Button size="large" icon={<UploadIcon />} onClick={() => navigate(kind.pagePath)}>
       {t('imports.reupload')}
     </Button>
   );
@@ -255,16 +255,13 @@ function ImportJob({ id }: { id: number }) {
               {t('imports.committedTitle')}
             </span>
           }
-          text={t('imports.committedText', {
-            people: formatNumber(v.committed?.people ?? 0, lang),
-            enrolments: formatNumber(v.committed?.enrolments ?? 0, lang),
-          })}
+          text={kind.committedText(t, v.committed, lang)}
           actions={
             <>
-              <Button type="primary" size="large" icon={<UsersIcon />} onClick={() => navigate('/pekerja')}>
-                {t('imports.toList')}
+              <Button type="primary" size="large" icon={<UsersIcon />} onClick={() => navigate(kind.listPath)}>
+                {t(kind.listKey)}
               </Button>
-              <Button size="large" icon={<UploadIcon />} onClick={() => navigate('/impor')}>
+              <Button size="large" icon={<UploadIcon />} onClick={() => navigate(kind.pagePath)}>
                 {t('imports.another')}
               </Button>
             </>
@@ -288,6 +285,7 @@ function ImportJob({ id }: { id: number }) {
       committing={commit.isPending}
       commitError={commit.isError ? describe(commit.error) : null}
       canConfirm={canConfirm}
+      reportUrl={importReportUrl(kind.apiBase, v.id)}
       again={again}
     />
   );
@@ -300,6 +298,7 @@ function Preview({
   committing,
   commitError,
   canConfirm,
+  reportUrl,
   again,
 }: {
   v: ImportView;
@@ -308,6 +307,7 @@ function Preview({
   committing: boolean;
   commitError: string | null;
   canConfirm: boolean;
+  reportUrl: string;
   again: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -387,7 +387,7 @@ function Preview({
       )}
       {notImported > 0 && (
         <p>
-          <a href={importReportUrl(v.id)} download className="imp-report">
+          <a href={reportUrl} download className="imp-report">
             <DownloadIcon /> {t('imports.report')}
           </a>
         </p>

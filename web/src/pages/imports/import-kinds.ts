@@ -1,0 +1,45 @@
+import type { TFunction } from 'i18next';
+import type { Role } from '../../api/types';
+import type { Lang } from '../../i18n';
+import { canWriteEmployers } from '../../auth/compliance-permissions';
+import { canWriteWorkers } from '../../auth/permissions';
+import { formatNumber } from '../../lib/format';
+
+/** What differs between the spreadsheet imports the server offers (src/modules/imports/registry.ts). */
+export interface ImportKindUi {
+  /** where the server's five import routes live */
+  apiBase: string;
+  /** this page's address; a job is at `${pagePath}/${id}` */
+  pagePath: string;
+  canWrite: (role: Role) => boolean;
+  titleKey: 'imports.title' | 'imports.employers.title';
+  introKey: 'imports.intro' | 'imports.employers.intro';
+  hintKey: 'imports.templateHint' | 'imports.employers.templateHint';
+  listPath: string;
+  listKey: 'imports.toList' | 'imports.employers.toList';
+  committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
+}
+
+export const WORKER_IMPORT: ImportKindUi = {
+  apiBase: '/api/imports',
+  pagePath: '/impor',
+  canWrite: canWriteWorkers,
+  titleKey: 'imports.title',
+  introKey: 'imports.intro',
+  hintKey: 'imports.templateHint',
+  listPath: '/pekerja',
+  listKey: 'imports.toList',
+  committedText: (t, c, lang) => t('imports.committedText', { people: formatNumber(c?.people ?? 0, lang), enrolments: formatNumber(c?.enrolments ?? 0, lang) }),
+};
+
+export const EMPLOYER_IMPORT: ImportKindUi = {
+  apiBase: '/api/employer-imports',
+  pagePath: '/kepatuhan/impor',
+  canWrite: canWriteEmployers,
+  titleKey: 'imports.employers.title',
+  introKey: 'imports.employers.intro',
+  hintKey: 'imports.employers.templateHint',
+  listPath: '/kepatuhan',
+  listKey: 'imports.employers.toList',
+  committedText: (t, c, lang) => t('imports.employers.committedText', { n: formatNumber(c?.employers ?? 0, lang) }),
+};
