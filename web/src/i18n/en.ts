@@ -310,6 +310,12 @@ export const en: Messages = {
       DUPLICATE_IN_FILE: 'Duplicate in file',
       ALREADY_REGISTERED: 'Already registered',
       DOUBLE_FUNDED: 'Possible double funding',
+      // employer import
+      SIZE_CLASS_INVALID: 'Unknown size class',
+      NAME_TOO_LONG: 'Name longer than 200 characters',
+      NUMBER_INVALID: 'Headcount is not a whole number',
+      REGISTERED_WITHOUT_NPP: 'Registered workers without an NPP',
+      PROGRAM_INVALID: 'Unknown programme',
     },
   },
   // funding (issue 4)

@@ -308,6 +308,12 @@ export const id = {
       DUPLICATE_IN_FILE: 'Duplikat dalam berkas',
       ALREADY_REGISTERED: 'Sudah terdaftar',
       DOUBLE_FUNDED: 'Terindikasi dobel pendanaan',
+      // employer import
+      SIZE_CLASS_INVALID: 'Skala usaha tidak dikenal',
+      NAME_TOO_LONG: 'Nama lebih dari 200 karakter',
+      NUMBER_INVALID: 'Jumlah pekerja bukan bilangan bulat',
+      REGISTERED_WITHOUT_NPP: 'Pekerja terdaftar tanpa NPP',
+      PROGRAM_INVALID: 'Program tidak dikenal',
     },
   },
   // funding (issue 4)

@@ -18,7 +18,17 @@ export interface ImportKindUi {
   listPath: string;
   listKey: 'imports.toList' | 'imports.employers.toList';
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
+  /** the preview's count cards: outcomes this kind can have */
+  cards: CountCard[];
 }
+
+export type CountKey = 'total' | 'valid' | 'rejected' | 'duplicateInFile' | 'alreadyRegistered' | 'doubleFunded';
+export interface CountCard {
+  key: CountKey;
+  tone?: 'good' | 'bad' | 'warn';
+}
+
+const BASE_CARDS: CountCard[] = [{ key: 'total' }, { key: 'valid', tone: 'good' }, { key: 'rejected', tone: 'bad' }, { key: 'duplicateInFile', tone: 'warn' }, { key: 'alreadyRegistered' }];
 
 export const WORKER_IMPORT: ImportKindUi = {
   apiBase: '/api/imports',
@@ -30,6 +40,7 @@ export const WORKER_IMPORT: ImportKindUi = {
   listPath: '/pekerja',
   listKey: 'imports.toList',
   committedText: (t, c, lang) => t('imports.committedText', { people: formatNumber(c?.people ?? 0, lang), enrolments: formatNumber(c?.enrolments ?? 0, lang) }),
+  cards: [...BASE_CARDS, { key: 'doubleFunded', tone: 'warn' }],
 };
 
 export const EMPLOYER_IMPORT: ImportKindUi = {
@@ -42,4 +53,5 @@ export const EMPLOYER_IMPORT: ImportKindUi = {
   listPath: '/kepatuhan',
   listKey: 'imports.employers.toList',
   committedText: (t, c, lang) => t('imports.employers.committedText', { n: formatNumber(c?.employers ?? 0, lang) }),
+  cards: BASE_CARDS,
 };

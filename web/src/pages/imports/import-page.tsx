@@ -19,7 +19,7 @@ import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { reasonLabel } from './import-labels';
-import type { ImportKindUi } from './import-kinds';
+import type { CountCard, ImportKindUi } from './import-kinds';
 import '../workers/workers.css';
 import './import-page.css';
 
@@ -171,14 +171,6 @@ function UploadStep({ kind }: { kind: ImportKindUi }) {
   );
 }
 
-const COUNT_CARDS: { key: Exclude<keyof ImportCounts, 'rejectedByReason' | 'withWarnings' | 'fundingPrograms'>; tone?: 'good' | 'bad' | 'warn' }[] = [
-  { key: 'total' },
-  { key: 'valid', tone: 'good' },
-  { key: 'rejected', tone: 'bad' },
-  { key: 'duplicateInFile', tone: 'warn' },
-  { key: 'alreadyRegistered' },
-  { key: 'doubleFunded', tone: 'warn' },
-];
 
 function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
   const { t } = useTranslation();
@@ -285,6 +277,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
       committing={commit.isPending}
       commitError={commit.isError ? describe(commit.error) : null}
       canConfirm={canConfirm}
+      cards={kind.cards}
       reportUrl={importReportUrl(kind.apiBase, v.id)}
       again={again}
     />
@@ -298,6 +291,7 @@ function Preview({
   committing,
   commitError,
   canConfirm,
+  cards,
   reportUrl,
   again,
 }: {
@@ -307,6 +301,7 @@ function Preview({
   committing: boolean;
   commitError: string | null;
   canConfirm: boolean;
+  cards: CountCard[];
   reportUrl: string;
   again: ReactNode;
 }) {
@@ -324,7 +319,7 @@ function Preview({
         {t('imports.previewTitle', { file: v.filename })}
       </h2>
       <dl className="imp-cards">
-        {COUNT_CARDS.map(({ key, tone }) => (
+        {cards.map(({ key, tone }) => (
           <div key={key} className={`imp-card${tone && n(key) > 0 ? ` imp-card-${tone}` : ''}`} data-testid={`import-count-${key}`}>
             <dt>{t(`imports.${key}`)}</dt>
             <dd>{formatNumber(n(key), lang)}</dd>
