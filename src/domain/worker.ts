@@ -23,6 +23,8 @@ export type Group = (typeof GROUPS)[number];
 
 export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
 export type Program = (typeof PROGRAMS)[number];
+/** Every participant has these two. */
+export const MANDATORY_PROGRAMS: readonly Program[] = ['JKK', 'JKM'];
 
 export const STATUSES = ['submitted', 'registered', 'active', 'lapsed', 'ended'] as const;
 export type EnrolmentStatus = (typeof STATUSES)[number];
@@ -166,7 +168,7 @@ export function checkWorker(input: WorkerInput, regions: RegionLookup): WorkerCh
       errors.push(
         at('enrolment.programs', 'PROGRAMS_INVALID', `Program harus dari JKK, JKM, JHT, JP (tertulis: ${e.programs.join(',') || 'kosong'}).`, `Programmes must be among JKK, JKM, JHT, JP (got: ${e.programs.join(',') || 'none'}).`),
       );
-    } else if (!e.programs.includes('JKK') || !e.programs.includes('JKM')) {
+    } else if (!MANDATORY_PROGRAMS.every((p) => e.programs.includes(p))) {
       errors.push(at('enrolment.programs', 'PROGRAMS_JKK_JKM_REQUIRED', 'JKK dan JKM wajib untuk setiap peserta.', 'JKK and JKM are mandatory for every participant.'));
     }
     if (e.segment === 'BPU' && e.programs.includes('JP')) {

@@ -1,15 +1,8 @@
 /** Shapes returned by the Semesta API (see /api/docs). */
 
-export const ROLES = [
-  'national_monitor',
-  'province_operator',
-  'regency_operator',
-  'village_operator',
-  'bpjs_branch',
-  'auditor',
-  'labour_inspector',
-] as const;
-export type Role = (typeof ROLES)[number];
+// The domain's own lists and types (pure modules, shared with the server): one definition each.
+export { ROLES, type Role } from '../../../src/domain/roles';
+import type { Role } from '../../../src/domain/roles';
 
 export interface Me {
   username: string;
@@ -41,42 +34,19 @@ export const NATIONAL = 'ID';
 
 // ——— Worker registry ———
 
-export const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'] as const;
-export type Segment = (typeof SEGMENTS)[number];
-
-export const GROUPS = [
-  'NON_ASN',
-  'PERANGKAT_DESA',
-  'BPD',
-  'RT_RW',
-  'PEKERJA_RENTAN',
-  'PEKERJA_HARIAN_LEPAS',
-  'KONSTRUKSI_DESA',
-  'BADAN_ADHOC_PEMILU',
-  'OTHER',
-] as const;
-export type Group = (typeof GROUPS)[number];
-
-/** Which segments each group may be enrolled in (mirrors src/domain/worker.ts; the server decides). */
-export const GROUP_SEGMENTS: Record<Group, readonly Segment[]> = {
-  NON_ASN: ['PU'],
-  PERANGKAT_DESA: ['BPU', 'PU'],
-  BPD: ['BPU', 'PU'],
-  RT_RW: ['BPU', 'PU'],
-  PEKERJA_RENTAN: ['BPU'],
-  PEKERJA_HARIAN_LEPAS: ['BPU'],
-  KONSTRUKSI_DESA: ['JAKON'],
-  BADAN_ADHOC_PEMILU: ['BPU', 'PU'],
-  OTHER: ['PU', 'BPU', 'JAKON', 'PMI'],
-};
-
-export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
-export type Program = (typeof PROGRAMS)[number];
-/** Every participant has these two. */
-export const MANDATORY_PROGRAMS: readonly Program[] = ['JKK', 'JKM'];
-
-export const STATUSES = ['submitted', 'registered', 'active', 'lapsed', 'ended'] as const;
-export type EnrolmentStatus = (typeof STATUSES)[number];
+export {
+  GROUP_SEGMENTS,
+  GROUPS,
+  MANDATORY_PROGRAMS,
+  PROGRAMS,
+  SEGMENTS,
+  STATUSES,
+  type EnrolmentStatus,
+  type Group,
+  type Program,
+  type Segment,
+} from '../../../src/domain/worker';
+import type { EnrolmentStatus, Group, Program, Segment } from '../../../src/domain/worker';
 
 export type Sex = 'L' | 'P';
 

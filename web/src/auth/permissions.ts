@@ -1,12 +1,10 @@
+import { can } from '../../../src/domain/roles';
 import type { Role } from '../api/types';
 
 /**
- * What the UI offers each role (mirrors src/domain/roles.ts). Only for showing or hiding controls:
- * the server checks every request itself.
+ * What the UI offers each role, read from the server's own grant table (src/domain/roles.ts). Only
+ * for showing or hiding controls: the server checks every request itself.
  */
-const WORKER_WRITERS: readonly Role[] = ['province_operator', 'regency_operator', 'village_operator', 'bpjs_branch'];
+export const canWriteWorkers = (role: Role): boolean => can(role, 'worker:write');
 /** National monitors and auditors see masked NIKs only. */
-const NIK_VIEWERS: readonly Role[] = ['province_operator', 'regency_operator', 'village_operator', 'bpjs_branch'];
-
-export const canWriteWorkers = (role: Role): boolean => WORKER_WRITERS.includes(role);
-export const canRevealNik = (role: Role): boolean => NIK_VIEWERS.includes(role);
+export const canRevealNik = (role: Role): boolean => can(role, 'worker:nik');
