@@ -91,6 +91,9 @@ function importCases(base: string, entity: 'worker' | 'employer', own: Record<st
 
 /** A worker in each region the matrix touches, to aim NIK reveals at. */
 const TARGET_WORKERS: Record<string, number> = {};
+/** An open enrolment of each target worker, and one per actor inside the actor's own region. */
+const TARGET_ENROLMENTS: Record<string, number> = {};
+const OWN_ENROLMENTS: Record<string, number> = {};
 let nikSerial = 100;
 const newNik = () => `320201150590${String(++nikSerial).padStart(4, '0')}`;
 const workerBody = (villageCode: string) => ({ nik: newNik(), name: 'Matrix Worker', birthDate: '1990-05-15', sex: 'L', villageCode, address: 'Jl. Uji' });
@@ -170,6 +173,11 @@ const CASES: Record<string, Case> = {
   },
   ...importCases('/api/imports', 'worker', OWN_JOBS, REGION_JOBS),
   ...importCases('/api/employer-imports', 'employer', OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
+  'POST /api/enrolments/:id/status': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: `/api/enrolments/${OWN_ENROLMENTS[a.username]}/status`, payload: { to: 'ended', note: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/enrolments/${TARGET_ENROLMENTS[region]}/status`, payload: { to: 'ended', note: 'matrix' } }),
+  },
   'GET /api/workers/:id/nik': {
     permission: 'worker:nik',
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
@@ -361,6 +369,15 @@ const OWN_CASES: Record<string, number> = {};
 const TARGET_AGENTS: Record<string, { agentId: number; enrolmentId: number }> = {};
 const OWN_AGENTS: Record<string, { agentId: number; enrolmentId: number; linkedEnrolmentId: number }> = {};
 const outreachBody = (villageCodes: string[]) => ({ heldOn: '2025-03-10', title: 'Matrix Outreach', organiser: 'Matrix', audiences: ['workers'], attendance: 10, villageCodes });
+async function openEnrolment(personId: number, village: string) {
+  const e = await t.db
+    .insertInto('enrolment')
+    .values({ person_id: personId, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'matrix', village_code: village })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return e.id;
+}
+
 beforeAll(async () => {
   const { mkdirSync, writeFileSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -587,11 +604,20 @@ describe('route × role × region matrix', () => {
         .returning('id')
         .executeTakeFirstOrThrow();
       TARGET_WORKERS[key] = p.id;
+      const q = await t.db.insertInto('person').values({ nik: newNik(), name: 'Target Enrolled', birth_date: '1990-05-15', sex: 'L', village_code: region, address: '' }).returning('id').executeTakeFirstOrThrow();
+      TARGET_ENROLMENTS[key] = await openEnrolment(q.id, region);
       ENROLMENTS[key] = (await t.db
         .insertInto('enrolment')
         .values({ person_id: p.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'matrix', village_code: region })
         .returning('id')
         .executeTakeFirstOrThrow()).id;
+    }
+    for (const a of ACTORS) {
+      // any village inside the actor's region
+      const range = a.region === 'ID' ? { from: '', to: '~' } : { from: `${a.region}.`, to: `${a.region}/` };
+      const village = a.region.length === 13 ? a.region : (await t.db.selectFrom('region').select('code').where('level', '=', 'village').where('code', '>=', range.from).where('code', '<', range.to).orderBy('code').executeTakeFirstOrThrow()).code;
+      const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Own Worker', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
+      OWN_ENROLMENTS[a.username] = await openEnrolment(p.id, village);
     }
     const job = async (region: string, kind: 'workers' | 'employers' = 'workers') =>
       (await t.db
@@ -676,6 +702,8 @@ describe('route × role × region matrix', () => {
     const created = await t.db.selectFrom('person').select('village_code').where('name', '=', 'Matrix Worker').execute();
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((p) => p.village_code))).toEqual(new Set(['17.01.01.2001', '32.02.01.2002', '32.13.28.2007']));
+    const targets = await t.db.selectFrom('enrolment').select('status').where('id', 'in', Object.values(TARGET_ENROLMENTS)).execute();
+    expect(targets.every((e) => e.status === 'submitted')).toBe(true);
     expect(checked).toBeGreaterThan(100);
     console.log(`access matrix: ${Object.keys(CASES).length} routes × ${ACTORS.length} roles, ${checked} requests checked`);
   });

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
-import { GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
+import { type EnrolmentStatus, GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
 import { findRegion } from '../regions/queries.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listWorkers } from './queries.js';
 import { createWorker, present, revealNik } from './service.js';
 import { exportWorkers } from './export.js';
+import { changeEnrolmentStatus } from './enrolment-status.js';
 
 const enrolmentBody = z.object({
   segment: z.enum(SEGMENTS),
@@ -158,5 +159,30 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (req) => revealNik(db, userOf(req), req.params.id),
+  );
+
+  r.post(
+    '/api/enrolments/:id/status',
+    {
+      // the enrolment's village decides the scope; the service answers 404 outside it
+      config: { access: { permission: 'worker:write' } },
+      schema: {
+        tags: ['workers'],
+        summary: 'Move an enrolment along submitted → registered (with KPJ) → active → ended; dated history, audited',
+        description: 'Answers 409 STATUS_MOVE_NOT_ALLOWED with details.allowed when the move is not allowed. Lapse and reactivation follow payments (funding).',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        body: z.object({
+          to: z.enum(STATUSES),
+          kpj: z.string().trim().max(30).optional(),
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+          note: z.string().trim().max(500).optional(),
+        }),
+        response: { 200: z.object({ id: z.number(), status: z.enum(STATUSES), kpj: z.string().nullable(), startDate: z.string(), endDate: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const e = await changeEnrolmentStatus(db, userOf(req), req.params.id, req.body);
+      return { id: e.id, status: e.status as EnrolmentStatus, kpj: e.kpj, startDate: e.start_date, endDate: e.end_date };
+    },
   );
 }

@@ -10,7 +10,7 @@ import { regionIndex } from '../regions/region-index.js';
 import { coversFor, findPerson, findPersonByNik, type WorkerRow } from './queries.js';
 import { checkProgramForEnrolment } from '../funding/capacity.js';
 
-const actorOf = (u: SessionUser): Actor => ({ id: u.id, username: u.username });
+export const actorOf = (u: SessionUser): Actor => ({ id: u.id, username: u.username });
 
 export const toIssue = (p: FieldProblem, prefix = 'body.') => ({ field: `${prefix}${p.field}`, code: p.code, message: p.message.id, messageEn: p.message.en });
 

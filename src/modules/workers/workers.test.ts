@@ -129,3 +129,59 @@ describe('search and lists', () => {
     expect(mon.map((r) => r[0])).not.toContain('3202011505900001');
   });
 });
+
+describe('enrolment status: submitted → registered (KPJ) → active → ended', () => {
+  it('moves along the allowed steps with KPJ, dated history and audit, and refuses the rest', async () => {
+    const s = await login(t.app, 'bpjs.sukabumi');
+    const created = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3202011505900031' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().enrolmentId as number;
+    const move = (body: Record<string, unknown>, who = s) => injectAs(t.app, who, { method: 'POST', url: `/api/enrolments/${id}/status`, payload: body });
+
+    const noKpj = await move({ to: 'registered' });
+    expect(noKpj.statusCode).toBe(422);
+    expect(noKpj.json().error).toMatchObject({ code: 'KPJ_REQUIRED', field: 'body.kpj' });
+    expect((await move({ to: 'registered', kpj: '123' })).json().error.code).toBe('KPJ_INVALID');
+
+    const registered = await move({ to: 'registered', kpj: '2401 2345 678', note: 'Kartu terbit' });
+    expect(registered.statusCode, registered.body).toBe(200);
+    expect(registered.json()).toMatchObject({ status: 'registered', kpj: '24012345678' });
+
+    const back = await move({ to: 'submitted' });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().error).toMatchObject({ code: 'STATUS_MOVE_NOT_ALLOWED', details: { from: 'registered', allowed: ['active', 'ended'] } });
+
+    const active = await move({ to: 'active', date: '2025-07-01' });
+    expect(active.json()).toMatchObject({ status: 'active', startDate: '2025-07-01', endDate: null });
+
+    // Another regency does not even see it; a monitor may not change it.
+    expect((await move({ to: 'ended' }, await login(t.app, 'kab.subang'))).statusCode).toBe(404);
+    expect((await move({ to: 'ended' }, await login(t.app, 'nasional'))).statusCode).toBe(403);
+
+    const ended = await move({ to: 'ended', date: '2025-12-31', note: 'Kontrak selesai' });
+    expect(ended.json()).toMatchObject({ status: 'ended', endDate: '2025-12-31' });
+
+    const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'changed_by', 'reason']).where('enrolment_id', '=', id).orderBy('id').execute();
+    expect(history).toEqual([
+      { status: 'registered', changed_by: 'bpjs.sukabumi', reason: 'Kartu terbit' },
+      { status: 'active', changed_by: 'bpjs.sukabumi', reason: null },
+      { status: 'ended', changed_by: 'bpjs.sukabumi', reason: 'Kontrak selesai' },
+    ]);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_type', '=', 'enrolment').where('entity_id', '=', String(id)).orderBy('id').execute();
+    expect(audit.map((a) => [(a.before as { status: string }).status, (a.after as { status: string }).status])).toEqual([
+      ['submitted', 'registered'],
+      ['registered', 'active'],
+      ['active', 'ended'],
+    ]);
+  });
+
+  it('refuses a KPJ that belongs to someone else', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const a = (await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3202011505900032' } })).json();
+    const b = (await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3202011505900033' } })).json();
+    expect((await injectAs(t.app, s, { method: 'POST', url: `/api/enrolments/${a.enrolmentId}/status`, payload: { to: 'registered', kpj: '24099999999' } })).statusCode).toBe(200);
+    const taken = await injectAs(t.app, s, { method: 'POST', url: `/api/enrolments/${b.enrolmentId}/status`, payload: { to: 'registered', kpj: '24099999999' } });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('KPJ_TAKEN');
+  });
+});
