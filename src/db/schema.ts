@@ -26,6 +26,7 @@ export interface Database {
   perisai_enrolment: PerisaiEnrolmentTable;
   perisai_collection: PerisaiCollectionTable;
   perisai_commission_rule: PerisaiCommissionRuleTable;
+  employer_import_row: EmployerImportRowTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -305,4 +306,24 @@ export interface PerisaiCommissionRuleTable {
   inactive_months: number;
   rejoin_months: number;
   legal_basis: string;
+}
+
+export interface EmployerImportRowTable {
+  import_id: number;
+  row_number: number;
+  raw: unknown;
+  outcome: string;
+  problems: unknown;
+  name: string | null;
+  npp: string | null;
+  nib: string | null;
+  sector: string | null;
+  size_class: string | null;
+  village_code: string | null;
+  address: string | null;
+  employees_declared: number | null;
+  workers_registered: number | null;
+  wage_reported: number | null;
+  wage_actual: number | null;
+  programs: string[] | null;
 }

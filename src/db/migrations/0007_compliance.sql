@@ -180,3 +180,26 @@ CREATE TABLE perisai_commission_rule (
   legal_basis      text NOT NULL
 );
 INSERT INTO perisai_commission_rule VALUES ('2018-01-01', 750, 50, 500000, 3, 6, 'BPJS TK Perisai programme, 2018 figures (unconfirmed)');
+
+-- Staged rows of an employer import, the employer side of the import machinery (import_job is shared):
+-- nothing reaches `employer` before commit. Written by src/modules/employers/import-kind.ts.
+CREATE TABLE employer_import_row (
+  import_id          bigint NOT NULL,
+  row_number         integer NOT NULL,
+  raw                jsonb NOT NULL,
+  outcome            text NOT NULL CHECK (outcome IN ('valid', 'rejected', 'duplicate_in_file', 'already_registered')),
+  problems           jsonb,
+  name               text,
+  npp                text,
+  nib                text,
+  sector             text,
+  size_class         text,
+  village_code       text COLLATE "C",
+  address            text,
+  employees_declared integer,
+  workers_registered integer,
+  wage_reported      bigint,
+  wage_actual        bigint,
+  programs           text[],
+  PRIMARY KEY (import_id, row_number)
+);

@@ -85,7 +85,8 @@ describe('employers', () => {
   it('refuses registered workers without an NPP, a duplicate NPP and a village outside the region', async () => {
     const a = await injectAs(t.app, inspector, { method: 'POST', url: '/api/employers', payload: body({ workersRegistered: 5 }) });
     expect(a.statusCode).toBe(422);
-    expect(a.json().error.code).toBe('REGISTERED_WITHOUT_NPP');
+    expect(a.json().error.code).toBe('VALIDATION_FAILED');
+    expect(a.json().error.issues[0]).toMatchObject({ field: 'body.workersRegistered', code: 'REGISTERED_WITHOUT_NPP' });
     const b = await injectAs(t.app, inspector, { method: 'POST', url: '/api/employers', payload: body({ npp: 'NPP-UJI-1' }) });
     expect(b.statusCode).toBe(409);
     expect(b.json().error.code).toBe('NPP_EXISTS');
