@@ -1,6 +1,14 @@
-import { useEffect } from 'react';
+import { Alert, Button } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
 import { useAgents } from '../../api/use-agents';
+import { useCreateAgent } from '../../api/use-create-agent';
+import { useMe } from '../../api/use-me';
+import { canWriteAgents } from '../../auth/compliance-permissions';
+import { FormField } from '../../components/form-field';
+import { useErrorMessage } from '../../lib/use-error-message';
+import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -16,6 +24,7 @@ export default function AgentsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const report = useAgents(6);
+  const me = useMe().data as Me;
   useEffect(() => {
     document.title = `${t('agents.title')} · ${t('app.name')}`;
   }, [t]);
@@ -42,6 +51,7 @@ export default function AgentsPage() {
           )}
         </div>
       </header>
+      {canWriteAgents(me.role) && <NewAgent me={me} />}
       {r.items.length === 0 ? (
         <div className="page-panel">{t('agents.none')}</div>
       ) : (
@@ -92,5 +102,36 @@ export default function AgentsPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** Registers an agent: NIK, name, and the district (or village) they work in. */
+function NewAgent({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const create = useCreateAgent();
+  const [v, setV] = useState({ nik: '', name: '', phone: '', joinedOn: new Date().toISOString().slice(0, 10) });
+  const [path, setPath] = useState<VillagePath>([]);
+  const area = [...path].reverse().find((c) => c.split('.').length >= 3) ?? '';
+  return (
+    <details className="page-panel">
+      <summary>
+        <strong>{t('agents.register')}</strong>
+      </summary>
+      <div className="cp-form">
+        <FormField label="NIK">{(c) => <input {...c} type="text" inputMode="numeric" value={v.nik} onChange={(e) => setV({ ...v, nik: e.target.value })} />}</FormField>
+        <FormField label={t('agents.name')}>{(c) => <input {...c} type="text" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />}</FormField>
+        <FormField label={t('agents.phone')} optional>{(c) => <input {...c} type="text" inputMode="tel" value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} />}</FormField>
+        <FormField label={t('agents.area')} hint={t('agents.areaHint')}>{(c) => <VillagePicker me={me} path={path} onChange={setPath} control={c} invalid={false} />}</FormField>
+        <FormField label={t('agents.joinedOn')}>{(c) => <input {...c} type="date" value={v.joinedOn} onChange={(e) => setV({ ...v, joinedOn: e.target.value })} />}</FormField>
+        <div>
+          <Button type="primary" loading={create.isPending} disabled={!v.nik.trim() || !v.name.trim() || !area} onClick={() => create.mutate({ ...v, phone: v.phone.trim() || undefined, areaCode: area }, { onSuccess: () => setV({ ...v, nik: '', name: '', phone: '' }) })}>
+            {t('agents.save')}
+          </Button>
+        </div>
+        {create.isError && <Alert type="error" showIcon title={describe(create.error)} />}
+        {create.isSuccess && <Alert type="success" showIcon title={t('agents.saved')} />}
+      </div>
+    </details>
   );
 }
