@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { readRows } from '../../lib/spreadsheet/read-rows.js';
 import { regionIndex } from '../regions/region-index.js';
-import { classifyEmployerRows, commitEmployerRows, countEmployerOutcomes, EMPLOYER_COLUMNS, insertStagedEmployers, stageEmployerRow } from './import-kind.js';
+import { classifyEmployerRows, commitEmployerRows, countEmployerOutcomes, EMPLOYER_COLUMNS, employerTemplate, insertStagedEmployers, stageEmployerRow } from './import-kind.js';
 
 const t = useTestApp();
 
@@ -48,5 +48,17 @@ describe('employer import rows (the employer half of the shared import)', () => 
       { name: 'PT Impor Dua', statuses: ['PWBD'] },
       { name: 'PT Impor Satu', statuses: ['PDS_TK'] },
     ]);
+  });
+});
+
+describe('employer template', () => {
+  it('reads back as one valid row', async () => {
+    const file = join(tmpdir(), `employer-template-${Date.now()}.xlsx`);
+    writeFileSync(file, await employerTemplate());
+    const regions = await regionIndex(t.db);
+    const rows = [];
+    for await (const row of readRows(file, 'xlsx', EMPLOYER_COLUMNS)) rows.push(stageEmployerRow(row, (c) => regions.villageExists(c), '32.02'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ outcome: 'valid', nib: '9120001234567', sizeClass: 'medium', employeesDeclared: 120, programs: ['JKK', 'JKM', 'JHT', 'JP'] });
   });
 });

@@ -165,3 +165,29 @@ export async function commitEmployerRows(tx: Tx, importId: number): Promise<{ em
   await reassess(tx, { ids: inserted.rows.map((r) => r.id) });
   return { employers: inserted.rows.length };
 }
+
+/** The employer template: headers in order, NPP/NIB/codes as text (Excel would mangle 13-digit NIBs), one sample row. */
+export async function employerTemplate(): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Semesta';
+  const ws = wb.addWorksheet('Data Perusahaan', { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = EMPLOYER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: Math.max(14, c.header.length + 4) }));
+  ws.getRow(1).font = { bold: true };
+  for (const key of ['npp', 'nib', 'villageCode']) ws.getColumn(key).numFmt = '@';
+  ws.addRow({
+    name: 'CONTOH — PT Sukabumi Garmen Lestari (hapus baris ini)',
+    npp: '12345678',
+    nib: '9120001234567',
+    sector: 'Garmen',
+    sizeClass: 'Menengah',
+    villageCode: '32.02.01.2002',
+    address: 'Jl. Raya Cibadak No. 12',
+    employeesDeclared: 120,
+    workersRegistered: 100,
+    wageReported: 3500000,
+    wageActual: 3800000,
+    programs: 'JKK,JKM,JHT,JP',
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
