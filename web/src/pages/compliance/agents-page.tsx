@@ -2,11 +2,13 @@ import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
+import { useAgentActivity } from '../../api/use-agent-activity';
 import { useAgents } from '../../api/use-agents';
 import { useCreateAgent } from '../../api/use-create-agent';
 import { useMe } from '../../api/use-me';
 import { canWriteAgents } from '../../auth/compliance-permissions';
 import { FormField } from '../../components/form-field';
+import { NativeSelect } from '../../components/native-select';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import { ErrorState } from '../../components/error-state';
@@ -52,6 +54,7 @@ export default function AgentsPage() {
         </div>
       </header>
       {canWriteAgents(me.role) && <NewAgent me={me} />}
+      {canWriteAgents(me.role) && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
       {r.items.length === 0 ? (
         <div className="page-panel">{t('agents.none')}</div>
       ) : (
@@ -131,6 +134,56 @@ function NewAgent({ me }: { me: Me }) {
         </div>
         {create.isError && <Alert type="error" showIcon title={describe(create.error)} />}
         {create.isSuccess && <Alert type="success" showIcon title={t('agents.saved')} />}
+      </div>
+    </details>
+  );
+}
+
+/** Credits a participant (by NIK) to an agent, or records a contribution the agent collected. */
+function RecordActivity({ agents }: { agents: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const activity = useAgentActivity();
+  const today = new Date().toISOString().slice(0, 10);
+  const [kind, setKind] = useState<'member' | 'collection'>('member');
+  const [v, setV] = useState({ agentId: String(agents[0]?.id ?? ''), nik: '', date: today, month: today.slice(0, 7), amount: '16800' });
+  const submit = () =>
+    activity.mutate(
+      kind === 'member'
+        ? { kind, agentId: Number(v.agentId), nik: v.nik.replace(/\D/g, ''), recruitedOn: v.date }
+        : { kind, agentId: Number(v.agentId), nik: v.nik.replace(/\D/g, ''), month: v.month, amount: Number(v.amount.replace(/\D/g, '')), collectedOn: v.date },
+      { onSuccess: () => setV({ ...v, nik: '' }) },
+    );
+  return (
+    <details className="page-panel">
+      <summary>
+        <strong>{t('agents.recordTitle')}</strong>
+      </summary>
+      <div className="cp-form">
+        <fieldset className="cp-checks">
+          <label>
+            <input type="radio" checked={kind === 'member'} onChange={() => setKind('member')} /> {t('agents.newMember')}
+          </label>
+          <label>
+            <input type="radio" checked={kind === 'collection'} onChange={() => setKind('collection')} /> {t('agents.collection')}
+          </label>
+        </fieldset>
+        <FormField label={t('agents.agent')}>{(c) => <NativeSelect {...c} value={v.agentId} onChange={(x) => setV({ ...v, agentId: x })} options={agents.map((a) => ({ value: String(a.id), label: a.name }))} />}</FormField>
+        <FormField label={t('agents.memberNik')}>{(c) => <input {...c} type="text" inputMode="numeric" value={v.nik} onChange={(e) => setV({ ...v, nik: e.target.value })} />}</FormField>
+        {kind === 'collection' && (
+          <>
+            <FormField label={t('agents.month')}>{(c) => <input {...c} type="month" value={v.month} onChange={(e) => setV({ ...v, month: e.target.value })} />}</FormField>
+            <FormField label={t('agents.amount')}>{(c) => <input {...c} type="text" inputMode="numeric" value={v.amount} onChange={(e) => setV({ ...v, amount: e.target.value })} />}</FormField>
+          </>
+        )}
+        <FormField label={kind === 'member' ? t('agents.recruitedOn') : t('agents.collectedOn')}>{(c) => <input {...c} type="date" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />}</FormField>
+        <div>
+          <Button type="primary" loading={activity.isPending} disabled={v.nik.replace(/\D/g, '').length !== 16 || !v.agentId} onClick={submit}>
+            {t('agents.saveActivity')}
+          </Button>
+        </div>
+        {activity.isError && <Alert type="error" showIcon title={describe(activity.error)} />}
+        {activity.isSuccess && <Alert type="success" showIcon title={t('agents.activitySaved')} />}
       </div>
     </details>
   );
