@@ -443,6 +443,7 @@ export const en: Messages = {
     collectedOn: 'Collected on',
     saveActivity: 'Save',
     activitySaved: 'Saved; this month’s commission is updated.',
+    rejoin: 'Rejoin',
     title: 'Perisai Agents',
     rule: 'Commission {{rate}} of contributions collected, bonus {{bonus}} for {{threshold}} or more new participants in a month; inactive after {{inactive}} months without a new participant, may rejoin {{rejoin}} months later.',
     none: 'No Perisai agents in this region yet.',

@@ -441,6 +441,7 @@ export const id = {
     collectedOn: 'Tanggal ditagih',
     saveActivity: 'Simpan',
     activitySaved: 'Tersimpan; komisi bulan ini diperbarui.',
+    rejoin: 'Gabung lagi',
     title: 'Agen Perisai',
     rule: 'Komisi {{rate}} dari iuran yang ditagih, bonus {{bonus}} untuk {{threshold}} peserta baru atau lebih sebulan; tidak aktif setelah {{inactive}} bulan tanpa peserta baru, boleh bergabung lagi {{rejoin}} bulan kemudian.',
     none: 'Belum ada agen Perisai di wilayah ini.',

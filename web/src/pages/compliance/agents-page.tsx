@@ -5,6 +5,7 @@ import type { Me } from '../../api/types';
 import { useAgentActivity } from '../../api/use-agent-activity';
 import { useAgents } from '../../api/use-agents';
 import { useCreateAgent } from '../../api/use-create-agent';
+import { useRejoinAgent } from '../../api/use-rejoin-agent';
 import { useMe } from '../../api/use-me';
 import { canWriteAgents } from '../../auth/compliance-permissions';
 import { FormField } from '../../components/form-field';
@@ -27,6 +28,9 @@ export default function AgentsPage() {
   const lang = currentLang();
   const report = useAgents(6);
   const me = useMe().data as Me;
+  const rejoin = useRejoinAgent();
+  const describe = useErrorMessage();
+  const today = new Date().toISOString().slice(0, 10);
   useEffect(() => {
     document.title = `${t('agents.title')} · ${t('app.name')}`;
   }, [t]);
@@ -53,6 +57,7 @@ export default function AgentsPage() {
           )}
         </div>
       </header>
+      {rejoin.isError && <Alert type="error" showIcon title={describe(rejoin.error)} />}
       {canWriteAgents(me.role) && <NewAgent me={me} />}
       {canWriteAgents(me.role) && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
       {r.items.length === 0 ? (
@@ -87,6 +92,11 @@ export default function AgentsPage() {
                     <div className="cp-muted">
                       {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
                     </div>
+                    {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && canWriteAgents(me.role) && (
+                      <Button size="small" loading={rejoin.isPending && rejoin.variables === a.id} onClick={() => rejoin.mutate(a.id)}>
+                        {t('agents.rejoin')}
+                      </Button>
+                    )}
                   </td>
                   <td>{formatNumber(a.enrolments, lang)}</td>
                   {a.months.map((m) => (
