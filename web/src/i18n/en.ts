@@ -327,6 +327,7 @@ export const en: Messages = {
     regionPwbd: 'employers obliged but not registered (PWBD)',
     regionPds: 'partly-registered findings (PDS)',
     regionCompliant: 'compliant employers',
+    officer: 'Responsible officer',
     employersTitle: 'Employer Compliance',
     casesTitle: 'Compliance Cases',
     casesSubtitle: 'Nearest deadline first; overdue cases in red.',

@@ -325,6 +325,7 @@ export const id = {
     regionPwbd: 'perusahaan wajib belum daftar (PWBD)',
     regionPds: 'temuan daftar sebagian (PDS)',
     regionCompliant: 'perusahaan patuh',
+    officer: 'Petugas yang bertanggung jawab',
     employersTitle: 'Kepatuhan Perusahaan',
     casesTitle: 'Kasus Kepatuhan',
     casesSubtitle: 'Tenggat terdekat di atas; yang lewat tenggat ditandai merah.',
