@@ -268,6 +268,11 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     foreign: (_a, region) => ({ url: `/api/employers?region=${region}` }),
     regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
   },
+  'GET /api/employers/export.xlsx': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers/export.xlsx' }),
+    foreign: (_a, region) => ({ url: `/api/employers/export.xlsx?region=${region}` }),
+  },
   'GET /api/employers/summary': {
     permission: 'employer:read',
     own: () => ({ url: '/api/employers/summary' }),

@@ -111,6 +111,19 @@ describe('employers', () => {
     expect((await injectAs(t.app, inspector, { method: 'PUT', url: '/api/umk/32.13/2025', payload: { amount: 1 } })).statusCode).toBe(403);
   });
 
+  it('exports the list with its findings as a workbook, region-scoped', async () => {
+    const res = await injectAs(t.app, inspector, { url: '/api/employers/export.xlsx?status=PWBD' });
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    expect(String(ws.getRow(2).getCell(1).value)).toBe('PT Belum Daftar');
+    expect(String(ws.getRow(2).getCell(15).value)).toContain('120 pekerja');
+    expect((await injectAs(t.app, inspector, { url: '/api/employers/export.xlsx?region=32.13' })).statusCode).toBe(403);
+  });
+
   it('imports UMK from a CSV, all rows or none', async () => {
     const good = join(tmpdir(), `umk-${Date.now()}.csv`);
     writeFileSync(good, 'Kode Wilayah;Tahun;UMK\n32.02;2024;3.351.883\n32.02;2023;3.125.444\n');

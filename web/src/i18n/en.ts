@@ -328,6 +328,7 @@ export const en: Messages = {
     regionPds: 'partly-registered findings (PDS)',
     regionCompliant: 'compliant employers',
     officer: 'Responsible officer',
+    download: 'Download Excel',
     employersTitle: 'Employer Compliance',
     casesTitle: 'Compliance Cases',
     casesSubtitle: 'Nearest deadline first; overdue cases in red.',

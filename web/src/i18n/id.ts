@@ -326,6 +326,7 @@ export const id = {
     regionPds: 'temuan daftar sebagian (PDS)',
     regionCompliant: 'perusahaan patuh',
     officer: 'Petugas yang bertanggung jawab',
+    download: 'Unduh Excel',
     employersTitle: 'Kepatuhan Perusahaan',
     casesTitle: 'Kasus Kepatuhan',
     casesSubtitle: 'Tenggat terdekat di atas; yang lewat tenggat ditandai merah.',
