@@ -446,6 +446,11 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     foreign: (_a, region) => ({ url: `/api/employers?region=${region}` }),
     regionsIn: (b) => (b as { items: { region: string }[] }).items.map((e) => e.region),
   },
+  'GET /api/employers/export.xlsx': {
+    permission: 'employer:read',
+    own: () => ({ url: '/api/employers/export.xlsx' }),
+    foreign: (_a, region) => ({ url: `/api/employers/export.xlsx?region=${region}` }),
+  },
   'GET /api/employers/summary': {
     permission: 'employer:read',
     own: () => ({ url: '/api/employers/summary' }),
@@ -564,6 +569,12 @@ const COMPLIANCE_CASES: Record<string, Case> = {
     permission: 'agent:write',
     own: (a) => ({ method: 'POST', url: `/api/agents/${OWN_AGENTS[a.username]!.agentId}/collections`, payload: { enrolmentId: OWN_AGENTS[a.username]!.linkedEnrolmentId, month: '2025-03', amount: 16_800, collectedOn: '2025-03-10' } }),
     foreign: (_a, region) => ({ method: 'POST', url: `/api/agents/${TARGET_AGENTS[region]!.agentId}/collections`, payload: { enrolmentId: TARGET_AGENTS[region]!.enrolmentId, month: '2025-03', amount: 16_800, collectedOn: '2025-03-10' } }),
+  },
+  'POST /api/agents/:id/rejoin': {
+    permission: 'agent:write',
+    // the own agent joined 2025-01-01 and last recruited 2025-02-01: inactive from 2025-05-01, may rejoin from 2025-11-01
+    own: (a) => ({ method: 'POST', url: `/api/agents/${OWN_AGENTS[a.username]!.agentId}/rejoin`, payload: { date: new Date().toISOString().slice(0, 10) } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/agents/${TARGET_AGENTS[region]!.agentId}/rejoin`, payload: { date: new Date().toISOString().slice(0, 10) } }),
   },
 };
 Object.assign(CASES, COMPLIANCE_CASES);

@@ -180,3 +180,4 @@ CREATE TABLE perisai_commission_rule (
   legal_basis      text NOT NULL
 );
 INSERT INTO perisai_commission_rule VALUES ('2018-01-01', 750, 50, 500000, 3, 6, 'BPJS TK Perisai programme, 2018 figures (unconfirmed)');
+

@@ -95,4 +95,17 @@ describe('Perisai agents', () => {
     expect(audit.filter((x) => x.action === 'link_enrolment')).toHaveLength(55); // the demo's own links are one 'generate' row
     expect(audit.filter((x) => x.action === 'record_collection')).toHaveLength(45);
   });
+
+  it('lets an inactive agent rejoin only after the waiting period', async () => {
+    const idle = (await injectAs(t.app, bpjs, { url: '/api/agents' })).json().items.find((x: { name: string }) => x.name === 'Asep Diam');
+    const early = await injectAs(t.app, bpjs, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: '2024-09-01' } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.code).toBe('REJOIN_TOO_EARLY');
+    const ok = await injectAs(t.app, bpjs, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: today } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const again = (await injectAs(t.app, bpjs, { url: '/api/agents' })).json().items.find((x: { id: number }) => x.id === idle.id);
+    expect(again).toMatchObject({ status: 'active', joinedOn: today });
+    expect((await injectAs(t.app, bpjs, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: today } })).json().error.code).toBe('AGENT_ACTIVE');
+    expect((await injectAs(t.app, subang, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: today } })).statusCode).toBe(404);
+  });
 });

@@ -5,7 +5,7 @@ import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { commissionRules } from './queries.js';
-import { agentsReport, createAgent, linkEnrolment, recordCollection } from './service.js';
+import { agentsReport, createAgent, linkEnrolment, recordCollection, rejoinAgent } from './service.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM');
@@ -100,5 +100,20 @@ export function agentRoutes(app: FastifyInstance, { db }: { db: Db }) {
       },
     },
     async (req, reply) => reply.code(201).send(await recordCollection(db, userOf(req), req.params.id, req.body)),
+  );
+
+  r.post(
+    '/api/agents/:id/rejoin',
+    {
+      config: { access: { permission: 'agent:write' } },
+      schema: {
+        tags: ['agents'],
+        summary: 'An inactive agent rejoins once the waiting period is over (audited); 409 while active or too early',
+        params: idParams,
+        body: z.object({ date: isoDate }),
+        response: { 200: z.object({ id: z.number(), joinedOn: z.string() }) },
+      },
+    },
+    async (req) => rejoinAgent(db, userOf(req), req.params.id, req.body.date),
   );
 }

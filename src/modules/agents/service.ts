@@ -119,3 +119,28 @@ export async function recordCollection(db: Db, user: SessionUser, agentId: numbe
     return { result: after, audit: [{ action: 'record_collection', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: agent.area_code, before: null, after }] };
   });
 }
+
+/**
+ * An inactive agent rejoins (DOMAIN.md: dropped after 3 months without an acquisition, may rejoin 6 months
+ * later): from `date` the inactivity clock starts again. Refused while active or before the rejoin date.
+ */
+export async function rejoinAgent(db: Db, user: SessionUser, agentId: number, date: string) {
+  const agent = await loadAgent(db, user, agentId);
+  const rules = await commissionRules(db);
+  const last = await db.selectFrom('perisai_enrolment').select((eb) => eb.fn.max('recruited_on').as('d')).where('agent_id', '=', agent.id).executeTakeFirst();
+  const st = agentStatus({ joinedOn: agent.joined_on, lastRecruitedOn: (last?.d as string | null) ?? null }, date, ruleFor(rules, date));
+  if (st.status === 'active') {
+    throw errors.conflict('AGENT_ACTIVE', { id: 'Agen ini masih aktif; tidak perlu bergabung lagi.', en: 'This agent is still active; there is nothing to rejoin.' });
+  }
+  if (date < st.mayRejoinFrom) {
+    throw errors.conflict('REJOIN_TOO_EARLY', {
+      id: `Agen ini baru boleh bergabung lagi mulai ${st.mayRejoinFrom}.`,
+      en: `This agent may rejoin from ${st.mayRejoinFrom}.`,
+    });
+  }
+  return audited(db, actorOf(user), async (tx) => {
+    await tx.updateTable('perisai_agent').set({ joined_on: date, updated_at: new Date() }).where('id', '=', agent.id).execute();
+    const after = { id: agent.id, joinedOn: date };
+    return { result: after, audit: [{ action: 'rejoin', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: agent.area_code, before: { joinedOn: agent.joined_on }, after }] };
+  });
+}

@@ -85,7 +85,8 @@ describe('employers', () => {
   it('refuses registered workers without an NPP, a duplicate NPP and a village outside the region', async () => {
     const a = await injectAs(t.app, inspector, { method: 'POST', url: '/api/employers', payload: body({ workersRegistered: 5 }) });
     expect(a.statusCode).toBe(422);
-    expect(a.json().error.code).toBe('REGISTERED_WITHOUT_NPP');
+    expect(a.json().error.code).toBe('VALIDATION_FAILED');
+    expect(a.json().error.issues[0]).toMatchObject({ field: 'body.workersRegistered', code: 'REGISTERED_WITHOUT_NPP' });
     const b = await injectAs(t.app, inspector, { method: 'POST', url: '/api/employers', payload: body({ npp: 'NPP-UJI-1' }) });
     expect(b.statusCode).toBe(409);
     expect(b.json().error.code).toBe('NPP_EXISTS');
@@ -108,6 +109,19 @@ describe('employers', () => {
     const summary = (await injectAs(t.app, inspector, { url: '/api/employers/summary' })).json();
     expect(summary).toMatchObject({ region: '32.02', total: 3, byStatus: { PWBD: 1, PDS_UPAH: 1, compliant: 1 } });
     expect((await injectAs(t.app, inspector, { method: 'PUT', url: '/api/umk/32.13/2025', payload: { amount: 1 } })).statusCode).toBe(403);
+  });
+
+  it('exports the list with its findings as a workbook, region-scoped', async () => {
+    const res = await injectAs(t.app, inspector, { url: '/api/employers/export.xlsx?status=PWBD' });
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(2);
+    expect(String(ws.getRow(2).getCell(1).value)).toBe('PT Belum Daftar');
+    expect(String(ws.getRow(2).getCell(15).value)).toContain('120 pekerja');
+    expect((await injectAs(t.app, inspector, { url: '/api/employers/export.xlsx?region=32.13' })).statusCode).toBe(403);
   });
 
   it('imports UMK from a CSV, all rows or none', async () => {

@@ -18,6 +18,7 @@ import { countByStatus, findEmployer, listEmployers, listUmk } from './queries.j
 import { createEmployer, rejectUmkFile, setUmk, updateEmployer } from './service.js';
 import { readUmkFile } from './umk-file.js';
 import { inRegion } from './scope.js';
+import { exportEmployers } from './export.js';
 
 export const findingSchema = z.object({
   code: z.enum(['PWBD', 'PDS_TK', 'PDS_UPAH', 'PDS_PROGRAM']),
@@ -126,6 +127,24 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
         .where((eb) => inRegion(eb, 'village_code', region))
         .executeTakeFirstOrThrow();
       return { region, total: Number(total.n), byStatus };
+    },
+  );
+
+  r.get(
+    '/api/employers/export.xlsx',
+    {
+      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      schema: {
+        tags: ['compliance'],
+        summary: 'The same employer list with its evidence and findings as an Excel workbook',
+        querystring: z.object({ region: regionCodeSchema.optional(), status: z.enum(COMPLIANCE_STATUSES).optional(), sizeClass: z.enum(SIZE_CLASSES).optional(), q: z.string().trim().min(2).max(100).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const filter = { ...req.query, region: req.query.region ?? userOf(req).regionCode };
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="kepatuhan-${filter.region}${filter.status ? `-${filter.status}` : ''}.xlsx"`);
+      return reply.send(await exportEmployers(db, filter));
     },
   );
 

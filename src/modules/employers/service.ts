@@ -1,6 +1,7 @@
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import type { SizeClass } from '../../domain/compliance.js';
+import { checkEmployer } from '../../domain/employer.js';
 import { inSubtree, levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, type Tx } from '../audit/record.js';
@@ -27,22 +28,35 @@ export interface EmployerInput {
 
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
 
-async function checkVillage(db: Db, user: SessionUser, code: string) {
-  if (!(await regionIndex(db)).villageExists(code)) {
-    throw errors.invalid('body.villageCode', 'VILLAGE_UNKNOWN', { id: `Kode desa ${code} tidak ada.`, en: `Village code ${code} does not exist.` });
+/** The one rule (src/domain/employer.ts) for the form here and the spreadsheet import; then the scope. */
+async function check(db: Db, user: SessionUser, i: EmployerInput) {
+  const regions = await regionIndex(db);
+  const problems = checkEmployer(
+    {
+      name: i.name,
+      npp: blankToNull(i.npp),
+      nib: blankToNull(i.nib),
+      sizeClass: i.sizeClass,
+      villageCode: i.villageCode,
+      employeesDeclared: i.employeesDeclared,
+      workersRegistered: i.workersRegistered,
+      wageReported: i.wageReported ?? null,
+      wageActual: i.wageActual ?? null,
+      programs: i.programs,
+    },
+    (c) => regions.villageExists(c),
+  );
+  if (problems.length) {
+    const first = problems[0]!;
+    throw new AppError(
+      422,
+      'VALIDATION_FAILED',
+      { id: `Data tidak valid: ${first.message.id}`, en: `Invalid input: ${first.message.en}` },
+      `body.${first.field}`,
+      problems.map((p) => ({ field: `body.${p.field}`, code: p.code, message: p.message.id, messageEn: p.message.en })),
+    );
   }
-  if (!inSubtree(user.regionCode, code)) throw errors.forbiddenRegion(code);
-}
-
-function checkFigures(i: Partial<EmployerInput>) {
-  if (i.npp === null || i.npp === undefined || !i.npp.trim()) {
-    if ((i.workersRegistered ?? 0) > 0) {
-      throw errors.invalid('body.workersRegistered', 'REGISTERED_WITHOUT_NPP', {
-        id: 'Pekerja terdaftar hanya bisa diisi bila perusahaan punya NPP. Isi NPP atau kosongkan jumlah pekerja terdaftar.',
-        en: 'Registered workers need an NPP. Enter the NPP or set registered workers to 0.',
-      });
-    }
-  }
+  if (!inSubtree(user.regionCode, i.villageCode)) throw errors.forbiddenRegion(i.villageCode);
 }
 
 /** Translates a unique-key clash on NPP / NIB into a message the user can act on. */
@@ -54,8 +68,7 @@ function duplicateKey(err: unknown): never {
 }
 
 export async function createEmployer(db: Db, user: SessionUser, input: EmployerInput) {
-  await checkVillage(db, user, input.villageCode);
-  checkFigures(input);
+  await check(db, user, input);
   const id = await audited(db, actorOf(user), async (tx) => {
     const row = await tx
       .insertInto('employer')
@@ -86,8 +99,18 @@ export async function createEmployer(db: Db, user: SessionUser, input: EmployerI
 export async function updateEmployer(db: Db, user: SessionUser, id: number, patch: Partial<EmployerInput>) {
   const before = await findEmployer(db, id);
   if (!before || !inSubtree(user.regionCode, before.region)) throw errors.notFound({ id: 'Perusahaan', en: 'Employer' });
-  if (patch.villageCode && patch.villageCode !== before.region) await checkVillage(db, user, patch.villageCode);
-  checkFigures({ npp: patch.npp === undefined ? before.npp : patch.npp, workersRegistered: patch.workersRegistered ?? before.workersRegistered });
+  await check(db, user, {
+    name: patch.name ?? before.name,
+    npp: patch.npp === undefined ? before.npp : patch.npp,
+    nib: patch.nib === undefined ? before.nib : patch.nib,
+    sizeClass: patch.sizeClass ?? (before.sizeClass as SizeClass),
+    villageCode: patch.villageCode ?? before.region,
+    employeesDeclared: patch.employeesDeclared ?? before.employeesDeclared,
+    workersRegistered: patch.workersRegistered ?? before.workersRegistered,
+    wageReported: patch.wageReported === undefined ? before.wageReported : patch.wageReported,
+    wageActual: patch.wageActual === undefined ? before.wageActual : patch.wageActual,
+    programs: patch.programs ?? before.programs,
+  });
   await audited(db, actorOf(user), async (tx) => {
     await tx
       .updateTable('employer')

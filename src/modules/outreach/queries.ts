@@ -16,30 +16,36 @@ export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
   const r = descendantRange(region);
   const inScope = region === NATIONAL ? sql<boolean>`true` : level === 'village' ? sql<boolean>`v.code = ${region}` : sql<boolean>`v.code >= ${r.from} AND v.code < ${r.to}`;
   const kindFilter = kind === 'desa' ? sql<boolean>`v.kind = 'desa'` : sql<boolean>`true`;
-  const base = sql`
-    SELECT v.code, v.name, EXISTS (SELECT 1 FROM outreach_village ov WHERE ov.village_code = v.code) AS reached
-    FROM region v
-    WHERE v.level = 'village' AND ${inScope} AND ${kindFilter}`;
   const childLen = CHILD_CODE_LENGTH[level] ?? null;
-  const [totals, notReached, children] = await Promise.all([
-    sql<{ total: number; reached: number }>`SELECT count(*)::int AS total, count(*) FILTER (WHERE reached)::int AS reached FROM (${base}) s`.execute(db),
-    sql<{ code: string; name: string }>`SELECT code, name FROM (${base}) s WHERE NOT reached ORDER BY code LIMIT 5000`.execute(db),
-    childLen === null
-      ? Promise.resolve({ rows: [] as { code: string; name: string; total: number; reached: number }[] })
-      : sql<{ code: string; name: string; total: number; reached: number }>`
-          SELECT c.code, c.name, count(*)::int AS total, count(*) FILTER (WHERE s.reached)::int AS reached
-          FROM (${base}) s JOIN region c ON c.code = left(s.code, ${childLen})
-          GROUP BY c.code, c.name ORDER BY c.code`.execute(db),
-  ]);
-  const t = totals.rows[0] ?? { total: 0, reached: 0 };
+  // One pass over the subtree's villages (materialised once), answering totals, the villages not
+  // reached (first 5,000) and the split by the level below together.
+  const res = await sql<{ total: number; reached: number; not_reached: { code: string; name: string }[] | null; children: { code: string; name: string; total: number; reached: number }[] | null }>`
+    WITH s AS MATERIALIZED (
+      SELECT v.code, v.name, EXISTS (SELECT 1 FROM outreach_village ov WHERE ov.village_code = v.code) AS reached
+      FROM region v
+      WHERE v.level = 'village' AND ${inScope} AND ${kindFilter}
+    )
+    SELECT
+      (SELECT count(*)::int FROM s) AS total,
+      (SELECT count(*)::int FROM s WHERE reached) AS reached,
+      (SELECT json_agg(json_build_object('code', code, 'name', name) ORDER BY code)
+         FROM (SELECT code, name FROM s WHERE NOT reached ORDER BY code LIMIT 5000) n) AS not_reached,
+      ${
+        childLen === null
+          ? sql`NULL::json`
+          : sql`(SELECT json_agg(json_build_object('code', c.code, 'name', c.name, 'total', g.total, 'reached', g.reached) ORDER BY c.code)
+                   FROM (SELECT left(code, ${childLen}) AS code, count(*)::int AS total, count(*) FILTER (WHERE reached)::int AS reached FROM s GROUP BY 1) g
+                   JOIN region c ON c.code = g.code)`
+      } AS children`.execute(db);
+  const t = res.rows[0] ?? { total: 0, reached: 0, not_reached: null, children: null };
   return {
     regionCode: region,
     kind,
     villagesTotal: t.total,
     villagesReached: t.reached,
     pct: pct(t.reached, t.total),
-    notReached: notReached.rows,
-    byChild: children.rows.map((c) => ({ code: c.code, name: c.name, villagesTotal: c.total, villagesReached: c.reached, pct: pct(c.reached, c.total) })),
+    notReached: t.not_reached ?? [],
+    byChild: (t.children ?? []).map((c) => ({ code: c.code, name: c.name, villagesTotal: c.total, villagesReached: c.reached, pct: pct(c.reached, c.total) })),
   };
 }
 

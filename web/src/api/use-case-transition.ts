@@ -6,7 +6,7 @@ import type { CaseDetail, CaseStep } from './compliance-types';
 export function useCaseTransition(caseId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { to: CaseStep; note?: string }) => api<CaseDetail>(`/api/compliance-cases/${caseId}/transitions`, { method: 'POST', body: input }),
+    mutationFn: (input: { to: CaseStep; note?: string; officer?: string }) => api<CaseDetail>(`/api/compliance-cases/${caseId}/transitions`, { method: 'POST', body: input }),
     onSuccess: (data) => {
       qc.setQueryData(['compliance-cases', 'one', caseId], data);
       void qc.invalidateQueries({ queryKey: ['compliance-cases', 'list'] });

@@ -2,6 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { Reach } from './compliance-types';
 
-export function useOutreachReach(regionCode: string) {
-  return useQuery({ queryKey: ['outreach', 'reach', regionCode], queryFn: ({ signal }) => api<Reach>(`/api/outreach/reach/${encodeURIComponent(regionCode)}`, { signal }) });
+export function useOutreachReach(regionCode: string, enabled = true) {
+  return useQuery({ queryKey: ['outreach', 'reach', regionCode], queryFn: ({ signal }) => api<Reach>(`/api/outreach/reach/${encodeURIComponent(regionCode)}`, { signal }), enabled, staleTime: 30_000 });
 }

@@ -16,3 +16,5 @@ const EMPLOYER_WRITERS: readonly Role[] = ['province_operator', 'regency_operato
 const UMK_WRITERS: readonly Role[] = ['province_operator', 'regency_operator', 'labour_inspector'];
 export const canWriteEmployers = (role: Role) => EMPLOYER_WRITERS.includes(role);
 export const canWriteUmk = (role: Role) => UMK_WRITERS.includes(role);
+const AGENT_WRITERS: readonly Role[] = ['regency_operator', 'bpjs_branch'];
+export const canWriteAgents = (role: Role) => AGENT_WRITERS.includes(role);

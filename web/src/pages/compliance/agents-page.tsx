@@ -1,6 +1,17 @@
-import { useEffect } from 'react';
+import { Alert, Button } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
+import { useAgentActivity } from '../../api/use-agent-activity';
 import { useAgents } from '../../api/use-agents';
+import { useCreateAgent } from '../../api/use-create-agent';
+import { useRejoinAgent } from '../../api/use-rejoin-agent';
+import { useMe } from '../../api/use-me';
+import { canWriteAgents } from '../../auth/compliance-permissions';
+import { FormField } from '../../components/form-field';
+import { NativeSelect } from '../../components/native-select';
+import { useErrorMessage } from '../../lib/use-error-message';
+import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -16,6 +27,10 @@ export default function AgentsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const report = useAgents(6);
+  const me = useMe().data as Me;
+  const rejoin = useRejoinAgent();
+  const describe = useErrorMessage();
+  const today = new Date().toISOString().slice(0, 10);
   useEffect(() => {
     document.title = `${t('agents.title')} · ${t('app.name')}`;
   }, [t]);
@@ -42,6 +57,9 @@ export default function AgentsPage() {
           )}
         </div>
       </header>
+      {rejoin.isError && <Alert type="error" showIcon title={describe(rejoin.error)} />}
+      {canWriteAgents(me.role) && <NewAgent me={me} />}
+      {canWriteAgents(me.role) && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
       {r.items.length === 0 ? (
         <div className="page-panel">{t('agents.none')}</div>
       ) : (
@@ -74,6 +92,11 @@ export default function AgentsPage() {
                     <div className="cp-muted">
                       {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
                     </div>
+                    {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && canWriteAgents(me.role) && (
+                      <Button size="small" loading={rejoin.isPending && rejoin.variables === a.id} onClick={() => rejoin.mutate(a.id)}>
+                        {t('agents.rejoin')}
+                      </Button>
+                    )}
                   </td>
                   <td>{formatNumber(a.enrolments, lang)}</td>
                   {a.months.map((m) => (
@@ -92,5 +115,86 @@ export default function AgentsPage() {
         </section>
       )}
     </>
+  );
+}
+
+/** Registers an agent: NIK, name, and the district (or village) they work in. */
+function NewAgent({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const create = useCreateAgent();
+  const [v, setV] = useState({ nik: '', name: '', phone: '', joinedOn: new Date().toISOString().slice(0, 10) });
+  const [path, setPath] = useState<VillagePath>([]);
+  const area = [...path].reverse().find((c) => c.split('.').length >= 3) ?? '';
+  return (
+    <details className="page-panel">
+      <summary>
+        <strong>{t('agents.register')}</strong>
+      </summary>
+      <div className="cp-form">
+        <FormField label="NIK">{(c) => <input {...c} type="text" inputMode="numeric" value={v.nik} onChange={(e) => setV({ ...v, nik: e.target.value })} />}</FormField>
+        <FormField label={t('agents.name')}>{(c) => <input {...c} type="text" value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />}</FormField>
+        <FormField label={t('agents.phone')} optional>{(c) => <input {...c} type="text" inputMode="tel" value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} />}</FormField>
+        <FormField label={t('agents.area')} hint={t('agents.areaHint')}>{(c) => <VillagePicker me={me} path={path} onChange={setPath} control={c} invalid={false} />}</FormField>
+        <FormField label={t('agents.joinedOn')}>{(c) => <input {...c} type="date" value={v.joinedOn} onChange={(e) => setV({ ...v, joinedOn: e.target.value })} />}</FormField>
+        <div>
+          <Button type="primary" loading={create.isPending} disabled={!v.nik.trim() || !v.name.trim() || !area} onClick={() => create.mutate({ ...v, phone: v.phone.trim() || undefined, areaCode: area }, { onSuccess: () => setV({ ...v, nik: '', name: '', phone: '' }) })}>
+            {t('agents.save')}
+          </Button>
+        </div>
+        {create.isError && <Alert type="error" showIcon title={describe(create.error)} />}
+        {create.isSuccess && <Alert type="success" showIcon title={t('agents.saved')} />}
+      </div>
+    </details>
+  );
+}
+
+/** Credits a participant (by NIK) to an agent, or records a contribution the agent collected. */
+function RecordActivity({ agents }: { agents: { id: number; name: string }[] }) {
+  const { t } = useTranslation();
+  const describe = useErrorMessage();
+  const activity = useAgentActivity();
+  const today = new Date().toISOString().slice(0, 10);
+  const [kind, setKind] = useState<'member' | 'collection'>('member');
+  const [v, setV] = useState({ agentId: String(agents[0]?.id ?? ''), nik: '', date: today, month: today.slice(0, 7), amount: '16800' });
+  const submit = () =>
+    activity.mutate(
+      kind === 'member'
+        ? { kind, agentId: Number(v.agentId), nik: v.nik.replace(/\D/g, ''), recruitedOn: v.date }
+        : { kind, agentId: Number(v.agentId), nik: v.nik.replace(/\D/g, ''), month: v.month, amount: Number(v.amount.replace(/\D/g, '')), collectedOn: v.date },
+      { onSuccess: () => setV({ ...v, nik: '' }) },
+    );
+  return (
+    <details className="page-panel">
+      <summary>
+        <strong>{t('agents.recordTitle')}</strong>
+      </summary>
+      <div className="cp-form">
+        <fieldset className="cp-checks">
+          <label>
+            <input type="radio" checked={kind === 'member'} onChange={() => setKind('member')} /> {t('agents.newMember')}
+          </label>
+          <label>
+            <input type="radio" checked={kind === 'collection'} onChange={() => setKind('collection')} /> {t('agents.collection')}
+          </label>
+        </fieldset>
+        <FormField label={t('agents.agent')}>{(c) => <NativeSelect {...c} value={v.agentId} onChange={(x) => setV({ ...v, agentId: x })} options={agents.map((a) => ({ value: String(a.id), label: a.name }))} />}</FormField>
+        <FormField label={t('agents.memberNik')}>{(c) => <input {...c} type="text" inputMode="numeric" value={v.nik} onChange={(e) => setV({ ...v, nik: e.target.value })} />}</FormField>
+        {kind === 'collection' && (
+          <>
+            <FormField label={t('agents.month')}>{(c) => <input {...c} type="month" value={v.month} onChange={(e) => setV({ ...v, month: e.target.value })} />}</FormField>
+            <FormField label={t('agents.amount')}>{(c) => <input {...c} type="text" inputMode="numeric" value={v.amount} onChange={(e) => setV({ ...v, amount: e.target.value })} />}</FormField>
+          </>
+        )}
+        <FormField label={kind === 'member' ? t('agents.recruitedOn') : t('agents.collectedOn')}>{(c) => <input {...c} type="date" value={v.date} onChange={(e) => setV({ ...v, date: e.target.value })} />}</FormField>
+        <div>
+          <Button type="primary" loading={activity.isPending} disabled={v.nik.replace(/\D/g, '').length !== 16 || !v.agentId} onClick={submit}>
+            {t('agents.saveActivity')}
+          </Button>
+        </div>
+        {activity.isError && <Alert type="error" showIcon title={describe(activity.error)} />}
+        {activity.isSuccess && <Alert type="success" showIcon title={t('agents.activitySaved')} />}
+      </div>
+    </details>
   );
 }

@@ -34,6 +34,7 @@ export default function CasePage() {
   const upload = useUploadCaseDocument(id);
   const [to, setTo] = useState<string>('');
   const [note, setNote] = useState('');
+  const [officer, setOfficer] = useState('');
   const writer = canWriteCases(me.role);
 
   useEffect(() => {
@@ -45,7 +46,7 @@ export default function CasePage() {
   const c = kase.data;
   const submit = () => {
     if (!to) return;
-    move.mutate({ to: to as CaseStep, note: note.trim() || undefined }, { onSuccess: () => { setTo(''); setNote(''); } });
+    move.mutate({ to: to as CaseStep, note: note.trim() || undefined, officer: officer.trim() || undefined }, { onSuccess: () => { setTo(''); setNote(''); } });
   };
 
   return (
@@ -91,6 +92,10 @@ export default function CasePage() {
           <h2>{t('compliance.nextStep')}</h2>
           <div className="cp-form">
             <NativeSelect aria-label={t('compliance.nextStep')} data-testid="next-step" value={to} onChange={setTo} placeholder={t('compliance.chooseStep')} options={c.allowedNext.map((s) => ({ value: s, label: stepLabel(t, s) }))} />
+            <label>
+              {t('compliance.officer')}
+              <input type="text" value={officer} placeholder={me.displayName} onChange={(e) => setOfficer(e.target.value)} maxLength={120} />
+            </label>
             <label>
               {t('compliance.note')}
               <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />

@@ -2,6 +2,7 @@ import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
+import { withQuery } from '../../api/client';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../api/compliance-types';
 import type { Me } from '../../api/types';
 import { useEmployerSummary } from '../../api/use-employer-summary';
@@ -59,6 +60,9 @@ export default function EmployerListPage() {
           {canWriteEmployers(me.role) && <Link to="/kepatuhan/perusahaan/baru">{t('compliance.newEmployer')}</Link>}
           <Link to="/kepatuhan/kasus">{t('compliance.casesTitle')}</Link>
           <Link to="/kepatuhan/umk">UMK</Link>
+          <a href={withQuery('/api/employers/export.xlsx', { status, q: q.length >= 2 ? q : undefined })} download data-testid="employers-export">
+            {t('compliance.download')}
+          </a>
         </div>
       </header>
 

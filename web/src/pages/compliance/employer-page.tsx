@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Me } from '../../api/types';
+import { useComplianceCases } from '../../api/use-compliance-cases';
 import { useEmployer } from '../../api/use-employer';
 import { useMe } from '../../api/use-me';
 import { useOpenCase } from '../../api/use-open-case';
@@ -13,7 +14,7 @@ import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
-import { findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
+import { dateText, findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -27,6 +28,7 @@ export default function EmployerPage() {
   const id = Number(useParams().id);
   const employer = useEmployer(id);
   const open = useOpenCase();
+  const cases = useComplianceCases({ employerId: id }, 1, 50);
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -95,6 +97,19 @@ export default function EmployerPage() {
           </ul>
         )}
       </section>
+      {cases.data && cases.data.items.length > 0 && (
+        <section className="page-panel">
+          <h2>{t('compliance.casesTitle')}</h2>
+          <ul>
+            {cases.data.items.map((c) => (
+              <li key={c.id}>
+                <Link to={`/kepatuhan/kasus/${c.id}`}>#{c.id}</Link> · {stepLabel(t, c.step)} · {dateText(c.stepDate)}
+                {c.overdue && <span className="cp-overdue"> · {t('compliance.overdue')}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className="page-panel">
         <h2>{t('compliance.data')}</h2>
         <table className="wl-table">

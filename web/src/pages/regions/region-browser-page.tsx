@@ -15,6 +15,8 @@ import { formatNumber } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { CHILD_LEVEL, childCountLabel, LEVEL_TAG_COLOR, levelLabel } from './region-labels';
 import { RegionSearch } from './region-search';
+// compliance (issue 6)
+import { RegionComplianceFigures } from '../compliance/region-compliance-figures';
 import './region-browser.css';
 
 const hrefOf = (code: string) => (code === NATIONAL ? '/wilayah' : `/wilayah/${code}`);
@@ -142,6 +144,8 @@ export default function RegionBrowserPage() {
         </div>
         {myRegionButton}
       </header>
+      {/* compliance (issue 6): outreach reach and employer compliance of this region */}
+      {!isAboveScope(code, me.regionCode) && <RegionComplianceFigures code={code} me={me} />}
 
       {isVillage ? (
         <p className="region-panel region-empty">{t('regions.villageLeaf')}</p>
