@@ -42,8 +42,10 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     await wb.xlsx.writeFile(file);
   });
 
-  await step('open /kepatuhan/impor: its own title and template', async () => {
-    await page.goto(`${BASE_URL}/kepatuhan/impor`);
+  await step('Kepatuhan → "Impor Perusahaan": its own title and template', async () => {
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Kepatuhan' }).click();
+    await page.getByRole('link', { name: 'Impor Perusahaan' }).click();
+    await page.waitForURL((url) => url.pathname === '/kepatuhan/impor');
     await page.getByRole('heading', { level: 1, name: 'Impor Perusahaan' }).waitFor();
     const href = await page.getByRole('link', { name: 'Unduh template' }).getAttribute('href');
     check(href === '/api/employer-imports/template.xlsx', `template link points at ${href}`);

@@ -58,6 +58,7 @@ export default function EmployerListPage() {
         </div>
         <div className="page-actions">
           {canWriteEmployers(me.role) && <Link to="/kepatuhan/perusahaan/baru">{t('compliance.newEmployer')}</Link>}
+          {canWriteEmployers(me.role) && <Link to="/kepatuhan/impor">{t('imports.employers.title')}</Link>}
           <Link to="/kepatuhan/kasus">{t('compliance.casesTitle')}</Link>
           <Link to="/kepatuhan/umk">UMK</Link>
           <a href={withQuery('/api/employers/export.xlsx', { status, q: q.length >= 2 ? q : undefined })} download data-testid="employers-export">
