@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
 import { audited, type Tx } from '../modules/audit/record.js';
 import { publicUser } from '../modules/users/service.js';
+import { loadDemoFunding } from './funding.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -52,6 +53,9 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
       ],
     };
   });
+  // funding (issue 4): payers, twelve months of bills and payments; after the transaction above,
+  // because billing runs take their own transactions (and PGlite has one connection).
+  if (opts.workers !== false) await loadDemoFunding(db, DEMO_ACTOR);
   return { plan, added };
 }
 

@@ -15,6 +15,9 @@ const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
 const ImportPage = lazy(() => import('./pages/imports/import-page'));
 // funding (issue 4)
 const CalculatorPage = lazy(() => import('./pages/funding/calculator-page'));
+const ProgramsPage = lazy(() => import('./pages/funding/programs-page'));
+const ProgramPage = lazy(() => import('./pages/funding/program-page'));
+const PlanningPage = lazy(() => import('./pages/funding/planning-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
 
 function page(node: ReactNode, fullScreen = false) {
@@ -47,6 +50,9 @@ export function AppRoutes() {
           <Route path="impor/:id?" element={page(<ImportPage />)} />
           {/* funding (issue 4) */}
           <Route path="simulasi" element={page(<CalculatorPage />)} />
+          <Route path="pendanaan" element={page(<ProgramsPage />)} />
+          <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
+          <Route path="perencanaan" element={page(<PlanningPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

@@ -140,7 +140,14 @@ async function billFor(tx: Tx, programId: number, p: PaymentInput, field: string
 /** One payment by hand: recorded, matched, applied, lapses re-evaluated; all in one audited transaction. */
 export async function recordPayment(db: Db, user: SessionUser, programId: number, p: PaymentInput, asOf = todayWib()) {
   const program = await programForWrite(db, user, programId);
-  return audited(db, { id: user.id, username: user.username }, async (tx) => {
+  return recordPaymentAs(db, { id: user.id, username: user.username }, program, p, asOf);
+}
+
+/** The payment itself, for a programme already checked (also used by the demo loader). */
+export async function recordPaymentAs(db: Db, actor: Actor, program: { id: number; region_code: string }, p: PaymentInput, asOf = todayWib()) {
+  const programId = program.id;
+  const user = actor;
+  return audited(db, actor, async (tx) => {
     const billId = await billFor(tx, programId, p, 'body');
     const row = await tx
       .insertInto('payment')
@@ -150,7 +157,7 @@ export async function recordPayment(db: Db, user: SessionUser, programId: number
       .executeTakeFirst();
     if (!row) throw errors.conflict('PAYMENT_DUPLICATE', { id: `Pembayaran dengan referensi "${p.reference}" sudah tercatat.`, en: `A payment with reference "${p.reference}" is already recorded.` }, 'body.reference');
     const applied = await allocate(tx, programId, p.paidOn, row.id, billId);
-    const lapses = await evaluateLapses(tx, { id: user.id, username: user.username }, programId, asOf);
+    const lapses = await evaluateLapses(tx, actor, programId, asOf);
     return {
       result: { id: row.id, fundingProgramId: programId, amount: row.amount, paidOn: row.paid_on, reference: row.reference, billId, ...applied, ...lapses },
       audit: [{ action: 'record_payment', entityType: 'payment', entityId: String(row.id), regionCode: program.region_code, before: null, after: { ...p, billId, ...applied, ...lapses } }],

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { Me } from '../api/types';
 import { useMe } from '../api/use-me';
 import { canWriteWorkers } from '../auth/permissions';
-import { FileIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
+import { CheckIcon, FileIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
 import './nav-links.css';
 
 interface NavItem {
@@ -36,7 +36,9 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
         ]
       : []),
     // funding (issue 4)
-    { to: '/simulasi', current: under('/simulasi'), icon: <FileIcon />, label: t('funding.nav.calculator') },
+    { to: '/pendanaan', current: under('/pendanaan'), icon: <FileIcon />, label: t('funding.nav.programs') },
+    { to: '/perencanaan', current: under('/perencanaan'), icon: <MapIcon />, label: t('funding.nav.planning') },
+    { to: '/simulasi', current: under('/simulasi'), icon: <CheckIcon />, label: t('funding.nav.calculator') },
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>
