@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
 import { enrol } from '../../../test/funding.js';
+import { sweepLapses } from './lapse-sweep.js';
 
 const t = useTestApp();
 let kab: Session;
@@ -165,5 +166,23 @@ describe('payment import (.csv)', () => {
     const foreign = await injectAs(t.app, desa, { method: 'POST', url: '/api/payments/import', payload: form() as never });
     expect(foreign.json()).toMatchObject({ recorded: 0 });
     expect(foreign.json().rejected).toHaveLength(5);
+  });
+});
+
+describe('lapse sweep (time passing alone)', () => {
+  it('lapses BPU enrolments whose third unpaid month fell due, audited, without a new bill or payment', async () => {
+    const p = await newProgram('APBD Sapuan');
+    const e = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await withCover(e);
+    for (const m of ['2030-01', '2030-02', '2030-03']) await bill(kab, p.id, m); // due in 2030: not lapsed yet
+    expect(await status(e)).toBe('active');
+    const before = await sweepLapses(t.db, '2030-04-15');
+    expect(before.lapsed).toBe(0); // March is due 15 April: lapses the day after
+    const r = await sweepLapses(t.db, '2030-04-16');
+    expect(r.lapsed).toBe(1);
+    expect(await status(e)).toBe('lapsed');
+    expect(await cover(e)).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').select(['actor_username', 'entity_id']).where('action', '=', 'lapse_sweep').execute();
+    expect(audit).toEqual([{ actor_username: 'system:lapse', entity_id: String(p.id) }]);
   });
 });
