@@ -1,11 +1,12 @@
 /**
  * End-to-end: funding (issue 4), the "Done when" path in the browser.
  *
- *  A regency operator (kab.sukabumi) sets up an APBD programme (with its Perbup as a PDF) and a
- *  Dana Desa programme, enrols workers into them, runs a month's billing (and again: nothing new),
+ *  A regency operator (kab.sukabumi) sets up an APBD programme (with its Perbup as a PDF), enrols
+ *  workers into it, runs a month's billing (and again: nothing new),
  *  records a partial payment, sees who will lapse, plans next year's budget, and uses the
- *  contribution calculator. Workers are enrolled through POST /api/workers with fundingProgramId
- *  (the same call the single-entry form makes); the Excel import's "Sumber Dana" is wired by the lead.
+ *  contribution calculator. A village secretary (desa.balingbing) sets up the village's Dana Desa
+ *  programme, enrols a worker with the single-entry form (payer picked from the programmes) and bills
+ *  a month. The Excel import's "Sumber Dana" is wired to programmes by the lead.
  *
  *   E2E_BASE_URL=http://localhost:3201 npx tsx e2e/funding.e2e.ts
  *
@@ -29,11 +30,11 @@ async function logIn(page: Page, username: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
 }
 
-async function freeNiks(page: Page, count: number): Promise<string[]> {
+async function freeNiks(page: Page, count: number, prefix: string): Promise<string[]> {
   const out: string[] = [];
   let serial = 1000 + (Math.floor(RUN / 1000) % 8000);
   while (out.length < count) {
-    const nik = `320201550590${String(serial++).padStart(4, '0')}`;
+    const nik = `${prefix}550590${String(serial++).padStart(4, '0')}`;
     const res = await page.request.get(`${BASE_URL}/api/workers`, { params: { nik, pageSize: 1 } });
     check(res.ok(), `GET /api/workers?nik= answered ${res.status()}`);
     if (((await res.json()) as { total: number }).total === 0) out.push(nik);
@@ -75,14 +76,10 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     await page.getByRole('link', { name: `perbup-${TAG}.pdf` }).waitFor();
     return id;
   });
-  const dd = await step('set up a Dana Desa programme for desa 32.02.01.2002', () =>
-    createProgram(page, { name: `Dana Desa ${TAG}`, payer: 'DANA_DESA', region: '32.02.01.2002', budget: '201600', quota: '1', legal: ['Perdes', '2 Tahun 2026', '2026-01-20'] }),
-  );
-
-  await step('enrol three workers into them (single entry API with fundingProgramId)', async () => {
+  await step('enrol two workers into it (single entry API with fundingProgramId)', async () => {
     const me = (await (await page.request.get(`${BASE_URL}/api/auth/me`)).json()) as { csrfToken: string };
-    const niks = await freeNiks(page, 3);
-    const programs = [apbd, apbd, dd];
+    const niks = await freeNiks(page, 2, '320201');
+    const programs = [apbd, apbd];
     for (const [i, nik] of niks.entries()) {
       const res = await page.request.post(`${BASE_URL}/api/workers`, {
         headers: { 'x-csrf-token': me.csrfToken },
@@ -145,6 +142,40 @@ async function scenario(browser: Browser, pageErrors: string[]) {
   await context.close();
 }
 
+/** The village secretary sets up the village's Dana Desa programme and enrols a worker into it with the form. */
+async function villageScenario(browser: Browser, pageErrors: string[]) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await step('log in as desa.balingbing', () => logIn(page, 'desa.balingbing'));
+  const dd = await step('set up the Dana Desa programme of desa Balingbing (owner and payer type prefilled)', () =>
+    createProgram(page, { name: `Dana Desa Balingbing ${TAG}`, budget: '201600', quota: '5', legal: ['Perdes', '2 Tahun 2026', '2026-01-20'] }),
+  );
+  const name = `Euis Dana Desa ${TAG}`;
+  await step('Tambah Pekerja: pick the Dana Desa programme as payer and save', async () => {
+    const [nik] = await freeNiks(page, 1, '321328');
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Tambah Pekerja' }).click();
+    await page.getByLabel('NIK', { exact: true }).fill(nik!);
+    await page.getByLabel('Nama lengkap').fill(name);
+    await page.getByLabel('Alamat').fill('Dusun Krajan RT 01/01');
+    await page.getByLabel('Kelompok').selectOption('PEKERJA_RENTAN');
+    await page.getByLabel(/Penghasilan per bulan/).fill('1000000');
+    await page.getByLabel(/Program pendanaan \(pembayar\)/).selectOption(String(dd));
+    check((await page.getByLabel(/Sumber dana/).inputValue()) === `Dana Desa Balingbing ${TAG}`, 'the payer text should follow the programme');
+    await page.screenshot({ path: `${OUT}/e2e-funding-worker-form.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByTestId('worker-saved').getByText('Pekerja tersimpan').waitFor();
+  });
+  await step(`bill ${YEAR}-01 for the Dana Desa programme: 1 worker, Rp16.800`, async () => {
+    await page.goto(`${BASE_URL}/pendanaan/${dd}`);
+    await page.getByLabel('Bulan', { exact: true }).fill(`${YEAR}-01`);
+    await page.getByRole('button', { name: 'Buat tagihan' }).click();
+    await page.getByText(`Tagihan ${YEAR}-01 dibuat: 1 pekerja, Rp16.800`).waitFor();
+  });
+  await context.close();
+}
+
 async function main(): Promise<number> {
   let browser: Browser;
   try {
@@ -158,8 +189,9 @@ async function main(): Promise<number> {
   let failed = 0;
   try {
     await scenario(browser, pageErrors);
+    await villageScenario(browser, pageErrors);
     check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
-    console.log('  ✓ funding: programmes → enrolment → billing (idempotent) → partial payment → early warning → planning → calculator');
+    console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator');
   } catch (err) {
     failed++;
     console.error(`  ✗ funding: ${err instanceof Error ? err.message : String(err)}`);

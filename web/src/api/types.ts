@@ -135,6 +135,9 @@ export interface NewWorker {
     programs: Program[];
     declaredIncome?: number;
     fundingSource?: string;
+    /** funding (issue 4) */
+    fundingProgramId?: number;
+    confirmOverCapacity?: boolean;
   };
 }
 

@@ -417,6 +417,12 @@ export const en: Messages = {
       budgetTotal: 'Total budget',
       availableTotal: 'Budget left',
     },
+    picker: {
+      label: 'Funding programme (payer)',
+      hint: 'Programmes that pay for this village and segment; their quota and budget are checked.',
+      none: 'None / type the payer',
+      confirm: 'I confirm this enrolment even though it exceeds the programme’s quota or budget',
+    },
     calc: {
       title: 'Contribution & benefit calculator',
       subtitle: 'Compute the monthly contribution and the JKM and work-accident death benefits at the rates in effect on the chosen date.',

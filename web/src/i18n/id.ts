@@ -415,6 +415,12 @@ export const id = {
       budgetTotal: 'Total anggaran',
       availableTotal: 'Sisa anggaran',
     },
+    picker: {
+      label: 'Program pendanaan (pembayar)',
+      hint: 'Program yang membiayai desa ini untuk segmen yang dipilih; kuota dan anggarannya diperiksa.',
+      none: 'Tidak ada / tulis sumber dana',
+      confirm: 'Saya konfirmasi pendaftaran walau melebihi kuota atau anggaran program',
+    },
     calc: {
       title: 'Simulasi Iuran & Manfaat',
       subtitle: 'Hitung iuran bulanan dan manfaat JKM serta JKK kematian dengan tarif yang berlaku pada tanggal yang dipilih.',
