@@ -176,6 +176,22 @@ async function villageScenario(browser: Browser, pageErrors: string[]) {
   await context.close();
 }
 
+/** The national monitor reads the rate table with its dates and legal bases (and may add a value). */
+async function ratesScenario(browser: Browser, pageErrors: string[]) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'id-ID' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await step('log in as nasional', () => logIn(page, 'nasional'));
+  await step('the rate table shows the JP wage cap from 1 March 2025 and the form to add a value', async () => {
+    await page.goto(`${BASE_URL}/tarif`);
+    await page.getByRole('row', { name: /PU_JP_WAGE_CAP 2025-03-01 Rp10\.547\.400/ }).waitFor();
+    await page.getByRole('button', { name: 'Simpan nilai' }).waitFor();
+    await page.screenshot({ path: `${OUT}/e2e-funding-rates.png` });
+  });
+  await context.close();
+}
+
 async function main(): Promise<number> {
   let browser: Browser;
   try {
@@ -190,6 +206,7 @@ async function main(): Promise<number> {
   try {
     await scenario(browser, pageErrors);
     await villageScenario(browser, pageErrors);
+    await ratesScenario(browser, pageErrors);
     check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
     console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator');
   } catch (err) {

@@ -18,6 +18,7 @@ const CalculatorPage = lazy(() => import('./pages/funding/calculator-page'));
 const ProgramsPage = lazy(() => import('./pages/funding/programs-page'));
 const ProgramPage = lazy(() => import('./pages/funding/program-page'));
 const PlanningPage = lazy(() => import('./pages/funding/planning-page'));
+const RatesPage = lazy(() => import('./pages/funding/rates-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
 
 function page(node: ReactNode, fullScreen = false) {
@@ -53,6 +54,7 @@ export function AppRoutes() {
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
           <Route path="perencanaan" element={page(<PlanningPage />)} />
+          <Route path="tarif" element={page(<RatesPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

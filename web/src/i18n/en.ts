@@ -299,7 +299,7 @@ export const en: Messages = {
   },
   // funding (issue 4)
   funding: {
-    nav: { calculator: 'Contribution calculator', programs: 'Funding programmes', planning: 'Planning' },
+    nav: { calculator: 'Contribution calculator', programs: 'Funding programmes', planning: 'Planning', rates: 'Rates' },
     segments: { BPU: 'BPU (non-wage earners)', PU: 'PU (wage earners)', JAKON: 'Construction', PMI: 'Migrant workers (PMI)' },
     benefitParts: {
       LUMP_SUM: 'Lump sum',
@@ -422,6 +422,20 @@ export const en: Messages = {
       hint: 'Programmes that pay for this village and segment; their quota and budget are checked.',
       none: 'None / type the payer',
       confirm: 'I confirm this enrolment even though it exceeds the programme’s quota or budget',
+    },
+    rates: {
+      title: 'Rates and amounts',
+      subtitle: 'Every rate, wage cap and benefit amount applies from its date, with its legal basis. A new value is never retroactive.',
+      add: 'Add a new value',
+      key: 'Key',
+      effectiveFrom: 'Effective from',
+      effectiveHint: 'Today or later.',
+      value: 'Value',
+      legalBasis: 'Legal basis',
+      unconfirmed: 'Not yet checked against the primary legal text',
+      unconfirmedTag: 'unconfirmed',
+      save: 'Save value',
+      saved: '{{key}} from {{date}} saved.',
     },
     calc: {
       title: 'Contribution & benefit calculator',

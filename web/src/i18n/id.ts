@@ -297,7 +297,7 @@ export const id = {
   },
   // funding (issue 4)
   funding: {
-    nav: { calculator: 'Simulasi Iuran', programs: 'Program Pendanaan', planning: 'Perencanaan' },
+    nav: { calculator: 'Simulasi Iuran', programs: 'Program Pendanaan', planning: 'Perencanaan', rates: 'Tarif' },
     segments: { BPU: 'BPU (bukan penerima upah)', PU: 'PU (penerima upah)', JAKON: 'Jasa Konstruksi', PMI: 'Pekerja Migran (PMI)' },
     benefitParts: {
       LUMP_SUM: 'Santunan sekaligus',
@@ -420,6 +420,20 @@ export const id = {
       hint: 'Program yang membiayai desa ini untuk segmen yang dipilih; kuota dan anggarannya diperiksa.',
       none: 'Tidak ada / tulis sumber dana',
       confirm: 'Saya konfirmasi pendaftaran walau melebihi kuota atau anggaran program',
+    },
+    rates: {
+      title: 'Tarif dan Besaran',
+      subtitle: 'Setiap tarif, batas upah dan besaran manfaat berlaku mulai tanggalnya, dengan dasar hukumnya. Nilai baru tidak berlaku surut.',
+      add: 'Tambah nilai baru',
+      key: 'Kunci',
+      effectiveFrom: 'Berlaku mulai',
+      effectiveHint: 'Hari ini atau sesudahnya.',
+      value: 'Nilai',
+      legalBasis: 'Dasar hukum',
+      unconfirmed: 'Belum dipastikan terhadap teks hukum aslinya',
+      unconfirmedTag: 'belum dipastikan',
+      save: 'Simpan nilai',
+      saved: '{{key}} berlaku mulai {{date}} tersimpan.',
     },
     calc: {
       title: 'Simulasi Iuran & Manfaat',

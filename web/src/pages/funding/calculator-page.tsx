@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useBenefit, useContribution } from '../../api/use-calc';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -56,7 +57,9 @@ export default function CalculatorPage() {
     <div className="wf">
       <div className="page-panel">
         <h1 className="page-title">{t('funding.calc.title')}</h1>
-        <p className="page-subtitle">{t('funding.calc.subtitle')}</p>
+        <p className="page-subtitle">
+          {t('funding.calc.subtitle')} <Link to="/tarif">{t('funding.rates.title')}</Link>
+        </p>
       </div>
       <form className="page-panel" onSubmit={submit} aria-label={t('funding.calc.title')}>
         <div className="fd-grid">
