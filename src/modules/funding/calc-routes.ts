@@ -37,6 +37,20 @@ const lineSchema = z.object({
 });
 const bilingual = z.object({ id: z.string(), en: z.string() });
 
+/** The API's one error shape (src/lib/errors.ts), documented for the 422 answers. */
+const apiError = z
+  .object({
+    error: z.object({
+      code: z.string().describe('VALIDATION_FAILED, RATE_NOT_CONFIGURED, REQUIRED…'),
+      message: z.string().describe('Indonesian'),
+      messageEn: z.string(),
+      field: z.string().optional().describe('e.g. querystring.declaredIncome'),
+      issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() })).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .describe('invalid input: a missing or out-of-range value, or no rate in effect on the date');
+
 const rateSchema = z.object({
   key: z.string(),
   effectiveFrom: z.string(),
@@ -83,7 +97,7 @@ export function calcRoutes(app: FastifyInstance, { db }: { db: Db }) {
           'Integer rupiah. BPU: `declaredIncome`, `programs` (JKK,JKM[,JHT]). PU: `wage`, `riskGroup`, `programs` (JKK,JKM[,JHT][,JP]; JP wage capped by date). ' +
           'JAKON: `contractValue` (stepped marginal rates) or `wage`. PMI: `months` and optional `prePlacement`. Invalid input → 422.',
         querystring: contributionQuery,
-        response: { 200: z.object({ segment: z.string(), date: z.string(), total: z.number(), lines: z.array(lineSchema) }) },
+        response: { 200: z.object({ segment: z.string(), date: z.string(), total: z.number(), lines: z.array(lineSchema) }), 422: apiError },
       },
     },
     async (req) => {
@@ -114,6 +128,7 @@ export function calcRoutes(app: FastifyInstance, { db }: { db: Db }) {
             total: z.number(),
             parts: z.array(z.object({ name: z.string(), amount: z.number(), conditional: z.boolean().optional(), eligible: z.boolean().optional(), condition: bilingual.optional(), basis: z.string() })),
           }),
+          422: apiError,
         },
       },
     },

@@ -89,6 +89,16 @@ describe('GET /api/calc/benefit', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents both calculator routes with their 422 answer', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
+    for (const path of ['/api/calc/contribution', '/api/calc/benefit']) {
+      expect(Object.keys(doc.paths[path].get.responses).sort(), path).toEqual(['200', '422']);
+      expect(doc.paths[path].get.parameters.length, path).toBeGreaterThan(2);
+    }
+  });
+});
+
 describe('POST /api/rates', () => {
   it('national role adds a future value; the calculator uses it only from its date (audited)', async () => {
     const before = await injectAs(t.app, village, { url: '/api/calc/contribution?segment=BPU&declaredIncome=1000000&date=2099-12-31' });
