@@ -71,6 +71,13 @@ async function scenario(browser: Browser, pageErrors: string[]) {
   await writeFile(pdf, '%PDF-1.4\n% Perbup Sukabumi (e2e)\n');
 
   await step('log in as kab.sukabumi', () => logIn(page, 'kab.sukabumi'));
+  await step('the programmes page lists the region’s payers and its early warning', async () => {
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Program Pendanaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Program Pendanaan' }).waitFor();
+    await page.getByRole('heading', { name: 'Peringatan dini di wilayah Anda (semua program)' }).waitFor();
+    await page.getByText(/peserta BPU akan nonaktif/).first().waitFor();
+    await page.screenshot({ path: `${OUT}/e2e-funding-programs.png`, fullPage: true });
+  });
   const apbd = await step('set up an APBD programme with its Perbup (PDF)', async () => {
     const id = await createProgram(page, { name: `APBD Sukabumi ${TAG}`, budget: '403200', quota: '2', legal: ['Perbup', '12 Tahun 2026', '2026-01-10'], pdf });
     await page.getByRole('link', { name: `perbup-${TAG}.pdf` }).waitFor();

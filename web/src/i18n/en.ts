@@ -388,6 +388,7 @@ export const en: Messages = {
     },
     warning: {
       title: 'Early warning: about to lapse',
+      regionTitle: 'Early warning in your region (all programmes)',
       days: 'Within (days)',
       count: '{{count}} BPU participants lapse if their bills stay unpaid (inactive after {{months}} unpaid months).',
       name: 'Name',

@@ -386,6 +386,7 @@ export const id = {
     },
     warning: {
       title: 'Peringatan dini: akan nonaktif',
+      regionTitle: 'Peringatan dini di wilayah Anda (semua program)',
       days: 'Dalam (hari)',
       count: '{{count}} peserta BPU akan nonaktif bila tagihan tetap tidak dibayar (nonaktif setelah {{months}} bulan menunggak).',
       name: 'Nama',

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
 import type { Me } from '../../api/types';
 import { useCreateFundingProgram } from '../../api/use-create-funding-program';
+import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingPrograms } from '../../api/use-funding-programs';
 import { useMe } from '../../api/use-me';
 import { FormField } from '../../components/form-field';
@@ -83,7 +84,44 @@ export default function ProgramsPage() {
           <p className="fd-muted">{t('funding.programs.empty')}</p>
         )}
       </section>
+      <RegionWarning />
     </div>
+  );
+}
+
+/** Early warning across the programmes of the user's region: how many lapse within N days, per programme. */
+function RegionWarning() {
+  const { t } = useTranslation();
+  const [days, setDays] = useState('30');
+  const w = useEarlyWarning({ days: Number(days || 0) });
+  return (
+    <section className="page-panel" aria-labelledby="fd-region-warn">
+      <h2 id="fd-region-warn" className="wf-section">
+        {t('funding.warning.regionTitle')}
+      </h2>
+      <div className="fd-grid">
+        <FormField label={t('funding.warning.days')}>{(c) => <Input {...c} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value.replace(/\D/g, '').slice(0, 3))} />}</FormField>
+      </div>
+      {w.data && (
+        <>
+          <p>{t('funding.warning.count', { count: w.data.items.length, months: w.data.lapseMonths })}</p>
+          {w.data.byProgram.length > 0 && (
+            <table className="fd-table">
+              <tbody>
+                {w.data.byProgram.map((p) => (
+                  <tr key={p.programId}>
+                    <td>
+                      <Link to={`/pendanaan/${p.programId}`}>{p.programName}</Link>
+                    </td>
+                    <td className="num">{p.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+    </section>
   );
 }
 
