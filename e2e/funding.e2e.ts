@@ -119,6 +119,13 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     await page.locator('section[aria-labelledby="fd-bills"]').getByText('Dibayar sebagian').waitFor();
   });
 
+  await step('raise the quota to 3 (Ubah program); the budget panel follows', async () => {
+    await page.getByRole('button', { name: 'Ubah program' }).click();
+    await page.getByLabel('Kuota pekerja').fill('3');
+    await page.getByRole('button', { name: 'Simpan program' }).click();
+    await page.locator('section[aria-labelledby="fd-budget"]').getByText('2 / 3 (66,7%)').waitFor();
+  });
+
   await step('see who will lapse (early warning, within 365 days)', async () => {
     await page.getByLabel('Dalam (hari)').fill('365');
     await page.getByTestId('warning-count').filter({ hasText: /^2 peserta BPU akan nonaktif/ }).waitFor();

@@ -438,6 +438,7 @@ export const en: Messages = {
       save: 'Save value',
       saved: '{{key}} from {{date}} saved.',
     },
+    edit: { open: 'Change programme', status: 'Status', active: 'Active', closed: 'Closed' },
     calc: {
       title: 'Contribution & benefit calculator',
       subtitle: 'Compute the monthly contribution and the JKM and work-accident death benefits at the rates in effect on the chosen date.',

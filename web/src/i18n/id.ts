@@ -436,6 +436,7 @@ export const id = {
       save: 'Simpan nilai',
       saved: '{{key}} berlaku mulai {{date}} tersimpan.',
     },
+    edit: { open: 'Ubah program', status: 'Status', active: 'Aktif', closed: 'Ditutup' },
     calc: {
       title: 'Simulasi Iuran & Manfaat',
       subtitle: 'Hitung iuran bulanan dan manfaat JKM serta JKK kematian dengan tarif yang berlaku pada tanggal yang dipilih.',

@@ -2,6 +2,7 @@ import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import type { FundingProgram } from '../../api/funding-types';
 import type { Me } from '../../api/types';
 import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
@@ -11,7 +12,9 @@ import { useImportPayments } from '../../api/use-import-payments';
 import { useMe } from '../../api/use-me';
 import { useProgramBudget } from '../../api/use-program-budget';
 import { useRecordPayment } from '../../api/use-record-payment';
+import { useUpdateFundingProgram } from '../../api/use-update-funding-program';
 import { FormField } from '../../components/form-field';
+import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercent, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
@@ -54,6 +57,7 @@ export default function ProgramPage() {
         </div>
       </div>
       <BudgetPanel id={id} />
+      {canWriteFunding(me.role) && <EditPanel program={p} />}
       {canWriteFunding(me.role) && <BillingPanel id={id} />}
       <BillsPanel id={id} />
       {canRecordPayments(me.role) && <PaymentPanel id={id} />}
@@ -100,6 +104,60 @@ function BudgetPanel({ id }: { id: number }) {
       </section>
     );
   }
+
+function EditPanel({ program }: { program: FundingProgram }) {
+  const { t, lang, errorText } = usePanel();
+  const update = useUpdateFundingProgram(program.id);
+  const [open, setOpen] = useState(false);
+  const [v, setV] = useState({ budget: formatNumber(program.budget, lang), quota: String(program.quota), status: program.status });
+  const [file, setFile] = useState<File>();
+  if (!open) {
+    return (
+      <div className="fd-actions" style={{ marginBottom: 12 }}>
+        <Button onClick={() => setOpen(true)}>{t('funding.edit.open')}</Button>
+      </div>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate(
+      { patch: { budget: parseRupiah(v.budget) ?? program.budget, quota: Number(v.quota || 0), status: v.status }, document: file },
+      { onSuccess: () => setOpen(false) },
+    );
+  };
+  return (
+    <form className="page-panel" onSubmit={submit} aria-label={t('funding.edit.open')}>
+      <h2 className="wf-section">{t('funding.edit.open')}</h2>
+      <div className="fd-grid">
+        <FormField label={t('funding.programs.budget')}>{(c) => <RupiahInput {...c} value={v.budget} onChange={(budget) => setV((x) => ({ ...x, budget }))} />}</FormField>
+        <FormField label={t('funding.programs.quota')}>{(c) => <Input {...c} inputMode="numeric" value={v.quota} onChange={(e) => setV((x) => ({ ...x, quota: e.target.value.replace(/\D/g, '') }))} />}</FormField>
+        <FormField label={t('funding.edit.status')}>
+          {(c) => (
+            <NativeSelect
+              {...c}
+              value={v.status}
+              onChange={(status) => setV((x) => ({ ...x, status }))}
+              options={[
+                { value: 'active', label: t('funding.edit.active') },
+                { value: 'closed', label: t('funding.edit.closed') },
+              ]}
+            />
+          )}
+        </FormField>
+        <FormField label={t('funding.programs.document')} hint={t('funding.programs.documentHint')}>
+          {(c) => <input {...c} type="file" accept=".pdf,.png,.jpg,.jpeg" onChange={(e) => setFile(e.target.files?.[0])} />}
+        </FormField>
+      </div>
+      <div className="fd-actions">
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('funding.programs.save')}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t('funding.programs.cancel')}</Button>
+      </div>
+      {update.error && <Alert type="error" showIcon title={errorText(update.error)} className="wf-alert" />}
+    </form>
+  );
+}
 
 function BillingPanel({ id }: { id: number }) {
   const { t, lang, errorText } = usePanel();
