@@ -20,6 +20,7 @@ const contributionQuery = z.object({
   date: isoDate.optional().describe('the date the rates are read at (default today, WIB)'),
   declaredIncome: rupiah.optional().describe('BPU: declared monthly income'),
   wage: rupiah.optional().describe('PU: monthly wage (basic + fixed allowances); JAKON: monthly wages when known'),
+  dailyWage: rupiah.optional().describe('PU daily workers instead of wage: the base is the daily wage × 25'),
   riskGroup: z.coerce.number().int().min(1).max(5).optional().describe('PU: JKK risk group 1..5 (government services: 1)'),
   programs: programList.optional().describe('PU/BPU: default JKK,JKM'),
   contractValue: rupiah.optional().describe('JAKON: contract value before VAT'),
@@ -69,9 +70,11 @@ function contributionInput(q: z.infer<typeof contributionQuery>, date: string): 
   };
   switch (q.segment) {
     case 'PU':
-      need('wage', q.wage);
+      if (q.dailyWage === undefined) need('wage', q.wage);
       need('riskGroup', q.riskGroup);
-      return { segment: 'PU', date, wage: q.wage!, riskGroup: q.riskGroup!, programs };
+      return q.dailyWage !== undefined
+        ? { segment: 'PU', date, wage: q.dailyWage, daily: true, riskGroup: q.riskGroup!, programs }
+        : { segment: 'PU', date, wage: q.wage!, riskGroup: q.riskGroup!, programs };
     case 'BPU':
       need('declaredIncome', q.declaredIncome);
       return { segment: 'BPU', date, declaredIncome: q.declaredIncome!, programs };

@@ -454,6 +454,7 @@ export const en: Messages = {
       contributionMonthsHint: 'The JKM scholarship needs at least 36 contribution months.',
       programs: 'Programmes',
       prePlacement: 'Add the pre-placement contribution',
+      daily: 'Daily wage (contribution base = daily wage × 25)',
       compute: 'Compute',
       contribution: 'Monthly contribution',
       program: 'Programme',

@@ -452,6 +452,7 @@ export const id = {
       contributionMonthsHint: 'Beasiswa JKM hanya setelah minimal 36 bulan iuran.',
       programs: 'Program',
       prePlacement: 'Tambahkan iuran sebelum penempatan',
+      daily: 'Upah harian (dasar iuran = upah harian × 25)',
       compute: 'Hitung',
       contribution: 'Iuran per bulan',
       program: 'Program',
