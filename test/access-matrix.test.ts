@@ -270,7 +270,15 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ method: 'POST', url: '/api/planning', payload: planBody(a.region) }),
     foreign: (_a, region) => ({ method: 'POST', url: '/api/planning', payload: planBody(region) }),
   },
+  'POST /api/enrolments/:id/end': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: `/api/enrolments/${ENDABLE[a.username]}/end`, payload: { endDate: '2025-12-31', reason: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/enrolments/${ENROLMENTS[region]}/end`, payload: { endDate: '2025-12-31', reason: 'matrix' } }),
+  },
 };
+
+/** funding (issue 4): one enrolment per actor to end (ending is once only). */
+const ENDABLE: Record<string, number> = {};
 
 const planBody = (region: string) => ({
   region,
@@ -350,6 +358,15 @@ describe('route × role × region matrix', () => {
       PROGRAMS[region] = (await t.db
         .insertInto('funding_program')
         .values({ name: `CSR ${uniq()}`, payer_type: 'CSR', region_code: region, fiscal_year: 2025, budget: 1_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'matrix', document_path: doc, document_name: 'doc.pdf', document_type: 'application/pdf', document_size: 15 })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+    }
+    for (const a of ACTORS) {
+      const key = a.region === 'ID' ? '32.02' : a.region;
+      const e = await t.db.selectFrom('enrolment').select(['person_id', 'village_code']).where('id', '=', ENROLMENTS[key]!).executeTakeFirstOrThrow();
+      ENDABLE[a.username] = (await t.db
+        .insertInto('enrolment')
+        .values({ person_id: e.person_id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'matrix', village_code: e.village_code, start_date: '2025-01-01' })
         .returning('id')
         .executeTakeFirstOrThrow()).id;
     }

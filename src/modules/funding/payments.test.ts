@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
 import { enrol } from '../../../test/funding.js';
@@ -184,5 +185,41 @@ describe('lapse sweep (time passing alone)', () => {
     expect(await cover(e)).toEqual([]);
     const audit = await t.db.selectFrom('audit_log').select(['actor_username', 'entity_id']).where('action', '=', 'lapse_sweep').execute();
     expect(audit).toEqual([{ actor_username: 'system:lapse', entity_id: String(p.id) }]);
+  });
+});
+
+describe('ending an enrolment', () => {
+  it('releases its cover, keeps history, bills no month after its end', async () => {
+    const p = await newProgram('APBD Berakhir');
+    const e = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await withCover(e);
+    const res = await injectAs(t.app, kab, { method: 'POST', url: `/api/enrolments/${e}/end`, payload: { endDate: '2025-02-10', reason: 'pindah domisili' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ id: e, status: 'ended', endDate: '2025-02-10' });
+    expect(await cover(e)).toEqual([]);
+    expect((await bill(kab, p.id, '2025-02')).json().workerCount).toBe(0); // ended enrolments are not billed
+    const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'reason']).where('enrolment_id', '=', e).execute();
+    expect(history).toEqual([{ status: 'ended', reason: 'pindah domisili' }]);
+    expect((await injectAs(t.app, kab, { method: 'POST', url: `/api/enrolments/${e}/end`, payload: { endDate: '2025-03-01', reason: 'lagi' } })).statusCode).toBe(409);
+    expect((await injectAs(t.app, desa, { method: 'POST', url: `/api/enrolments/${e}/end`, payload: { endDate: '2025-03-01', reason: 'luar wilayah' } })).statusCode).toBe(404);
+  });
+});
+
+describe('payment import (.xlsx)', () => {
+  it('reads a bank statement workbook (dates and amounts as typed cells)', async () => {
+    const p = await newProgram('APBD Impor Xlsx');
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2025-03');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekening Koran');
+    ws.addRow(['Tanggal Transaksi', 'Keterangan', 'Kredit', 'ID Program', 'Bulan']);
+    ws.addRow([new Date(Date.UTC(2025, 3, 2)), 'SP2D 900/2025', 16_800, p.id, '2025-03']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'rekening.xlsx');
+    const res = await injectAs(t.app, kab, { method: 'POST', url: '/api/payments/import', payload: form as never });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 1, recorded: 1, amount: 16_800, linesPaid: 1, rejected: [] });
+    const pay = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/payments` })).json().items[0];
+    expect(pay).toMatchObject({ paidOn: '2025-04-02', reference: 'SP2D 900/2025', source: 'import', sourceFile: 'rekening.xlsx' });
   });
 });

@@ -345,3 +345,30 @@ export async function enrolmentCover(db: Db, user: SessionUser, enrolmentId: num
     history: history.map((h) => ({ status: h.status, changedAt: new Date(h.changed_at).toISOString(), changedBy: h.changed_by, reason: h.reason })),
   };
 }
+
+/**
+ * Ends an open or lapsed enrolment (the worker left, died, moved to another payer…): status `ended`
+ * with its end date (no bills after that month), cover released, history kept; audited.
+ */
+export async function endEnrolment(db: Db, user: SessionUser, enrolmentId: number, input: { endDate: string; reason: string }) {
+  const e = await db.selectFrom('enrolment').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
+  if (!e || !inSubtree(user.regionCode, e.village_code)) throw errors.notFound({ id: 'Kepesertaan', en: 'Enrolment' });
+  if (e.status === 'ended') throw errors.conflict('ENROLMENT_ENDED', { id: 'Kepesertaan ini sudah berakhir.', en: 'This enrolment has already ended.' });
+  if (input.endDate < e.start_date) {
+    throw errors.invalid('body.endDate', 'END_BEFORE_START', { id: `Tanggal berakhir sebelum tanggal mulai (${e.start_date}).`, en: `The end date is before the start date (${e.start_date}).` });
+  }
+  return audited(db, { id: user.id, username: user.username }, async (tx) => {
+    const row = await tx
+      .updateTable('enrolment')
+      .set({ status: 'ended', end_date: input.endDate, updated_at: sql`now()` })
+      .where('id', '=', enrolmentId)
+      .returning(['id', 'status', 'end_date'])
+      .executeTakeFirstOrThrow();
+    await tx.deleteFrom('enrolment_cover').where('enrolment_id', '=', enrolmentId).execute();
+    await tx.insertInto('enrolment_status_history').values({ enrolment_id: enrolmentId, status: 'ended', changed_by: user.username, reason: input.reason }).execute();
+    return {
+      result: { id: row.id, status: row.status, endDate: row.end_date! },
+      audit: [{ action: 'end_enrolment', entityType: 'enrolment', entityId: String(enrolmentId), regionCode: e.village_code, before: { status: e.status, endDate: e.end_date }, after: { status: 'ended', endDate: input.endDate, reason: input.reason } }],
+    };
+  });
+}

@@ -14,7 +14,7 @@ import { regionCodeSchema } from '../regions/schemas.js';
 import { listBills, runBilling } from './billing.js';
 import { budgetFigures, planCoverage } from './budget.js';
 import { scheduleLapseSweep } from './lapse-sweep.js';
-import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
+import { earlyWarning, endEnrolment, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
   createProgram,
@@ -439,6 +439,21 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
       },
     },
     async (req) => planCoverage(db, req.body),
+  );
+
+  r.post(
+    '/api/enrolments/:id/end',
+    {
+      config: { access: { permission: 'worker:write' } },
+      schema: {
+        tags: ['funding'],
+        summary: 'End an enrolment: no bills after its end month, cover released for another payer, history kept (audited)',
+        params: idParams,
+        body: z.object({ endDate: isoDate, reason: z.string().trim().min(3).max(200).describe('e.g. pindah domisili, meninggal, dibiayai program lain') }),
+        response: { 200: z.object({ id: z.number(), status: z.string(), endDate: z.string() }) },
+      },
+    },
+    async (req) => endEnrolment(db, userOf(req), req.params.id, req.body),
   );
 
   r.get(
