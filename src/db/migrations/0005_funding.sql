@@ -114,6 +114,9 @@ CREATE TABLE bill (
   -- kept by payment allocation, so reading a bill never scans its lines
   paid_amount        bigint NOT NULL DEFAULT 0,
   paid_lines         integer NOT NULL DEFAULT 0,
+  -- payments pay lines in enrolment order, so the paid lines are always a prefix: a line is paid
+  -- (that worker covered for the month) exactly when its enrolment_id <= paid_through
+  paid_through       bigint NOT NULL DEFAULT 0,
   -- the rates used, for the record: later rate changes never alter an issued bill
   rates              jsonb NOT NULL,
   created_by         text NOT NULL,
@@ -121,13 +124,12 @@ CREATE TABLE bill (
   UNIQUE (funding_program_id, month)
 );
 
--- A line is paid whole or not at all: paid_at is the month's cover for that worker.
+-- Written once by the billing run and never updated (paid = enrolment_id <= bill.paid_through), so a
+-- payment writes no line: unpaid lines are one primary-key range per bill.
 CREATE TABLE bill_line (
   bill_id       bigint NOT NULL,
   enrolment_id  bigint NOT NULL,
   amount        bigint NOT NULL,
-  paid_at       date,
-  payment_id    bigint,
   PRIMARY KEY (bill_id, enrolment_id)
 );
 
@@ -149,3 +151,15 @@ CREATE TABLE payment (
 CREATE INDEX payment_program_idx ON payment (funding_program_id, paid_on);
 -- the same bank line imported twice is one payment
 CREATE UNIQUE INDEX payment_reference_idx ON payment (funding_program_id, reference) WHERE reference <> '';
+
+-- Which lines each payment paid: the enrolment-id range (after_enrolment, through_enrolment] of a bill.
+CREATE TABLE payment_allocation (
+  payment_id         bigint REFERENCES payment (id),
+  bill_id            bigint NOT NULL REFERENCES bill (id),
+  after_enrolment    bigint NOT NULL,
+  through_enrolment  bigint NOT NULL,
+  lines              integer NOT NULL,
+  amount             bigint NOT NULL,
+  paid_on            date NOT NULL
+);
+CREATE INDEX payment_allocation_bill_idx ON payment_allocation (bill_id, through_enrolment);

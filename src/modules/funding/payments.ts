@@ -20,7 +20,8 @@ export async function lapseMonths(db: Db | Tx, date = todayWib()): Promise<numbe
 /**
  * Applies a programme's unallocated money (all payments − all paid lines) to its unpaid lines:
  * the named bill first, then the oldest bills (arrears before the current month). A line is paid
- * whole or not at all, in enrolment order; what cannot pay a whole line stays as credit.
+ * whole or not at all, in enrolment order — so a bill's paid lines are a prefix, kept as its
+ * `paid_through` watermark; what cannot pay a whole line stays as credit.
  */
 export async function allocate(tx: Tx, programId: number, paidOn: string, paymentId: number | null, firstBillId?: number | null) {
   const money = (
@@ -31,7 +32,7 @@ export async function allocate(tx: Tx, programId: number, paidOn: string, paymen
   let credit = Number(money.paid_in ?? 0) - Number(money.used ?? 0);
   const bills = await tx
     .selectFrom('bill')
-    .select(['id'])
+    .select(['id', 'paid_through'])
     .where('funding_program_id', '=', programId)
     .whereRef('paid_amount', '<', 'amount')
     .orderBy(sql`id = ${firstBillId ?? -1}`, 'desc')
@@ -40,22 +41,20 @@ export async function allocate(tx: Tx, programId: number, paidOn: string, paymen
   let lines = 0;
   for (const b of bills) {
     if (credit <= 0) break;
+    // The unpaid lines are the range after the watermark; pay the longest run of them the credit covers.
     const r = (
-      await sql<{ n: string; s: string | null }>`
-        WITH c AS (
+      await sql<{ n: string; s: string | null; upto: string | null }>`
+        SELECT count(*) AS n, max(run) AS s, max(enrolment_id) AS upto FROM (
           SELECT enrolment_id, sum(amount) OVER (ORDER BY enrolment_id) AS run
-          FROM bill_line WHERE bill_id = ${b.id} AND paid_at IS NULL
-        ), upd AS (
-          UPDATE bill_line l SET paid_at = ${paidOn}::date, payment_id = ${paymentId}
-          FROM c WHERE l.bill_id = ${b.id} AND l.enrolment_id = c.enrolment_id AND c.run <= ${credit}
-          RETURNING l.amount
-        )
-        SELECT count(*) AS n, sum(amount) AS s FROM upd`.execute(tx)
+          FROM bill_line WHERE bill_id = ${b.id} AND enrolment_id > ${b.paid_through}
+        ) c WHERE run <= ${credit}`.execute(tx)
     ).rows[0]!;
     const n = Number(r.n);
     const s = Number(r.s ?? 0);
     if (n === 0) break; // not enough for the next whole line: the rest stays as credit
-    await tx.updateTable('bill').set({ paid_amount: sql`paid_amount + ${s}`, paid_lines: sql`paid_lines + ${n}` }).where('id', '=', b.id).execute();
+    const upto = Number(r.upto);
+    await tx.updateTable('bill').set({ paid_amount: sql`paid_amount + ${s}`, paid_lines: sql`paid_lines + ${n}`, paid_through: upto }).where('id', '=', b.id).execute();
+    await tx.insertInto('payment_allocation').values({ payment_id: paymentId, bill_id: b.id, after_enrolment: b.paid_through, through_enrolment: upto, lines: n, amount: s, paid_on: paidOn }).execute();
     credit -= s;
     lines += n;
   }
@@ -74,7 +73,7 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
     await sql<{ n: string }>`
       WITH overdue AS (
         SELECT l.enrolment_id FROM bill b JOIN bill_line l ON l.bill_id = b.id
-        WHERE b.funding_program_id = ${programId} AND l.paid_at IS NULL AND b.due_date < ${asOf}::date
+        WHERE b.funding_program_id = ${programId} AND l.enrolment_id > b.paid_through AND b.due_date < ${asOf}::date
         GROUP BY l.enrolment_id HAVING count(*) >= ${months}
       ), lapsed AS (
         UPDATE enrolment e SET status = 'lapsed', updated_at = now() FROM overdue o
@@ -95,7 +94,7 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
         WHERE e.funding_program_id = ${programId} AND e.status = 'lapsed' AND e.segment = 'BPU'
           AND NOT EXISTS (
             SELECT 1 FROM bill b JOIN bill_line l ON l.bill_id = b.id AND l.enrolment_id = e.id
-            WHERE b.funding_program_id = ${programId} AND l.paid_at IS NULL AND b.due_date < ${asOf}::date)
+            WHERE b.funding_program_id = ${programId} AND l.enrolment_id > b.paid_through AND b.due_date < ${asOf}::date)
       ), free AS (
         SELECT c.* FROM candidate c
         WHERE NOT EXISTS (SELECT 1 FROM enrolment_cover ec WHERE ec.person_id = c.person_id AND ec.program = ANY (c.programs))
@@ -284,7 +283,7 @@ export async function earlyWarning(db: Db, opts: { region: string; programId?: n
       SELECT l.enrolment_id, count(*) AS u, (array_agg(b.due_date ORDER BY b.month))[${months}::int] AS nth_due
       FROM e JOIN bill b ON b.funding_program_id = e.funding_program_id
       JOIN bill_line l ON l.bill_id = b.id AND l.enrolment_id = e.id
-      WHERE l.paid_at IS NULL
+      WHERE l.enrolment_id > b.paid_through
       GROUP BY l.enrolment_id
     ), last_bill AS (
       SELECT funding_program_id, max(month) AS m FROM bill GROUP BY funding_program_id
@@ -328,7 +327,19 @@ export async function enrolmentCover(db: Db, user: SessionUser, enrolmentId: num
     ? await db
         .selectFrom('bill as b')
         .innerJoin('bill_line as l', (j) => j.onRef('l.bill_id', '=', 'b.id').on('l.enrolment_id', '=', enrolmentId))
-        .select(['b.month', 'b.due_date', 'l.amount', 'l.paid_at'])
+        .select((eb) => [
+          'b.month',
+          'b.due_date',
+          'l.amount',
+          eb
+            .selectFrom('payment_allocation as pa')
+            .select('pa.paid_on')
+            .whereRef('pa.bill_id', '=', 'b.id')
+            .whereRef('pa.after_enrolment', '<', 'l.enrolment_id')
+            .whereRef('pa.through_enrolment', '>=', 'l.enrolment_id')
+            .limit(1)
+            .as('paid_at'),
+        ])
         .where('b.funding_program_id', '=', e.funding_program_id)
         .orderBy('b.month')
         .execute()
@@ -340,8 +351,8 @@ export async function enrolmentCover(db: Db, user: SessionUser, enrolmentId: num
     status: e.status,
     segment: e.segment,
     fundingProgramId: e.funding_program_id,
-    months: months.map((m) => ({ month: m.month.slice(0, 7), dueDate: m.due_date, amount: m.amount, paidAt: m.paid_at, covered: m.paid_at !== null })),
-    arrears: months.filter((m) => m.paid_at === null && m.due_date < today).reduce((a, m) => a + m.amount, 0),
+    months: months.map((m) => ({ month: m.month.slice(0, 7), dueDate: m.due_date, amount: m.amount, paidAt: m.paid_at ?? null, covered: m.paid_at != null })),
+    arrears: months.filter((m) => m.paid_at == null && m.due_date < today).reduce((a, m) => a + m.amount, 0),
     history: history.map((h) => ({ status: h.status, changedAt: new Date(h.changed_at).toISOString(), changedBy: h.changed_by, reason: h.reason })),
   };
 }
