@@ -1,5 +1,5 @@
 /**
- * Monthly billing on PostgreSQL: `npm run bench:billing -- --enrolments 5000000 [--keep]`.
+ * Monthly billing on PostgreSQL: `npm run bench:billing -- --enrolments 5000000 [--lapses] [--keep]`.
  * Builds a scratch database (migrations, regions, one APBD programme) with N funded enrolments of
  * people in Kab. Sukabumi's villages, then times the app's own billing run (billProgram: one
  * INSERT … SELECT priced from the rate snapshot) and an idempotent re-run of the same month.
@@ -11,6 +11,7 @@ import { parseArgs } from '../src/cli/open.js';
 import { connectPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { billProgram } from '../src/modules/funding/billing.js';
+import { recordPaymentAs } from '../src/modules/funding/payments.js';
 import { loadRegions } from '../src/modules/regions/load.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);
@@ -73,8 +74,24 @@ try {
   console.log(`billing run 2025-06: ${first} s — ${bill.workerCount.toLocaleString('en')} lines, Rp${bill.amount.toLocaleString('en')}`);
   console.log(`idempotent re-run 2025-06: ${rerun} s — same bill ${again.id === bill.id && !again.created}, lines ${again.workerCount.toLocaleString('en')}`);
   console.log(`next month 2025-07 (bill_line already holds one month): ${second} s — ${next.workerCount.toLocaleString('en')} lines`);
-  const size = (await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('bill_line')) AS s`.execute(h.db)).rows[0]!.s;
+  let size = (await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('bill_line')) AS s`.execute(h.db)).rows[0]!.s;
   console.log(`bill_line size after two months: ${size}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+  if (flags.lapses) {
+    // --lapses: the payer pays 99 % of each bill (whole lines, lowest enrolment ids first), then the
+    // third month is billed: the unpaid 1 % have three overdue months and lapse in that run.
+    for (const b of [bill, next]) {
+      t = performance.now();
+      const paid = await recordPaymentAs(h.db, actor, program, { amount: Math.floor(b.amount * 0.99), paidOn: '2025-08-10', reference: `BENCH-${b.month}`, billId: b.id });
+      console.log(`payment of 99 % of ${b.month} (${paid.linesPaid.toLocaleString('en')} lines paid; allocation + lapse check): ${secs(t)} s`);
+    }
+    t = performance.now();
+    const third = await billProgram(h.db, actor, program, '2025-08');
+    const lapsed = Number((await sql<{ n: string }>`SELECT count(*) AS n FROM enrolment WHERE status = 'lapsed'`.execute(h.db)).rows[0]!.n);
+    console.log(`third month 2025-08 (lapse evaluation over ${(3 * n).toLocaleString('en')} lines): ${secs(t)} s — ${third.workerCount.toLocaleString('en')} lines, ${lapsed.toLocaleString('en')} enrolments lapsed`);
+    size = (await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('bill_line')) AS s`.execute(h.db)).rows[0]!.s;
+    console.log(`bill_line size after three months: ${size}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  }
 } finally {
   await h.close();
   if (flags.keep) console.log(`kept database ${name}`);

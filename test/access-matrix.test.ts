@@ -325,6 +325,7 @@ const CASES: Record<string, Case> = {
   },
 };
 
+
 const planBody = (region: string) => ({
   region,
   targetPercent: 50,

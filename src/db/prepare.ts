@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/generate.js';
-import { loadDemo } from '../demo/load.js';
+import { DEMO_ACTOR, loadDemo } from '../demo/load.js';
+import { loadDemoFunding } from '../demo/funding.js';
 import { IMPORT_KINDS } from '../modules/imports/registry.js';
 import { recoverInterruptedImports } from '../modules/imports/service.js';
 import { loadRegions, regionsLoaded } from '../modules/regions/load.js';
@@ -23,5 +24,8 @@ export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyB
     const { added } = await loadDemo(h.db, 'province', DEFAULT_SEED);
     log.info({ added }, 'demo data generated (synthetic)');
   }
+  // funding (issue 4): a demo database from before the funding capability gets its payers once
+  const funding = await loadDemoFunding(h.db, DEMO_ACTOR);
+  if (funding.programs) log.info(funding, 'demo funding generated (synthetic)');
   return { demoAccounts: DEMO_ACCOUNTS, demoPassword: DEMO_PASSWORD };
 }

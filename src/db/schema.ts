@@ -35,6 +35,7 @@ export interface Database {
   coverage_target: CoverageTargetTable;
   coverage_delta: CoverageDeltaTable;
   coverage_rollup: CoverageRollupTable;
+  payment_allocation: PaymentAllocationTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -231,6 +232,7 @@ export interface BillTable {
   amount: number;
   paid_amount: Generated<number>;
   paid_lines: Generated<number>;
+  paid_through: Generated<number>;
   rates: ColumnType<Record<string, unknown>, string, string>;
   created_by: string;
   created_at: Timestamp;
@@ -240,8 +242,16 @@ export interface BillLineTable {
   bill_id: number;
   enrolment_id: number;
   amount: number;
-  paid_at: string | null;
+}
+
+export interface PaymentAllocationTable {
   payment_id: number | null;
+  bill_id: number;
+  after_enrolment: number;
+  through_enrolment: number;
+  lines: number;
+  amount: number;
+  paid_on: string;
 }
 
 export interface PaymentTable {

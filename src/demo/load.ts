@@ -6,6 +6,7 @@ import { publicUser } from '../modules/users/service.js';
 // compliance (issue 6)
 import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
+import { loadDemoFunding } from './funding.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -58,6 +59,9 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
   });
   // compliance (issue 6): employers, cases, outreach and agents ride on the demo workers (agents credit their enrolments)
   if (opts.workers !== false) await loadComplianceDemo(db, scale, seed);
+  // funding (issue 4): payers, twelve months of bills and payments; after the transaction above,
+  // because billing runs take their own transactions (and PGlite has one connection).
+  if (opts.workers !== false) await loadDemoFunding(db, DEMO_ACTOR);
   return { plan, added };
 }
 

@@ -23,7 +23,7 @@ export interface ContributionResult {
 }
 
 export type ContributionInput =
-  | { segment: 'PU'; date: string; wage: number; riskGroup: number; programs: CalcProgram[] }
+  | { segment: 'PU'; date: string; wage: number; riskGroup: number; programs: CalcProgram[]; /** wage is a daily wage (× PU_DAILY_WAGE_DAYS) */ daily?: boolean }
   | { segment: 'BPU'; date: string; declaredIncome: number; programs: CalcProgram[] }
   | { segment: 'JAKON'; date: string; contractValue?: number; wage?: number }
   | { segment: 'PMI'; date: string; months: number; prePlacement?: boolean };
@@ -99,6 +99,11 @@ function pu(s: RateSnapshot, i: Extract<ContributionInput, { segment: 'PU' }>): 
   if (problems.length) return fail(...problems);
   const at = (k: RateKey) => rateAt(s, k, i.date);
   const lines: ContributionLine[] = [];
+  if (i.daily) {
+    // daily workers: the monthly wage base is the daily wage × 25 (DOMAIN.md, unconfirmed)
+    const days = at('PU_DAILY_WAGE_DAYS');
+    return pu(s, { ...i, daily: false, wage: i.wage * days.value });
+  }
   const jkk = at(`PU_JKK_RG${i.riskGroup}` as RateKey);
   lines.push(line('JKK', ofPpm(i.wage, jkk.value), 0, [jkk]));
   const jkm = at('PU_JKM');

@@ -16,6 +16,10 @@ const WorkerFormPage = lazy(() => import('./pages/workers/worker-form-page'));
 const ImportPage = lazy(() => import('./pages/imports/import-page'));
 // funding (issue 4)
 const CalculatorPage = lazy(() => import('./pages/funding/calculator-page'));
+const ProgramsPage = lazy(() => import('./pages/funding/programs-page'));
+const ProgramPage = lazy(() => import('./pages/funding/program-page'));
+const PlanningPage = lazy(() => import('./pages/funding/planning-page'));
+const RatesPage = lazy(() => import('./pages/funding/rates-page'));
 const NotFoundPage = lazy(() => import('./pages/shell/not-found-page'));
 // compliance (issue 6)
 const EmployerListPage = lazy(() => import('./pages/compliance/employer-list-page'));
@@ -70,6 +74,11 @@ export function AppRoutes() {
           <Route path="sosialisasi" element={page(<OutreachPage />)} />
           <Route path="perisai" element={page(<AgentsPage />)} />
           <Route path="cakupan/:code?" element={page(<CoveragePage />)} />
+          {/* funding (issue 4) */}
+          <Route path="pendanaan" element={page(<ProgramsPage />)} />
+          <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
+          <Route path="perencanaan" element={page(<PlanningPage />)} />
+          <Route path="tarif" element={page(<RatesPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

@@ -15,58 +15,58 @@ CREATE TABLE rate_config (
   PRIMARY KEY (key, effective_from)
 );
 
--- Exactly DEFAULT_RATES in src/domain/rates.ts (rates.test in modules/funding keeps the two equal).
+-- Exactly DEFAULT_RATES in src/domain/rates.ts (src/modules/funding/calc.test.ts keeps the two equal).
 INSERT INTO rate_config (key, effective_from, value, unit, legal_basis, unconfirmed) VALUES
-  ('PU_JKK_RG1', '2015-07-01', 2400, 'ppm', 'PP 44/2015 art. 16(1), risk group I', false),
-  ('PU_JKK_RG2', '2015-07-01', 5400, 'ppm', 'PP 44/2015 art. 16(1), risk group II', false),
-  ('PU_JKK_RG3', '2015-07-01', 8900, 'ppm', 'PP 44/2015 art. 16(1), risk group III', false),
-  ('PU_JKK_RG4', '2015-07-01', 12700, 'ppm', 'PP 44/2015 art. 16(1), risk group IV', false),
-  ('PU_JKK_RG5', '2015-07-01', 17400, 'ppm', 'PP 44/2015 art. 16(1), risk group V', false),
-  ('PU_JKM', '2015-07-01', 3000, 'ppm', 'PP 44/2015 art. 18(1)', false),
-  ('PU_JHT_EMPLOYER', '2015-07-01', 37000, 'ppm', 'PP 46/2015 art. 16(1)', false),
-  ('PU_JHT_WORKER', '2015-07-01', 20000, 'ppm', 'PP 46/2015 art. 16(1)', false),
-  ('PU_JP_EMPLOYER', '2015-07-01', 20000, 'ppm', 'PP 45/2015 art. 28(3)', false),
-  ('PU_JP_WORKER', '2015-07-01', 10000, 'ppm', 'PP 45/2015 art. 28(3)', false),
-  ('PU_JP_WAGE_CAP', '2023-03-01', 9559600, 'rupiah', 'BPJS TK circular, JP wage cap from March 2023', false),
-  ('PU_JP_WAGE_CAP', '2024-03-01', 10042300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2024', false),
-  ('PU_JP_WAGE_CAP', '2025-03-01', 10547400, 'rupiah', 'BPJS TK circular, JP wage cap from 1 March 2025', false),
-  ('PU_JP_WAGE_CAP', '2026-03-01', 11086300, 'rupiah', 'BPJS TK circular, JP wage cap from March 2026', false),
-  ('PU_DAILY_WAGE_DAYS', '2015-07-01', 25, 'count', 'daily workers: daily wage × 25', true),
-  ('BPU_JKK', '2015-07-01', 10000, 'ppm', 'PP 44/2015, BPU JKK 1 % of declared income', false),
-  ('BPU_JKM', '2015-07-01', 6800, 'rupiah', 'PP 44/2015, BPU JKM fixed', false),
-  ('BPU_JHT', '2015-07-01', 20000, 'ppm', 'PP 46/2015, BPU JHT optional 2 % of declared income', false),
-  ('BPU_MIN_INCOME', '2015-07-01', 1000000, 'rupiah', 'PP 44/2015, lowest declared income', true),
-  ('BPU_MAX_INCOME', '2015-07-01', 20700000, 'rupiah', 'PP 44/2015, highest declared income (JKK about Rp207,000)', true),
-  ('JAKON_WAGE_JKK', '2021-02-01', 17400, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKK 1.74 %', false),
-  ('JAKON_WAGE_JKM', '2021-02-01', 3000, 'ppm', 'Permenaker 5/2021, Jakon with known wages: JKM 0.30 %', false),
+  ('PU_JKK_RG1', '2015-07-01', 2400, 'ppm', 'PP 44/2015 pasal 16 ayat (1), kelompok risiko I', false),
+  ('PU_JKK_RG2', '2015-07-01', 5400, 'ppm', 'PP 44/2015 pasal 16 ayat (1), kelompok risiko II', false),
+  ('PU_JKK_RG3', '2015-07-01', 8900, 'ppm', 'PP 44/2015 pasal 16 ayat (1), kelompok risiko III', false),
+  ('PU_JKK_RG4', '2015-07-01', 12700, 'ppm', 'PP 44/2015 pasal 16 ayat (1), kelompok risiko IV', false),
+  ('PU_JKK_RG5', '2015-07-01', 17400, 'ppm', 'PP 44/2015 pasal 16 ayat (1), kelompok risiko V', false),
+  ('PU_JKM', '2015-07-01', 3000, 'ppm', 'PP 44/2015 pasal 18 ayat (1)', false),
+  ('PU_JHT_EMPLOYER', '2015-07-01', 37000, 'ppm', 'PP 46/2015 pasal 16 ayat (1)', false),
+  ('PU_JHT_WORKER', '2015-07-01', 20000, 'ppm', 'PP 46/2015 pasal 16 ayat (1)', false),
+  ('PU_JP_EMPLOYER', '2015-07-01', 20000, 'ppm', 'PP 45/2015 pasal 28 ayat (3)', false),
+  ('PU_JP_WORKER', '2015-07-01', 10000, 'ppm', 'PP 45/2015 pasal 28 ayat (3)', false),
+  ('PU_JP_WAGE_CAP', '2023-03-01', 9559600, 'rupiah', 'Surat edaran BPJS TK: batas upah JP mulai Maret 2023', false),
+  ('PU_JP_WAGE_CAP', '2024-03-01', 10042300, 'rupiah', 'Surat edaran BPJS TK: batas upah JP mulai Maret 2024', false),
+  ('PU_JP_WAGE_CAP', '2025-03-01', 10547400, 'rupiah', 'Surat edaran BPJS TK: batas upah JP mulai 1 Maret 2025', false),
+  ('PU_JP_WAGE_CAP', '2026-03-01', 11086300, 'rupiah', 'Surat edaran BPJS TK: batas upah JP mulai Maret 2026', false),
+  ('PU_DAILY_WAGE_DAYS', '2015-07-01', 25, 'count', 'pekerja harian: upah harian × 25', true),
+  ('BPU_JKK', '2015-07-01', 10000, 'ppm', 'PP 44/2015, JKK BPU 1% dari penghasilan yang dilaporkan', false),
+  ('BPU_JKM', '2015-07-01', 6800, 'rupiah', 'PP 44/2015, JKM BPU tetap', false),
+  ('BPU_JHT', '2015-07-01', 20000, 'ppm', 'PP 46/2015, JHT BPU pilihan 2% dari penghasilan yang dilaporkan', false),
+  ('BPU_MIN_INCOME', '2015-07-01', 1000000, 'rupiah', 'PP 44/2015, penghasilan terendah yang dilaporkan', true),
+  ('BPU_MAX_INCOME', '2015-07-01', 20700000, 'rupiah', 'PP 44/2015, penghasilan tertinggi (JKK sekitar Rp207.000)', true),
+  ('JAKON_WAGE_JKK', '2021-02-01', 17400, 'ppm', 'Permenaker 5/2021, Jakon dengan upah diketahui: JKK 1,74%', false),
+  ('JAKON_WAGE_JKM', '2021-02-01', 3000, 'ppm', 'Permenaker 5/2021, Jakon dengan upah diketahui: JKM 0,30%', false),
   ('JAKON_STEP1_UPTO', '2021-02-01', 100000000, 'rupiah', 'Permenaker 5/2021, contract slice 1 upper bound', false),
   ('JAKON_STEP2_UPTO', '2021-02-01', 500000000, 'rupiah', 'Permenaker 5/2021, contract slice 2 upper bound', false),
   ('JAKON_STEP3_UPTO', '2021-02-01', 1000000000, 'rupiah', 'Permenaker 5/2021, contract slice 3 upper bound', false),
   ('JAKON_STEP4_UPTO', '2021-02-01', 5000000000, 'rupiah', 'Permenaker 5/2021, contract slice 4 upper bound', false),
-  ('JAKON_STEP1_JKK', '2021-02-01', 2100, 'ppm', 'Permenaker 5/2021, first Rp100 million', false),
-  ('JAKON_STEP2_JKK', '2021-02-01', 1700, 'ppm', 'Permenaker 5/2021, Rp100–500 million', false),
-  ('JAKON_STEP3_JKK', '2021-02-01', 1300, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion', false),
-  ('JAKON_STEP4_JKK', '2021-02-01', 1100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion', false),
-  ('JAKON_STEP5_JKK', '2021-02-01', 900, 'ppm', 'Permenaker 5/2021, above Rp5 billion', false),
-  ('JAKON_STEP1_JKM', '2021-02-01', 300, 'ppm', 'Permenaker 5/2021, first Rp100 million', false),
-  ('JAKON_STEP2_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp100–500 million', false),
-  ('JAKON_STEP3_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp500 million–1 billion', false),
-  ('JAKON_STEP4_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, Rp1–5 billion', false),
-  ('JAKON_STEP5_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, above Rp5 billion', false),
-  ('PMI_PRE_PLACEMENT', '2023-03-01', 37500, 'rupiah', 'Permenaker 4/2023 art. 18, before placement', false),
-  ('PMI_6_MONTHS', '2023-03-01', 108000, 'rupiah', 'Permenaker 4/2023 art. 18, during and after placement, 6 months', false),
-  ('PMI_12_MONTHS', '2023-03-01', 189000, 'rupiah', 'Permenaker 4/2023 art. 18, 12 months', false),
-  ('PMI_24_MONTHS', '2023-03-01', 332500, 'rupiah', 'Permenaker 4/2023 art. 18, 24 months', false),
-  ('PMI_EXTRA_MONTH', '2023-03-01', 13500, 'rupiah', 'Permenaker 4/2023 art. 18, each extra month', false),
-  ('BEN_JKM_LUMP_SUM', '2019-12-02', 20000000, 'rupiah', 'PP 82/2019, JKM lump sum', false),
-  ('BEN_PERIODIC_MONTHLY', '2019-12-02', 500000, 'rupiah', 'PP 82/2019, periodic benefit per month', false),
-  ('BEN_PERIODIC_MONTHS', '2019-12-02', 24, 'count', 'PP 82/2019, periodic benefit months (paid at once)', false),
-  ('BEN_FUNERAL', '2019-12-02', 10000000, 'rupiah', 'PP 82/2019, funeral cost', false),
-  ('BEN_SCHOLARSHIP_TOTAL', '2021-02-01', 174000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship, up to 2 children', false),
-  ('BEN_SCHOLARSHIP_PER_CHILD', '2021-02-01', 87000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: scholarship per child', false),
-  ('BEN_SCHOLARSHIP_MIN_MONTHS', '2019-12-02', 36, 'count', 'PP 82/2019: JKM scholarship after ≥ 3 years of contributions', false),
-  ('BEN_JKK_DEATH_WAGE_MULTIPLE', '2019-12-02', 48, 'count', 'PP 82/2019: JKK death 48 × monthly wage', false),
-  ('BPU_LAPSE_MONTHS', '2015-07-01', 3, 'count', 'BPU membership inactive after 3 unpaid months', true);
+  ('JAKON_STEP1_JKK', '2021-02-01', 2100, 'ppm', 'Permenaker 5/2021, Rp100 juta pertama', false),
+  ('JAKON_STEP2_JKK', '2021-02-01', 1700, 'ppm', 'Permenaker 5/2021, Rp100–500 juta', false),
+  ('JAKON_STEP3_JKK', '2021-02-01', 1300, 'ppm', 'Permenaker 5/2021, Rp500 juta–1 miliar', false),
+  ('JAKON_STEP4_JKK', '2021-02-01', 1100, 'ppm', 'Permenaker 5/2021, Rp1–5 miliar', false),
+  ('JAKON_STEP5_JKK', '2021-02-01', 900, 'ppm', 'Permenaker 5/2021, di atas Rp5 miliar', false),
+  ('JAKON_STEP1_JKM', '2021-02-01', 300, 'ppm', 'Permenaker 5/2021, Rp100 juta pertama', false),
+  ('JAKON_STEP2_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp100–500 juta', false),
+  ('JAKON_STEP3_JKM', '2021-02-01', 200, 'ppm', 'Permenaker 5/2021, Rp500 juta–1 miliar', false),
+  ('JAKON_STEP4_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, Rp1–5 miliar', false),
+  ('JAKON_STEP5_JKM', '2021-02-01', 100, 'ppm', 'Permenaker 5/2021, di atas Rp5 miliar', false),
+  ('PMI_PRE_PLACEMENT', '2023-03-01', 37500, 'rupiah', 'Permenaker 4/2023 pasal 18, sebelum penempatan', false),
+  ('PMI_6_MONTHS', '2023-03-01', 108000, 'rupiah', 'Permenaker 4/2023 pasal 18, selama dan setelah penempatan, 6 bulan', false),
+  ('PMI_12_MONTHS', '2023-03-01', 189000, 'rupiah', 'Permenaker 4/2023 pasal 18, 12 bulan', false),
+  ('PMI_24_MONTHS', '2023-03-01', 332500, 'rupiah', 'Permenaker 4/2023 pasal 18, 24 bulan', false),
+  ('PMI_EXTRA_MONTH', '2023-03-01', 13500, 'rupiah', 'Permenaker 4/2023 pasal 18, tiap bulan tambahan', false),
+  ('BEN_JKM_LUMP_SUM', '2019-12-02', 20000000, 'rupiah', 'PP 82/2019, santunan sekaligus JKM', false),
+  ('BEN_PERIODIC_MONTHLY', '2019-12-02', 500000, 'rupiah', 'PP 82/2019, santunan berkala per bulan', false),
+  ('BEN_PERIODIC_MONTHS', '2019-12-02', 24, 'count', 'PP 82/2019, jumlah bulan santunan berkala (dibayar sekaligus)', false),
+  ('BEN_FUNERAL', '2019-12-02', 10000000, 'rupiah', 'PP 82/2019, biaya pemakaman', false),
+  ('BEN_SCHOLARSHIP_TOTAL', '2021-02-01', 174000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: beasiswa, maksimal 2 anak', false),
+  ('BEN_SCHOLARSHIP_PER_CHILD', '2021-02-01', 87000000, 'rupiah', 'PP 82/2019, Permenaker 5/2021: beasiswa per anak', false),
+  ('BEN_SCHOLARSHIP_MIN_MONTHS', '2019-12-02', 36, 'count', 'PP 82/2019: beasiswa JKM setelah iuran minimal 3 tahun', false),
+  ('BEN_JKK_DEATH_WAGE_MULTIPLE', '2019-12-02', 48, 'count', 'PP 82/2019: santunan kematian JKK 48 × upah sebulan', false),
+  ('BPU_LAPSE_MONTHS', '2015-07-01', 3, 'count', 'kepesertaan BPU nonaktif setelah 3 bulan menunggak', true);
 
 -- A payer: who pays for which workers, from which budget, under which legal act.
 CREATE TABLE funding_program (
@@ -114,6 +114,9 @@ CREATE TABLE bill (
   -- kept by payment allocation, so reading a bill never scans its lines
   paid_amount        bigint NOT NULL DEFAULT 0,
   paid_lines         integer NOT NULL DEFAULT 0,
+  -- payments pay lines in enrolment order, so the paid lines are always a prefix: a line is paid
+  -- (that worker covered for the month) exactly when its enrolment_id <= paid_through
+  paid_through       bigint NOT NULL DEFAULT 0,
   -- the rates used, for the record: later rate changes never alter an issued bill
   rates              jsonb NOT NULL,
   created_by         text NOT NULL,
@@ -121,13 +124,12 @@ CREATE TABLE bill (
   UNIQUE (funding_program_id, month)
 );
 
--- A line is paid whole or not at all: paid_at is the month's cover for that worker.
+-- Written once by the billing run and never updated (paid = enrolment_id <= bill.paid_through), so a
+-- payment writes no line: unpaid lines are one primary-key range per bill.
 CREATE TABLE bill_line (
   bill_id       bigint NOT NULL,
   enrolment_id  bigint NOT NULL,
   amount        bigint NOT NULL,
-  paid_at       date,
-  payment_id    bigint,
   PRIMARY KEY (bill_id, enrolment_id)
 );
 
@@ -149,3 +151,15 @@ CREATE TABLE payment (
 CREATE INDEX payment_program_idx ON payment (funding_program_id, paid_on);
 -- the same bank line imported twice is one payment
 CREATE UNIQUE INDEX payment_reference_idx ON payment (funding_program_id, reference) WHERE reference <> '';
+
+-- Which lines each payment paid: the enrolment-id range (after_enrolment, through_enrolment] of a bill.
+CREATE TABLE payment_allocation (
+  payment_id         bigint REFERENCES payment (id),
+  bill_id            bigint NOT NULL REFERENCES bill (id),
+  after_enrolment    bigint NOT NULL,
+  through_enrolment  bigint NOT NULL,
+  lines              integer NOT NULL,
+  amount             bigint NOT NULL,
+  paid_on            date NOT NULL
+);
+CREATE INDEX payment_allocation_bill_idx ON payment_allocation (bill_id, through_enrolment);

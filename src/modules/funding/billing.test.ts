@@ -84,6 +84,19 @@ describe('monthly billing run', () => {
     expect(mar.amount - feb.amount).toBe(Math.round(((10_547_400 - 10_042_300) * 3) / 100) + Math.round(((10_300_000 - 10_042_300) * 3) / 100));
   });
 
+  it('a closed programme bills no new month, but its issued bills are still answered', async () => {
+    const p = (await injectAs(t.app, kab, { method: 'POST', url: '/api/funding-programs', payload: program({ name: 'Program Ditutup' }) })).json();
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    const jan = await injectAs(t.app, kab, { method: 'POST', url: `/api/funding-programs/${p.id}/billing-runs`, payload: { month: '2025-01' } });
+    expect(jan.statusCode).toBe(201);
+    expect((await injectAs(t.app, kab, { method: 'PATCH', url: `/api/funding-programs/${p.id}`, payload: { status: 'closed' } })).statusCode).toBe(200);
+    const feb = await injectAs(t.app, kab, { method: 'POST', url: `/api/funding-programs/${p.id}/billing-runs`, payload: { month: '2025-02' } });
+    expect(feb.statusCode).toBe(409);
+    expect(feb.json().error.code).toBe('FUNDING_PROGRAM_CLOSED');
+    const again = await injectAs(t.app, kab, { method: 'POST', url: `/api/funding-programs/${p.id}/billing-runs`, payload: { month: '2025-01' } });
+    expect(again.json()).toMatchObject({ id: jan.json().id, created: false });
+  });
+
   it('refuses a malformed month and a programme outside one’s region', async () => {
     const p = (await injectAs(t.app, kab, { method: 'POST', url: '/api/funding-programs', payload: program({ name: 'Program Bulan' }) })).json();
     const bad = await injectAs(t.app, kab, { method: 'POST', url: `/api/funding-programs/${p.id}/billing-runs`, payload: { month: '2025-13' } });

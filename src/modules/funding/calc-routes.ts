@@ -20,6 +20,7 @@ const contributionQuery = z.object({
   date: isoDate.optional().describe('the date the rates are read at (default today, WIB)'),
   declaredIncome: rupiah.optional().describe('BPU: declared monthly income'),
   wage: rupiah.optional().describe('PU: monthly wage (basic + fixed allowances); JAKON: monthly wages when known'),
+  dailyWage: rupiah.optional().describe('PU daily workers instead of wage: the base is the daily wage × 25'),
   riskGroup: z.coerce.number().int().min(1).max(5).optional().describe('PU: JKK risk group 1..5 (government services: 1)'),
   programs: programList.optional().describe('PU/BPU: default JKK,JKM'),
   contractValue: rupiah.optional().describe('JAKON: contract value before VAT'),
@@ -36,6 +37,20 @@ const lineSchema = z.object({
   note: z.string().optional(),
 });
 const bilingual = z.object({ id: z.string(), en: z.string() });
+
+/** The API's one error shape (src/lib/errors.ts), documented for the 422 answers. */
+const apiError = z
+  .object({
+    error: z.object({
+      code: z.string().describe('VALIDATION_FAILED, RATE_NOT_CONFIGURED, REQUIRED…'),
+      message: z.string().describe('Indonesian'),
+      messageEn: z.string(),
+      field: z.string().optional().describe('e.g. querystring.declaredIncome'),
+      issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() })).optional(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .describe('invalid input: a missing or out-of-range value, or no rate in effect on the date');
 
 const rateSchema = z.object({
   key: z.string(),
@@ -55,9 +70,11 @@ function contributionInput(q: z.infer<typeof contributionQuery>, date: string): 
   };
   switch (q.segment) {
     case 'PU':
-      need('wage', q.wage);
+      if (q.dailyWage === undefined) need('wage', q.wage);
       need('riskGroup', q.riskGroup);
-      return { segment: 'PU', date, wage: q.wage!, riskGroup: q.riskGroup!, programs };
+      return q.dailyWage !== undefined
+        ? { segment: 'PU', date, wage: q.dailyWage, daily: true, riskGroup: q.riskGroup!, programs }
+        : { segment: 'PU', date, wage: q.wage!, riskGroup: q.riskGroup!, programs };
     case 'BPU':
       need('declaredIncome', q.declaredIncome);
       return { segment: 'BPU', date, declaredIncome: q.declaredIncome!, programs };
@@ -83,7 +100,7 @@ export function calcRoutes(app: FastifyInstance, { db }: { db: Db }) {
           'Integer rupiah. BPU: `declaredIncome`, `programs` (JKK,JKM[,JHT]). PU: `wage`, `riskGroup`, `programs` (JKK,JKM[,JHT][,JP]; JP wage capped by date). ' +
           'JAKON: `contractValue` (stepped marginal rates) or `wage`. PMI: `months` and optional `prePlacement`. Invalid input → 422.',
         querystring: contributionQuery,
-        response: { 200: z.object({ segment: z.string(), date: z.string(), total: z.number(), lines: z.array(lineSchema) }) },
+        response: { 200: z.object({ segment: z.string(), date: z.string(), total: z.number(), lines: z.array(lineSchema) }), 422: apiError },
       },
     },
     async (req) => {
@@ -114,6 +131,7 @@ export function calcRoutes(app: FastifyInstance, { db }: { db: Db }) {
             total: z.number(),
             parts: z.array(z.object({ name: z.string(), amount: z.number(), conditional: z.boolean().optional(), eligible: z.boolean().optional(), condition: bilingual.optional(), basis: z.string() })),
           }),
+          422: apiError,
         },
       },
     },

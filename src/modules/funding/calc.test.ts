@@ -39,6 +39,11 @@ describe('GET /api/calc/contribution', () => {
     expect(jp).toMatchObject({ employer: 210_948, worker: 105_474 });
     expect(res.json().total).toBe(28_800 + 36_000 + 444_000 + 240_000 + 316_422);
   });
+  it('PU daily worker: dailyWage × 25', async () => {
+    const res = await injectAs(t.app, village, { url: '/api/calc/contribution?segment=PU&dailyWage=100000&riskGroup=1&date=2025-06-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().total).toBe(6_000 + 7_500);
+  });
   it('JAKON Rp2bn and PMI 12 months', async () => {
     const j = await injectAs(t.app, village, { url: '/api/calc/contribution?segment=JAKON&contractValue=2000000000&date=2025-06-01' });
     expect(j.json().total).toBe(2_950_000);
@@ -86,6 +91,16 @@ describe('GET /api/calc/benefit', () => {
     const res = await injectAs(t.app, village, { url: '/api/calc/benefit?type=JKK_DEATH' });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.field).toBe('querystring.wage');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents both calculator routes with their 422 answer', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
+    for (const path of ['/api/calc/contribution', '/api/calc/benefit']) {
+      expect(Object.keys(doc.paths[path].get.responses).sort(), path).toEqual(['200', '422']);
+      expect(doc.paths[path].get.parameters.length, path).toBeGreaterThan(2);
+    }
   });
 });
 

@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
 import { enrol } from '../../../test/funding.js';
+import { sweepLapses } from './lapse-sweep.js';
 
 const t = useTestApp();
 let kab: Session;
@@ -159,5 +161,59 @@ describe('payment import (.csv)', () => {
     const foreign = await injectAs(t.app, desa, { method: 'POST', url: '/api/payments/import', payload: form() as never });
     expect(foreign.json()).toMatchObject({ recorded: 0 });
     expect(foreign.json().rejected).toHaveLength(5);
+  });
+});
+
+describe('lapse sweep (time passing alone)', () => {
+  it('lapses BPU enrolments whose third unpaid month fell due, audited, without a new bill or payment', async () => {
+    const p = await newProgram('APBD Sapuan');
+    const e = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    for (const m of ['2030-01', '2030-02', '2030-03']) await bill(kab, p.id, m); // due in 2030: not lapsed yet
+    expect(await status(e)).toBe('active');
+    const before = await sweepLapses(t.db, '2030-04-15');
+    expect(before.lapsed).toBe(0); // March is due 15 April: lapses the day after
+    const r = await sweepLapses(t.db, '2030-04-16');
+    expect(r.lapsed).toBe(1);
+    expect(await status(e)).toBe('lapsed');
+    expect(await cover(e)).toEqual([]);
+    const audit = await t.db.selectFrom('audit_log').select(['actor_username', 'entity_id']).where('action', '=', 'lapse_sweep').execute();
+    expect(audit).toEqual([{ actor_username: 'system:lapse', entity_id: String(p.id) }]);
+  });
+});
+
+describe('ending an enrolment', () => {
+  it('frees its programmes, keeps history, bills no month after its end', async () => {
+    const p = await newProgram('APBD Berakhir');
+    const e = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    const early = await injectAs(t.app, kab, { method: 'POST', url: `/api/enrolments/${e}/status`, payload: { to: 'ended', date: '2020-01-01' } });
+    expect(early.json().error.code).toBe('END_BEFORE_START');
+    const res = await injectAs(t.app, kab, { method: 'POST', url: `/api/enrolments/${e}/status`, payload: { to: 'ended', date: '2025-02-10', note: 'pindah domisili' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: e, status: 'ended', endDate: '2025-02-10' });
+    expect(await cover(e)).toEqual([]);
+    expect((await bill(kab, p.id, '2025-02')).json().workerCount).toBe(0); // ended enrolments are not billed
+    const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'reason']).where('enrolment_id', '=', e).execute();
+    expect(history).toEqual([{ status: 'ended', reason: 'pindah domisili' }]);
+    expect((await injectAs(t.app, kab, { method: 'POST', url: `/api/enrolments/${e}/status`, payload: { to: 'ended', date: '2025-03-01' } })).statusCode).toBe(409);
+    expect((await injectAs(t.app, desa, { method: 'POST', url: `/api/enrolments/${e}/status`, payload: { to: 'ended', date: '2025-03-01' } })).statusCode).toBe(404);
+  });
+});
+
+describe('payment import (.xlsx)', () => {
+  it('reads a bank statement workbook (dates and amounts as typed cells)', async () => {
+    const p = await newProgram('APBD Impor Xlsx');
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2025-03');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekening Koran');
+    ws.addRow(['Tanggal Transaksi', 'Keterangan', 'Kredit', 'ID Program', 'Bulan']);
+    ws.addRow([new Date(Date.UTC(2025, 3, 2)), 'SP2D 900/2025', 16_800, p.id, '2025-03']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'rekening.xlsx');
+    const res = await injectAs(t.app, kab, { method: 'POST', url: '/api/payments/import', payload: form as never });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 1, recorded: 1, amount: 16_800, linesPaid: 1, rejected: [] });
+    const pay = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/payments` })).json().items[0];
+    expect(pay).toMatchObject({ paidOn: '2025-04-02', reference: 'SP2D 900/2025', source: 'import', sourceFile: 'rekening.xlsx' });
   });
 });

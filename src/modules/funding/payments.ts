@@ -20,7 +20,8 @@ export async function lapseMonths(db: Db | Tx, date = todayWib()): Promise<numbe
 /**
  * Applies a programme's unallocated money (all payments − all paid lines) to its unpaid lines:
  * the named bill first, then the oldest bills (arrears before the current month). A line is paid
- * whole or not at all, in enrolment order; what cannot pay a whole line stays as credit.
+ * whole or not at all, in enrolment order — so a bill's paid lines are a prefix, kept as its
+ * `paid_through` watermark; what cannot pay a whole line stays as credit.
  */
 export async function allocate(tx: Tx, programId: number, paidOn: string, paymentId: number | null, firstBillId?: number | null) {
   const money = (
@@ -31,7 +32,7 @@ export async function allocate(tx: Tx, programId: number, paidOn: string, paymen
   let credit = Number(money.paid_in ?? 0) - Number(money.used ?? 0);
   const bills = await tx
     .selectFrom('bill')
-    .select(['id'])
+    .select(['id', 'paid_through'])
     .where('funding_program_id', '=', programId)
     .whereRef('paid_amount', '<', 'amount')
     .orderBy(sql`id = ${firstBillId ?? -1}`, 'desc')
@@ -40,22 +41,20 @@ export async function allocate(tx: Tx, programId: number, paidOn: string, paymen
   let lines = 0;
   for (const b of bills) {
     if (credit <= 0) break;
+    // The unpaid lines are the range after the watermark; pay the longest run of them the credit covers.
     const r = (
-      await sql<{ n: string; s: string | null }>`
-        WITH c AS (
+      await sql<{ n: string; s: string | null; upto: string | null }>`
+        SELECT count(*) AS n, max(run) AS s, max(enrolment_id) AS upto FROM (
           SELECT enrolment_id, sum(amount) OVER (ORDER BY enrolment_id) AS run
-          FROM bill_line WHERE bill_id = ${b.id} AND paid_at IS NULL
-        ), upd AS (
-          UPDATE bill_line l SET paid_at = ${paidOn}::date, payment_id = ${paymentId}
-          FROM c WHERE l.bill_id = ${b.id} AND l.enrolment_id = c.enrolment_id AND c.run <= ${credit}
-          RETURNING l.amount
-        )
-        SELECT count(*) AS n, sum(amount) AS s FROM upd`.execute(tx)
+          FROM bill_line WHERE bill_id = ${b.id} AND enrolment_id > ${b.paid_through}
+        ) c WHERE run <= ${credit}`.execute(tx)
     ).rows[0]!;
     const n = Number(r.n);
     const s = Number(r.s ?? 0);
     if (n === 0) break; // not enough for the next whole line: the rest stays as credit
-    await tx.updateTable('bill').set({ paid_amount: sql`paid_amount + ${s}`, paid_lines: sql`paid_lines + ${n}` }).where('id', '=', b.id).execute();
+    const upto = Number(r.upto);
+    await tx.updateTable('bill').set({ paid_amount: sql`paid_amount + ${s}`, paid_lines: sql`paid_lines + ${n}`, paid_through: upto }).where('id', '=', b.id).execute();
+    await tx.insertInto('payment_allocation').values({ payment_id: paymentId, bill_id: b.id, after_enrolment: b.paid_through, through_enrolment: upto, lines: n, amount: s, paid_on: paidOn }).execute();
     credit -= s;
     lines += n;
   }
@@ -75,11 +74,12 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
     await sql<{ n: string }>`
       WITH overdue AS (
         SELECT l.enrolment_id FROM bill b JOIN bill_line l ON l.bill_id = b.id
-        WHERE b.funding_program_id = ${programId} AND l.paid_at IS NULL AND b.due_date < ${asOf}::date
+        WHERE b.funding_program_id = ${programId} AND l.enrolment_id > b.paid_through AND b.due_date < ${asOf}::date
         GROUP BY l.enrolment_id HAVING count(*) >= ${months}
       ), lapsed AS (
         UPDATE enrolment e SET status = 'lapsed', updated_at = now() FROM overdue o
-        WHERE e.id = o.enrolment_id AND e.segment = 'BPU' AND e.status IN ${OPEN}
+        -- only protection that was running can lapse (a submitted or registered enrolment was never active)
+        WHERE e.id = o.enrolment_id AND e.segment = 'BPU' AND e.status = 'active'
         RETURNING e.id
       ), history AS (
         INSERT INTO enrolment_status_history (enrolment_id, status, changed_by, reason)
@@ -92,9 +92,11 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
       WITH candidate AS (
         SELECT e.id, e.person_id, e.programs, e.funding_source FROM enrolment e
         WHERE e.funding_program_id = ${programId} AND e.status = 'lapsed' AND e.segment = 'BPU'
+          -- only enrolments that lapsed for unpaid contributions come back when paid
+          AND (SELECT h.reason FROM enrolment_status_history h WHERE h.enrolment_id = e.id ORDER BY h.id DESC LIMIT 1) LIKE 'unpaid%'
           AND NOT EXISTS (
             SELECT 1 FROM bill b JOIN bill_line l ON l.bill_id = b.id AND l.enrolment_id = e.id
-            WHERE b.funding_program_id = ${programId} AND l.paid_at IS NULL AND b.due_date < ${asOf}::date)
+            WHERE b.funding_program_id = ${programId} AND l.enrolment_id > b.paid_through AND b.due_date < ${asOf}::date)
       ), free AS (
         -- one per person, and only where no other open enrolment holds one of its programmes
         -- (the partial unique indexes enrolment_open_* would refuse it)
@@ -141,7 +143,14 @@ async function billFor(tx: Tx, programId: number, p: PaymentInput, field: string
 /** One payment by hand: recorded, matched, applied, lapses re-evaluated; all in one audited transaction. */
 export async function recordPayment(db: Db, user: SessionUser, programId: number, p: PaymentInput, asOf = todayWib()) {
   const program = await programForWrite(db, user, programId);
-  return audited(db, { id: user.id, username: user.username }, async (tx) => {
+  return recordPaymentAs(db, { id: user.id, username: user.username }, program, p, asOf);
+}
+
+/** The payment itself, for a programme already checked (also used by the demo loader). */
+export async function recordPaymentAs(db: Db, actor: Actor, program: { id: number; region_code: string }, p: PaymentInput, asOf = todayWib()) {
+  const programId = program.id;
+  const user = actor;
+  return audited(db, actor, async (tx) => {
     const billId = await billFor(tx, programId, p, 'body');
     const row = await tx
       .insertInto('payment')
@@ -151,7 +160,7 @@ export async function recordPayment(db: Db, user: SessionUser, programId: number
       .executeTakeFirst();
     if (!row) throw errors.conflict('PAYMENT_DUPLICATE', { id: `Pembayaran dengan referensi "${p.reference}" sudah tercatat.`, en: `A payment with reference "${p.reference}" is already recorded.` }, 'body.reference');
     const applied = await allocate(tx, programId, p.paidOn, row.id, billId);
-    const lapses = await evaluateLapses(tx, { id: user.id, username: user.username }, programId, asOf);
+    const lapses = await evaluateLapses(tx, actor, programId, asOf);
     return {
       result: { id: row.id, fundingProgramId: programId, amount: row.amount, paidOn: row.paid_on, reference: row.reference, billId, ...applied, ...lapses },
       audit: [{ action: 'record_payment', entityType: 'payment', entityId: String(row.id), regionCode: program.region_code, before: null, after: { ...p, billId, ...applied, ...lapses } }],
@@ -273,12 +282,12 @@ export async function earlyWarning(db: Db, opts: { region: string; programId?: n
   const rows = await sql<{ enrolment_id: number; person_name: string; village_code: string; program_id: number; program_name: string; unpaid: string; lapse_date: string }>`
     WITH e AS (
       SELECT e.id, e.person_id, e.village_code, e.funding_program_id FROM enrolment e
-      WHERE e.segment = 'BPU' AND e.status IN ${OPEN} AND ${byProgram} AND ${inRegion}
+      WHERE e.segment = 'BPU' AND e.status = 'active' AND ${byProgram} AND ${inRegion}
     ), unpaid AS (
       SELECT l.enrolment_id, count(*) AS u, (array_agg(b.due_date ORDER BY b.month))[${months}::int] AS nth_due
       FROM e JOIN bill b ON b.funding_program_id = e.funding_program_id
       JOIN bill_line l ON l.bill_id = b.id AND l.enrolment_id = e.id
-      WHERE l.paid_at IS NULL
+      WHERE l.enrolment_id > b.paid_through
       GROUP BY l.enrolment_id
     ), last_bill AS (
       SELECT funding_program_id, max(month) AS m FROM bill GROUP BY funding_program_id
@@ -322,7 +331,19 @@ export async function enrolmentCover(db: Db, user: SessionUser, enrolmentId: num
     ? await db
         .selectFrom('bill as b')
         .innerJoin('bill_line as l', (j) => j.onRef('l.bill_id', '=', 'b.id').on('l.enrolment_id', '=', enrolmentId))
-        .select(['b.month', 'b.due_date', 'l.amount', 'l.paid_at'])
+        .select((eb) => [
+          'b.month',
+          'b.due_date',
+          'l.amount',
+          eb
+            .selectFrom('payment_allocation as pa')
+            .select('pa.paid_on')
+            .whereRef('pa.bill_id', '=', 'b.id')
+            .whereRef('pa.after_enrolment', '<', 'l.enrolment_id')
+            .whereRef('pa.through_enrolment', '>=', 'l.enrolment_id')
+            .limit(1)
+            .as('paid_at'),
+        ])
         .where('b.funding_program_id', '=', e.funding_program_id)
         .orderBy('b.month')
         .execute()
@@ -334,8 +355,9 @@ export async function enrolmentCover(db: Db, user: SessionUser, enrolmentId: num
     status: e.status,
     segment: e.segment,
     fundingProgramId: e.funding_program_id,
-    months: months.map((m) => ({ month: m.month.slice(0, 7), dueDate: m.due_date, amount: m.amount, paidAt: m.paid_at, covered: m.paid_at !== null })),
-    arrears: months.filter((m) => m.paid_at === null && m.due_date < today).reduce((a, m) => a + m.amount, 0),
+    months: months.map((m) => ({ month: m.month.slice(0, 7), dueDate: m.due_date, amount: m.amount, paidAt: m.paid_at ?? null, covered: m.paid_at != null })),
+    arrears: months.filter((m) => m.paid_at == null && m.due_date < today).reduce((a, m) => a + m.amount, 0),
     history: history.map((h) => ({ status: h.status, changedAt: new Date(h.changed_at).toISOString(), changedBy: h.changed_by, reason: h.reason })),
   };
 }
+

@@ -13,6 +13,7 @@ import { AppError, errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listBills, runBilling } from './billing.js';
 import { budgetFigures, planCoverage } from './budget.js';
+import { scheduleLapseSweep } from './lapse-sweep.js';
 import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
@@ -121,6 +122,7 @@ const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: z.str
 
 export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  scheduleLapseSweep(app, db);
 
   r.get(
     '/api/funding-programs',

@@ -30,6 +30,12 @@ export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: numbe
     throw new AppError(409, problem.code, problem.message, 'body.to', undefined, { from, allowed: MANUAL_MOVES[from] });
   }
   if (problem) throw errors.invalid('body.kpj', problem.code, problem.message);
+  if (change.to === 'ended' && change.date && change.date < before.start_date) {
+    throw errors.invalid('body.date', 'END_BEFORE_START', {
+      id: `Tanggal berakhir sebelum tanggal mulai (${before.start_date}).`,
+      en: `The end date is before the start date (${before.start_date}).`,
+    });
+  }
   if (kpj && kpj !== before.kpj) {
     const taken = await db.selectFrom('enrolment').select('id').where('kpj', '=', kpj).where('person_id', '<>', before.person_id).executeTakeFirst();
     if (taken) throw errors.conflict('KPJ_TAKEN', { id: `KPJ ${kpj} sudah dipakai orang lain.`, en: `KPJ ${kpj} belongs to someone else.` }, 'body.kpj');

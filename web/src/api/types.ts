@@ -106,6 +106,9 @@ export interface NewWorker {
     programs: Program[];
     declaredIncome?: number;
     fundingSource?: string;
+    /** funding (issue 4) */
+    fundingProgramId?: number;
+    confirmOverCapacity?: boolean;
   };
 }
 

@@ -39,7 +39,9 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
         ]
       : []),
     // funding (issue 4)
-    { to: '/simulasi', current: under('/simulasi'), icon: <FileIcon />, label: t('funding.nav.calculator') },
+    { to: '/pendanaan', current: under('/pendanaan'), icon: <FileIcon />, label: t('funding.nav.programs') },
+    { to: '/perencanaan', current: under('/perencanaan'), icon: <MapIcon />, label: t('funding.nav.planning') },
+    { to: '/simulasi', current: under('/simulasi'), icon: <CheckIcon />, label: t('funding.nav.calculator') },
     // compliance (issue 6)
     ...(canReadEmployers(me.role) ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
     { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },

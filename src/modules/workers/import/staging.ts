@@ -53,8 +53,8 @@ async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<
 
 /**
  * Resolves each row's "Sumber Dana" to a funding programme (issue #4): an active programme of that
- * name (any case) for the row's segment whose owner region contains the row's village — the nearest
- * one when several do. A named payer that matches none is kept as text with a warning: the enrolment
+ * name (any case) or id ("17", "#17") for the row's segment whose owner region contains the row's
+ * village — the nearest owner when several do, then the latest fiscal year. A named payer that matches none is kept as text with a warning: the enrolment
  * is registered but no programme bills for it.
  */
 export async function linkFundingPrograms(db: Db | Tx, importId: number): Promise<void> {
@@ -63,10 +63,11 @@ export async function linkFundingPrograms(db: Db | Tx, importId: number): Promis
     FROM (
       SELECT DISTINCT ON (r2.row_number) r2.row_number, fp.id, fp.name
       FROM import_row r2
-      JOIN funding_program fp ON lower(fp.name) = lower(r2.funding_source) AND fp.status = 'active' AND fp.segment = r2.segment
+      JOIN funding_program fp ON (lower(fp.name) = lower(r2.funding_source) OR '#' || fp.id = r2.funding_source OR fp.id::text = r2.funding_source)
+        AND fp.status = 'active' AND fp.segment = r2.segment
         AND (fp.region_code = 'ID' OR r2.village_code = fp.region_code OR starts_with(r2.village_code, fp.region_code || '.'))
       WHERE r2.import_id = ${importId} AND r2.outcome = 'valid' AND r2.programs IS NOT NULL AND r2.funding_source <> ''
-      ORDER BY r2.row_number, length(fp.region_code) DESC, fp.id DESC
+      ORDER BY r2.row_number, length(fp.region_code) DESC, fp.fiscal_year DESC, fp.id DESC
     ) m
     WHERE r.import_id = ${importId} AND r.row_number = m.row_number`.execute(db);
   await sql`

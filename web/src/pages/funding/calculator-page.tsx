@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useBenefit, useContribution } from '../../api/use-calc';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -25,6 +26,7 @@ export default function CalculatorPage() {
   const [programs, setPrograms] = useState<string[]>(['JKK', 'JKM']);
   const [months, setMonths] = useState('12');
   const [prePlacement, setPrePlacement] = useState(false);
+  const [daily, setDaily] = useState(false);
   const [date, setDate] = useState(today());
   const [query, setQuery] = useState<Record<string, string | number | undefined>>();
   const [contribMonths, setContribMonths] = useState('36');
@@ -42,12 +44,12 @@ export default function CalculatorPage() {
       segment === 'BPU'
         ? { ...base, declaredIncome: value, programs: programs.filter((p) => p !== 'JP').join(',') }
         : segment === 'PU'
-          ? { ...base, wage: value, riskGroup, programs: programs.join(',') }
+          ? { ...base, ...(daily ? { dailyWage: value } : { wage: value }), riskGroup, programs: programs.join(',') }
           : segment === 'JAKON'
             ? { ...base, contractValue: value }
             : { ...base, months, prePlacement: String(prePlacement) };
     setQuery(q);
-    setBenefitQuery({ contributionMonths: contribMonths, wage: segment === 'BPU' || segment === 'PU' ? value : 1_000_000, date });
+    setBenefitQuery({ contributionMonths: contribMonths, wage: segment === 'BPU' || segment === 'PU' ? (daily && segment === 'PU' ? (value ?? 0) * 25 : value) : 1_000_000, date });
   };
   const amountLabel = segment === 'BPU' ? t('funding.calc.declaredIncome') : segment === 'PU' ? t('funding.calc.wage') : t('funding.calc.contractValue');
   const programOptions = segment === 'PU' ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM', 'JHT'];
@@ -56,7 +58,9 @@ export default function CalculatorPage() {
     <div className="wf">
       <div className="page-panel">
         <h1 className="page-title">{t('funding.calc.title')}</h1>
-        <p className="page-subtitle">{t('funding.calc.subtitle')}</p>
+        <p className="page-subtitle">
+          {t('funding.calc.subtitle')} <Link to="/tarif">{t('funding.rates.title')}</Link>
+        </p>
       </div>
       <form className="page-panel" onSubmit={submit} aria-label={t('funding.calc.title')}>
         <div className="fd-grid">
@@ -94,6 +98,11 @@ export default function CalculatorPage() {
               />
             )}
           </FormField>
+        )}
+        {segment === 'PU' && (
+          <Checkbox checked={daily} onChange={(e) => setDaily(e.target.checked)}>
+            {t('funding.calc.daily')}
+          </Checkbox>
         )}
         {segment === 'PMI' && (
           <Checkbox checked={prePlacement} onChange={(e) => setPrePlacement(e.target.checked)}>

@@ -25,6 +25,7 @@ import {
   type FormFieldName,
   type WorkerFormValues,
 } from './worker-form-values';
+import { FundingProgramPicker } from '../funding/funding-program-picker';
 import './workers.css';
 
 type ClientErrorKey =
@@ -199,7 +200,7 @@ export default function WorkerFormPage() {
 
   const addAnother = () => {
     // Same village and enrolment settings: a village secretary usually enters several neighbours in a row.
-    setValues((v) => ({ ...EMPTY, villagePath: v.villagePath, enrol: v.enrol, group: v.group, segment: v.segment, programs: v.programs, fundingSource: v.fundingSource, income: v.income }));
+    setValues((v) => ({ ...EMPTY, villagePath: v.villagePath, enrol: v.enrol, group: v.group, segment: v.segment, programs: v.programs, fundingSource: v.fundingSource, income: v.income, fundingProgramId: v.fundingProgramId }));
     setSaved(null);
     setFilledFromNik(false);
     create.reset();
@@ -505,6 +506,16 @@ export default function WorkerFormPage() {
                 />
               )}
             </FormField>
+            {/* funding (issue 4): pick the payer programme; the free text below stays for payers not set up yet */}
+            <FundingProgramPicker
+              villageCode={villageCode}
+              segment={values.segment}
+              value={values.fundingProgramId ?? ''}
+              confirm={values.confirmOverCapacity ?? false}
+              disabled={busy}
+              onChange={(id, name) => setValues((v) => ({ ...v, fundingProgramId: id, fundingSource: name ?? v.fundingSource }))}
+              onConfirm={(confirmOverCapacity) => setValues((v) => ({ ...v, confirmOverCapacity }))}
+            />
             <FormField id={fieldId('fundingSource')} optional label={t('workerForm.fundingSource')} hint={t('workerForm.fundingHint')} error={errorOf('fundingSource')}>
               {(p) => (
                 <Input

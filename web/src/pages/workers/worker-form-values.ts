@@ -84,6 +84,9 @@ export interface WorkerFormValues {
   programs: Program[];
   income: string;
   fundingSource: string;
+  /** funding (issue 4): the chosen payer programme ('' = none, free text only) */
+  fundingProgramId?: string;
+  confirmOverCapacity?: boolean;
 }
 
 export type FormFieldName =
@@ -132,6 +135,7 @@ const SERVER_FIELD: Record<string, FormFieldName> = {
   'enrolment.programs': 'programs',
   'enrolment.declaredIncome': 'declaredIncome',
   'enrolment.fundingSource': 'fundingSource',
+  'enrolment.fundingProgramId': 'fundingSource',
 };
 
 /** "body.enrolment.programs" (or "body.enrolment.programs.2") → "programs"; undefined if no field shows it. */
@@ -166,6 +170,8 @@ export function toNewWorker(v: WorkerFormValues, villageCode: string): NewWorker
       programs: v.programs,
       ...(typeof income === 'number' ? { declaredIncome: income } : {}),
       ...(v.fundingSource.trim() ? { fundingSource: v.fundingSource.trim() } : {}),
+      ...(v.fundingProgramId ? { fundingProgramId: Number(v.fundingProgramId) } : {}),
+      ...(v.fundingProgramId && v.confirmOverCapacity ? { confirmOverCapacity: true } : {}),
     };
   }
   return body;

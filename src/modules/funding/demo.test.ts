@@ -1,0 +1,30 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { DEMO_ACTOR } from '../../demo/load.js';
+import { loadDemoFunding } from '../../demo/funding.js';
+
+const t = useTestApp({ demoWorkers: true });
+
+describe('demo funding', () => {
+  it('APBD for the seed regencies, Dana Desa for some villages, one CSR; 12 months of bills with payments, arrears, a partial bill and lapses', async () => {
+    const programs = await t.db.selectFrom('funding_program').select(['payer_type', 'region_code', 'name']).execute();
+    const types = new Set(programs.map((p) => p.payer_type));
+    expect([...types].sort()).toEqual(expect.arrayContaining(['APBD_KABKOTA', 'DANA_DESA', 'CSR']));
+    expect(programs.filter((p) => p.payer_type === 'APBD_KABKOTA').map((p) => p.region_code)).toEqual(expect.arrayContaining(['32.02', '32.13']));
+    const months = await sql<{ m: string }>`SELECT DISTINCT to_char(month, 'YYYY-MM') AS m FROM bill ORDER BY 1`.execute(t.db);
+    expect(months.rows.map((r) => r.m)).toHaveLength(12);
+    const status = await sql<{ unpaid: string; partial: string; paid: string }>`
+      SELECT count(*) FILTER (WHERE paid_amount = 0 AND amount > 0) AS unpaid, count(*) FILTER (WHERE paid_amount > 0 AND paid_amount < amount) AS partial,
+             count(*) FILTER (WHERE paid_amount >= amount) AS paid FROM bill`.execute(t.db);
+    const s = status.rows[0]!;
+    expect(Number(s.unpaid)).toBeGreaterThan(0);
+    expect(Number(s.paid)).toBeGreaterThan(0);
+    const lapsed = await t.db.selectFrom('enrolment_status_history').select('enrolment_id').where('reason', '=', 'unpaid_3_months').execute();
+    expect(lapsed.length).toBeGreaterThan(0);
+    const linked = await sql<{ n: string }>`SELECT count(*) AS n FROM enrolment WHERE funding_program_id IS NOT NULL`.execute(t.db);
+    expect(Number(linked.rows[0]!.n)).toBeGreaterThan(100);
+    // loading again adds nothing
+    expect(await loadDemoFunding(t.db, DEMO_ACTOR)).toEqual({ programs: 0, bills: 0 });
+  });
+});

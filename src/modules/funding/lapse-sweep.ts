@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Db } from '../../db/client.js';
+import { audited } from '../audit/record.js';
+import { evaluateLapses } from './payments.js';
+import { todayWib } from './rates.js';
+
+export const SWEEP_ACTOR = { id: null, username: 'system:lapse' };
+
+/**
+ * Lapses caused only by time passing (a due date goes by, no bill or payment follows) are applied by
+ * this sweep: every active BPU programme, each in its own audited transaction.
+ */
+export async function sweepLapses(db: Db, asOf = todayWib()) {
+  const programs = await db.selectFrom('funding_program').select(['id', 'region_code']).where('status', '=', 'active').where('segment', '=', 'BPU').orderBy('id').execute();
+  let lapsed = 0;
+  let reactivated = 0;
+  for (const p of programs) {
+    const r = await audited(db, SWEEP_ACTOR, async (tx) => {
+      const result = await evaluateLapses(tx, SWEEP_ACTOR, p.id, asOf);
+      const changed = result.lapsed + result.reactivated > 0;
+      return { result, audit: changed ? [{ action: 'lapse_sweep', entityType: 'funding_program', entityId: String(p.id), regionCode: p.region_code, before: null, after: { asOf, ...result } }] : [] };
+    });
+    lapsed += r.lapsed;
+    reactivated += r.reactivated;
+  }
+  return { programs: programs.length, lapsed, reactivated };
+}
+
+/** Runs the sweep an hour after start and then every `everyMs` (default 6 hours) while the app is up. */
+export function scheduleLapseSweep(app: FastifyInstance, db: Db, everyMs = 6 * 3600_000) {
+  let timer: NodeJS.Timeout | undefined;
+  const run = (log: FastifyBaseLogger) =>
+    sweepLapses(db).then(
+      (r) => r.lapsed + r.reactivated > 0 && log.info(r, 'lapse sweep'),
+      (err: unknown) => log.error({ err }, 'lapse sweep failed'),
+    );
+  app.addHook('onReady', async () => {
+    timer = setTimeout(function tick() {
+      void run(app.log).finally(() => {
+        timer = setTimeout(tick, everyMs);
+        timer.unref();
+      });
+    }, 3600_000);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => clearTimeout(timer));
+}

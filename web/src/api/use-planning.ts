@@ -1,0 +1,8 @@
+import { useMutation } from '@tanstack/react-query';
+import { api } from './client';
+import type { PlanRequest, PlanResult } from './funding-types';
+
+/** Computes a coverage plan (changes nothing on the server). */
+export function usePlanning() {
+  return useMutation({ mutationFn: (body: PlanRequest) => api<PlanResult>('/api/planning', { method: 'POST', body }) });
+}

@@ -1,0 +1,100 @@
+import { Alert, Button, Checkbox, Input } from 'antd';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '../../api/types';
+import { useAddRate } from '../../api/use-add-rate';
+import { useMe } from '../../api/use-me';
+import { useRates, type Rate } from '../../api/use-rates';
+import { FormField } from '../../components/form-field';
+import { NativeSelect } from '../../components/native-select';
+import { currentLang } from '../../i18n';
+import { formatNumber, formatRupiah } from '../../lib/format';
+import { useErrorMessage } from '../../lib/use-error-message';
+import '../workers/workers.css';
+import './funding.css';
+
+const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** ppm → "0,24%", rupiah → "Rp6.800", count → "36". */
+function shown(r: Pick<Rate, 'unit' | 'value'>, lang: 'id' | 'en') {
+  if (r.unit === 'ppm') return `${formatNumber(r.value / 10_000, lang, 2)}%`;
+  if (r.unit === 'rupiah') return formatRupiah(r.value, lang);
+  return formatNumber(r.value, lang);
+}
+
+/** The rate table (tarif berlaku), and for the national role a form that adds a value from a date. */
+export default function RatesPage() {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const me = useMe().data as Me;
+  const rates = useRates();
+  const add = useAddRate();
+  const errorText = useErrorMessage();
+  const items = rates.data?.items ?? [];
+  const keys = [...new Set(items.map((r) => r.key))];
+  const [v, setV] = useState({ key: 'BPU_JKM', effectiveFrom: today(), value: '', legalBasis: '', unconfirmed: false });
+  const unit = items.find((r) => r.key === v.key)?.unit ?? 'rupiah';
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const raw = Number(v.value.replace(/\./g, '').replace(',', '.'));
+    add.mutate({ key: v.key, effectiveFrom: v.effectiveFrom, value: unit === 'ppm' ? Math.round(raw * 10_000) : Math.round(raw), legalBasis: v.legalBasis, unconfirmed: v.unconfirmed });
+  };
+  return (
+    <div>
+      <div className="page-panel">
+        <h1 className="page-title">{t('funding.rates.title')}</h1>
+        <p className="page-subtitle">{t('funding.rates.subtitle')}</p>
+      </div>
+      {me.role === 'national_monitor' && (
+        <form className="page-panel" onSubmit={submit} aria-label={t('funding.rates.add')}>
+          <h2 className="wf-section">{t('funding.rates.add')}</h2>
+          <div className="fd-grid">
+            <FormField label={t('funding.rates.key')}>{(c) => <NativeSelect {...c} value={v.key} onChange={(key) => setV((x) => ({ ...x, key }))} options={keys.map((k) => ({ value: k, label: k }))} />}</FormField>
+            <FormField label={t('funding.rates.effectiveFrom')} hint={t('funding.rates.effectiveHint')}>
+              {(c) => <Input {...c} type="date" min={today()} value={v.effectiveFrom} onChange={(e) => setV((x) => ({ ...x, effectiveFrom: e.target.value }))} />}
+            </FormField>
+            <FormField label={`${t('funding.rates.value')} (${unit === 'ppm' ? '%' : unit === 'rupiah' ? 'Rp' : '#'})`}>
+              {(c) => <Input {...c} inputMode="decimal" value={v.value} onChange={(e) => setV((x) => ({ ...x, value: e.target.value }))} />}
+            </FormField>
+            <FormField label={t('funding.rates.legalBasis')}>{(c) => <Input {...c} value={v.legalBasis} onChange={(e) => setV((x) => ({ ...x, legalBasis: e.target.value }))} />}</FormField>
+          </div>
+          <Checkbox checked={v.unconfirmed} onChange={(e) => setV((x) => ({ ...x, unconfirmed: e.target.checked }))}>
+            {t('funding.rates.unconfirmed')}
+          </Checkbox>
+          <div className="fd-actions">
+            <Button type="primary" htmlType="submit" loading={add.isPending}>
+              {t('funding.rates.save')}
+            </Button>
+          </div>
+          {add.error && <Alert type="error" showIcon title={errorText(add.error)} className="wf-alert" />}
+          {add.data && <Alert type="success" showIcon title={t('funding.rates.saved', { key: add.data.key, date: add.data.effectiveFrom })} className="wf-alert" />}
+        </form>
+      )}
+      <section className="page-panel">
+        <table className="fd-table">
+          <thead>
+            <tr>
+              <th>{t('funding.rates.key')}</th>
+              <th>{t('funding.rates.effectiveFrom')}</th>
+              <th className="num">{t('funding.rates.value')}</th>
+              <th>{t('funding.rates.legalBasis')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((r) => (
+              <tr key={`${r.key}@${r.effectiveFrom}`}>
+                <td>{r.key}</td>
+                <td>{r.effectiveFrom}</td>
+                <td className="num">{shown(r, lang)}</td>
+                <td>
+                  {r.legalBasis}
+                  {r.unconfirmed && <span className="fd-basis"> · {t('funding.rates.unconfirmedTag')}</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
