@@ -83,7 +83,7 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     await page.getByRole('link', { name: `perbup-${TAG}.pdf` }).waitFor();
     return id;
   });
-  await step('enrol two workers into it (single entry API with fundingProgramId)', async () => {
+  await step('enrol two workers into it (single entry API with fundingProgramId), then activate them', async () => {
     const me = (await (await page.request.get(`${BASE_URL}/api/auth/me`)).json()) as { csrfToken: string };
     const niks = await freeNiks(page, 2, '320201');
     const programs = [apbd, apbd];
@@ -93,6 +93,13 @@ async function scenario(browser: Browser, pageErrors: string[]) {
         data: { nik, name: `Pekerja ${TAG} ${i + 1}`, birthDate: '1990-05-15', sex: 'P', villageCode: '32.02.01.2002', address: 'Kp. Uji', enrolment: { segment: 'BPU', group: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], fundingProgramId: programs[i] } },
       });
       check(res.status() === 201, `POST /api/workers answered ${res.status()} ${await res.text()}`);
+      // BPJS TK registered them: protection (and the lapse clock) runs from January
+      const { enrolmentId } = (await res.json()) as { enrolmentId: number };
+      const act = await page.request.post(`${BASE_URL}/api/enrolments/${enrolmentId}/status`, {
+        headers: { 'x-csrf-token': me.csrfToken },
+        data: { to: 'active', date: `${YEAR}-01-01` },
+      });
+      check(act.status() === 200, `POST /api/enrolments/${enrolmentId}/status answered ${act.status()} ${await act.text()}`);
     }
   });
 
