@@ -81,6 +81,17 @@ async function run(browser: Browser, pageErrors: string[]) {
       check((await stat(path)).size > 1000, `${path} is too small`);
     }
   });
+
+  await step('upload employed population: a bad row is named and nothing saved; a good file is saved', async () => {
+    await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`);
+    const file = page.locator('[data-testid="denominator-file"]');
+    const csv = (body: string) => ({ name: 'penduduk-bekerja.csv', mimeType: 'text/csv', buffer: Buffer.from(`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${body}`) });
+    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas\n99.99;2025;abc;BPS\n'));
+    const alert = page.getByRole('alert').filter({ hasText: 'Baris 3' });
+    await alert.waitFor();
+    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas Agustus 2024\n'));
+    await page.getByRole('status').filter({ hasText: 'Tersimpan: 1 angka penduduk bekerja' }).waitFor();
+  });
   await context.close();
 }
 

@@ -338,6 +338,10 @@ export const en: Messages = {
     region: 'Region',
     downloadXlsx: 'Download monev report (.xlsx)',
     downloadPdf: 'Download monev report (PDF)',
+    denominatorTitle: 'Employed population and targets',
+    denominatorHelp: 'Upload an .xlsx or .csv with columns Kode Wilayah, Tahun, Penduduk Bekerja, Formal (optional), Informal (optional), Target Persen (optional), Sumber. Every row must be right; if any is wrong, nothing is saved.',
+    denominatorUpload: 'Upload employed-population file',
+    denominatorSaved: 'Saved: {{denominators}} employed-population figures, {{targets}} targets.',
     noChildren: 'Villages are the lowest level.',
     payers: { APBD: 'Regional budget (APBD)', APBN: 'State budget (APBN)', DANA_DESA: 'Village fund', CSR: 'CSR', EMPLOYER: 'Employer', SELF: 'Self-paid', OTHER: 'Other', UNSPECIFIED: 'Not stated' },
     groups: {

@@ -336,6 +336,10 @@ export const id = {
     region: 'Wilayah',
     downloadXlsx: 'Unduh laporan monev (.xlsx)',
     downloadPdf: 'Unduh laporan monev (PDF)',
+    denominatorTitle: 'Penduduk bekerja dan target',
+    denominatorHelp: 'Unggah .xlsx atau .csv dengan kolom Kode Wilayah, Tahun, Penduduk Bekerja, Formal (opsional), Informal (opsional), Target Persen (opsional), Sumber. Semua baris harus benar; jika ada yang salah, tidak ada yang disimpan.',
+    denominatorUpload: 'Unggah berkas penduduk bekerja',
+    denominatorSaved: 'Tersimpan: {{denominators}} angka penduduk bekerja, {{targets}} target.',
     noChildren: 'Desa/kelurahan adalah tingkat terendah.',
     payers: { APBD: 'APBD', APBN: 'APBN', DANA_DESA: 'Dana Desa', CSR: 'CSR', EMPLOYER: 'Pemberi kerja', SELF: 'Mandiri', OTHER: 'Lainnya', UNSPECIFIED: 'Tidak diisi' },
     groups: {

@@ -6,6 +6,7 @@ import type { Coverage, CoverageBreakdownRow, CoverageChild } from '../../api/co
 import { NATIONAL } from '../../api/types';
 import { useCoverage } from '../../api/use-coverage';
 import { useCoverageTrend } from '../../api/use-coverage-trend';
+import { useMe } from '../../api/use-me';
 import { useRegion } from '../../api/use-region';
 import { EChart, type EChartsOption } from '../../components/echart';
 import { ErrorState } from '../../components/error-state';
@@ -13,6 +14,7 @@ import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
+import { DenominatorUpload } from './denominator-upload';
 import './coverage.css';
 
 const ProvinceMap = lazy(() => import('./province-map'));
@@ -46,6 +48,8 @@ export default function CoveragePage() {
   const coverage = useCoverage(code, period);
   const trend = useCoverageTrend(code, addMonths(period, -23), period);
   const region = useRegion(code);
+  const me = useMe().data;
+  const mayImport = !!me && ['national_monitor', 'province_operator', 'regency_operator'].includes(me.role) && code === me.regionCode;
 
   const name = code === NATIONAL ? 'Indonesia' : displayRegionName(coverage.data?.region.name ?? region.data?.name ?? code);
   useEffect(() => {
@@ -161,6 +165,7 @@ export default function CoveragePage() {
           <Breakdown title={t('coverage.byPayer')} rows={c.breakdown.payer} label={(k) => t(`coverage.payers.${k as 'OTHER'}`, { defaultValue: k })} lang={lang} />
         </div>
       </section>
+      {mayImport && <DenominatorUpload />}
     </>
   );
 }
