@@ -92,6 +92,21 @@ async function run(browser: Browser, pageErrors: string[]) {
     await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas Agustus 2024\n'));
     await page.getByRole('status').filter({ hasText: 'Tersimpan: 1 angka penduduk bekerja' }).waitFor();
   });
+
+  await step('upload official boundaries (GeoJSON) → Bengkulu shows a map of its regencies', async () => {
+    const square = (x: number) => [[[x, -4], [x + 0.4, -4], [x + 0.4, -3.6], [x, -3.6], [x, -4]]];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '17.04' }, geometry: { type: 'Polygon', coordinates: square(103) } },
+        { type: 'Feature', properties: { code: '17.07' }, geometry: { type: 'Polygon', coordinates: square(103.5) } },
+      ],
+    };
+    await page.locator('[data-testid="boundary-file"]').setInputFiles({ name: 'batas-bengkulu.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await page.getByRole('status').filter({ hasText: 'Tersimpan: batas 2 wilayah' }).waitFor();
+    await page.goto(`${BASE_URL}/cakupan/17?periode=${PERIOD}`);
+    await page.locator('[data-testid="coverage-child-map"] svg').waitFor();
+  });
   await context.close();
 }
 

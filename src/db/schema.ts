@@ -17,6 +17,7 @@ export interface Database {
   coverage_target: CoverageTargetTable;
   coverage_delta: CoverageDeltaTable;
   coverage_rollup: CoverageRollupTable;
+  region_boundary: RegionBoundaryTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -211,4 +212,12 @@ export interface CoverageRollupTable {
   started: number;
   lapsed: number;
   ended: number;
+}
+
+export interface RegionBoundaryTable {
+  region_code: string;
+  geometry: ColumnType<unknown, string, string>;
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
 }

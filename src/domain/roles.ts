@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'coverage:read',
   /** import employed-population figures and coverage targets for one's region */
   'denominator:write',
+  /** upload official region boundaries (GeoJSON) for the coverage maps */
+  'boundary:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +40,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 
 /** Coverage monitoring (issue 5), kept apart from GRANTS so parallel branches merge cleanly. */
 const COVERAGE_GRANTS: Record<Role, readonly Permission[]> = {
-  national_monitor: ['coverage:read', 'denominator:write'],
+  national_monitor: ['coverage:read', 'denominator:write', 'boundary:write'],
   province_operator: ['coverage:read', 'denominator:write'],
   regency_operator: ['coverage:read', 'denominator:write'],
   village_operator: ['coverage:read'],

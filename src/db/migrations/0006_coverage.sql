@@ -196,3 +196,13 @@ BEGIN
   RETURN coverage_compact();
 END;
 $$;
+
+-- Official boundaries uploaded by an administrator (GeoJSON geometry per Kemendagri code), for maps
+-- below the province level (and to replace the bundled province map).
+CREATE TABLE region_boundary (
+  region_code text COLLATE "C" PRIMARY KEY REFERENCES region (code),
+  geometry    jsonb NOT NULL CHECK (geometry ->> 'type' IN ('Polygon', 'MultiPolygon')),
+  source      text NOT NULL CHECK (length(source) BETWEEN 1 AND 300),
+  updated_by  text NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
