@@ -81,6 +81,32 @@ async function run(browser: Browser, pageErrors: string[]) {
       check((await stat(path)).size > 1000, `${path} is too small`);
     }
   });
+
+  await step('upload employed population: a bad row is named and nothing saved; a good file is saved', async () => {
+    await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`);
+    const file = page.locator('[data-testid="denominator-file"]');
+    const csv = (body: string) => ({ name: 'penduduk-bekerja.csv', mimeType: 'text/csv', buffer: Buffer.from(`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${body}`) });
+    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas\n99.99;2025;abc;BPS\n'));
+    const alert = page.getByRole('alert').filter({ hasText: 'Baris 3' });
+    await alert.waitFor();
+    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas Agustus 2024\n'));
+    await page.getByRole('status').filter({ hasText: 'Tersimpan: 1 angka penduduk bekerja' }).waitFor();
+  });
+
+  await step('upload official boundaries (GeoJSON) → Bengkulu shows a map of its regencies', async () => {
+    const square = (x: number) => [[[x, -4], [x + 0.4, -4], [x + 0.4, -3.6], [x, -3.6], [x, -4]]];
+    const fc = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '17.04' }, geometry: { type: 'Polygon', coordinates: square(103) } },
+        { type: 'Feature', properties: { code: '17.07' }, geometry: { type: 'Polygon', coordinates: square(103.5) } },
+      ],
+    };
+    await page.locator('[data-testid="boundary-file"]').setInputFiles({ name: 'batas-bengkulu.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(fc)) });
+    await page.getByRole('status').filter({ hasText: 'Tersimpan: batas 2 wilayah' }).waitFor();
+    await page.goto(`${BASE_URL}/cakupan/17?periode=${PERIOD}`);
+    await page.locator('[data-testid="coverage-child-map"] svg').waitFor();
+  });
   await context.close();
 }
 

@@ -38,6 +38,7 @@ import { coverageRoutes } from './modules/coverage/routes.js';
 import { denominatorRoutes } from './modules/denominators/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { interopRoutes } from './modules/interop/routes.js';
+import { boundaryRoutes } from './modules/boundaries/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -123,6 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     denominatorRoutes(api, ctx);
     reportRoutes(api, ctx);
     interopRoutes(api, ctx);
+    boundaryRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

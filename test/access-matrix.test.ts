@@ -318,6 +318,22 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/adx.xml?period=2025-06` }),
     foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/adx.xml?period=2025-06` }),
   },
+  'GET /api/coverage/:code/map': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/map` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/map` }),
+  },
+  'POST /api/boundaries/import': {
+    permission: 'boundary:write',
+    own: () => {
+      const form = new FormData();
+      const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '32.02.05' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } }] };
+      form.append('file', new Blob([JSON.stringify(fc)]), 'matriks.geojson');
+      return { method: 'POST', url: '/api/boundaries/import', payload: form as never };
+    },
+    foreign: () => ({ method: 'POST', url: '/api/boundaries/import' }),
+    noForeign: true, // national admins only; no region scope below them
+  },
   'GET /api/reports/monev/:code.pdf': {
     permission: 'coverage:read',
     own: (a) => ({ url: `/api/reports/monev/${a.region}.pdf?period=2025-06` }),

@@ -36,6 +36,7 @@ export interface Database {
   coverage_delta: CoverageDeltaTable;
   coverage_rollup: CoverageRollupTable;
   payment_allocation: PaymentAllocationTable;
+  region_boundary: RegionBoundaryTable;
 }
 
 export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
@@ -444,4 +445,12 @@ export interface CoverageRollupTable {
   started: number;
   lapsed: number;
   ended: number;
+}
+
+export interface RegionBoundaryTable {
+  region_code: string;
+  geometry: ColumnType<unknown, string, string>;
+  source: string;
+  updated_by: string;
+  updated_at: Timestamp;
 }

@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'coverage:read',
   /** import employed-population figures and coverage targets for one's region */
   'denominator:write',
+  /** upload official region boundaries (GeoJSON) for the coverage maps */
+  'boundary:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,7 +87,7 @@ const FUNDING_GRANTS: Record<Role, readonly Permission[]> = {
 
 /** Coverage monitoring (issue 5). */
 const COVERAGE_GRANTS: Record<Role, readonly Permission[]> = {
-  national_monitor: ['coverage:read', 'denominator:write'],
+  national_monitor: ['coverage:read', 'denominator:write', 'boundary:write'],
   province_operator: ['coverage:read', 'denominator:write'],
   regency_operator: ['coverage:read', 'denominator:write'],
   village_operator: ['coverage:read'],

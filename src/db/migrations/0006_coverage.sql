@@ -56,10 +56,10 @@ $$;
 -- When an enrolment stopped being active (null: still active). Closed enrolments should carry
 -- end_date; without it the last update's date (WIB) is taken. Never before the start date.
 CREATE FUNCTION coverage_stop(status text, start_date date, end_date date, updated_at timestamptz) RETURNS date
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN s IS NULL THEN NULL ELSE GREATEST(start_date, s) END  -- GREATEST alone would ignore a null
-  FROM (SELECT CASE WHEN status IN ('lapsed', 'ended') THEN COALESCE(end_date, (updated_at AT TIME ZONE 'Asia/Jakarta')::date)
-                    ELSE end_date END AS s) AS stop
+LANGUAGE sql STABLE AS $$
+  -- one expression without FROM, so the planner inlines it (a called SQL function cost ~20 µs a row)
+  SELECT CASE WHEN status IN ('lapsed', 'ended') THEN GREATEST(start_date, COALESCE(end_date, (updated_at AT TIME ZONE 'Asia/Jakarta')::date))
+              WHEN end_date IS NOT NULL THEN GREATEST(start_date, end_date) END
 $$;
 
 CREATE TABLE coverage_delta (
@@ -105,8 +105,8 @@ CREATE FUNCTION coverage_events_sql(source text) RETURNS text LANGUAGE sql IMMUT
              sum(c.sign * ev.started) AS started, sum(c.sign * ev.lapsed) AS lapsed, sum(c.sign * ev.ended) AS ended
       FROM (%s) c
       CROSS JOIN LATERAL (
-        VALUES (date_trunc('month', c.start_date)::date, 1, 0, 0),
-               (date_trunc('month', coverage_stop(c.status, c.start_date, c.end_date, c.updated_at))::date,
+        VALUES (date_trunc('month', c.start_date::timestamp)::date, 1, 0, 0),  -- timestamp, not timestamptz: no time zone work
+               (date_trunc('month', coverage_stop(c.status, c.start_date, c.end_date, c.updated_at)::timestamp)::date,
                 0, (c.status = 'lapsed')::int, (c.status <> 'lapsed')::int)
       ) AS ev (month, started, lapsed, ended)
       WHERE c.status IN ('active', 'lapsed', 'ended') AND ev.month IS NOT NULL
@@ -196,3 +196,13 @@ BEGIN
   RETURN coverage_compact();
 END;
 $$;
+
+-- Official boundaries uploaded by an administrator (GeoJSON geometry per Kemendagri code), for maps
+-- below the province level (and to replace the bundled province map).
+CREATE TABLE region_boundary (
+  region_code text COLLATE "C" PRIMARY KEY REFERENCES region (code),
+  geometry    jsonb NOT NULL CHECK (geometry ->> 'type' IN ('Polygon', 'MultiPolygon')),
+  source      text NOT NULL CHECK (length(source) BETWEEN 1 AND 300),
+  updated_by  text NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);

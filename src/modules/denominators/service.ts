@@ -4,8 +4,7 @@ import type { Db } from '../../db/client.js';
 import { inSubtree, isRegionCode } from '../../domain/region-code.js';
 import { AppError } from '../../lib/errors.js';
 import { type ColumnSpec, readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
-import { parseRupiah } from '../../lib/spreadsheet/values.js';
-import { cellText } from '../../lib/spreadsheet/values.js';
+import { cellText, parseRupiah } from '../../lib/spreadsheet/values.js';
 import { audited } from '../audit/record.js';
 
 /**
@@ -45,11 +44,8 @@ interface GoodRow {
 
 const MAX_ROWS = 100_000;
 
-/** Whole non-negative number; Indonesian (1.234.567) or English (1,234,567) grouping. */
-function parseCount(value: unknown): number | null | 'invalid' {
-  const n = parseRupiah(value);
-  return n === 'invalid' || n === null ? n : n;
-}
+/** Whole non-negative number; Indonesian (1.234.567) or English (1,234,567) grouping (the rupiah reader, without "Rp"). */
+const parseCount = parseRupiah;
 
 /** A percentage: 41,5 · 41.5 · "41,5%" · a fraction 0.415 from a %-formatted Excel cell is read as 41.5. */
 function parsePercent(value: unknown): number | null | 'invalid' {

@@ -14,7 +14,8 @@ function chartSvg(option: echarts.EChartsCoreOption, width: number, height: numb
   chart.setOption({ animation: false, textStyle: { fontFamily: 'Helvetica' }, ...option });
   const svg = chart.renderToSVGString();
   chart.dispose();
-  return svg;
+  // svg-to-pdfkit ignores paint-order, so the white halo ECharts gives labels would cover their text.
+  return svg.replace(/ stroke="[^"]*" stroke-width="[^"]*" paint-order="stroke"/g, '');
 }
 
 const GREEN = '#0b7a53';

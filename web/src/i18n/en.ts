@@ -696,6 +696,12 @@ export const en: Messages = {
     denominatorHelp: 'Upload an .xlsx or .csv with columns Kode Wilayah, Tahun, Penduduk Bekerja, Formal (optional), Informal (optional), Target Persen (optional), Sumber. Every row must be right; if any is wrong, nothing is saved.',
     denominatorUpload: 'Upload employed-population file',
     denominatorSaved: 'Saved: {{denominators}} employed-population figures, {{targets}} targets.',
+    childMap: 'Coverage map of the regions below',
+    childMapSource: 'Boundaries: {{sources}}',
+    boundaryTitle: 'Official boundaries (GeoJSON)',
+    boundaryHelp: 'Upload a GeoJSON FeatureCollection; each feature has a "code" property (Kemendagri code, e.g. 32.02.01) and a Polygon/MultiPolygon geometry. Maps at any level use these boundaries.',
+    boundaryUpload: 'Upload boundaries',
+    boundarySaved: 'Saved: boundaries of {{regions}} regions.',
     noChildren: 'Villages are the lowest level.',
     payers: { APBD: 'Regional budget (APBD)', APBN: 'State budget (APBN)', DANA_DESA: 'Village fund', CSR: 'CSR', EMPLOYER: 'Employer', SELF: 'Self-paid', OTHER: 'Other', UNSPECIFIED: 'Not stated' },
     groups: {

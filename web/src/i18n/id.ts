@@ -694,6 +694,12 @@ export const id = {
     denominatorHelp: 'Unggah .xlsx atau .csv dengan kolom Kode Wilayah, Tahun, Penduduk Bekerja, Formal (opsional), Informal (opsional), Target Persen (opsional), Sumber. Semua baris harus benar; jika ada yang salah, tidak ada yang disimpan.',
     denominatorUpload: 'Unggah berkas penduduk bekerja',
     denominatorSaved: 'Tersimpan: {{denominators}} angka penduduk bekerja, {{targets}} target.',
+    childMap: 'Peta cakupan wilayah di bawahnya',
+    childMapSource: 'Batas wilayah: {{sources}}',
+    boundaryTitle: 'Batas wilayah resmi (GeoJSON)',
+    boundaryHelp: 'Unggah GeoJSON FeatureCollection; setiap fitur berisi properti "code" (kode Kemendagri, mis. 32.02.01) dan geometri Polygon/MultiPolygon. Peta tingkat mana pun memakai batas ini.',
+    boundaryUpload: 'Unggah batas wilayah',
+    boundarySaved: 'Tersimpan: batas {{regions}} wilayah.',
     noChildren: 'Desa/kelurahan adalah tingkat terendah.',
     payers: { APBD: 'APBD', APBN: 'APBN', DANA_DESA: 'Dana Desa', CSR: 'CSR', EMPLOYER: 'Pemberi kerja', SELF: 'Mandiri', OTHER: 'Lainnya', UNSPECIFIED: 'Tidak diisi' },
     groups: {

@@ -5,7 +5,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import type { Coverage, CoverageBreakdownRow, CoverageChild } from '../../api/coverage-types';
 import { NATIONAL } from '../../api/types';
 import { useCoverage } from '../../api/use-coverage';
+import { useCoverageMap } from '../../api/use-coverage-map';
 import { useCoverageTrend } from '../../api/use-coverage-trend';
+import { useMe } from '../../api/use-me';
 import { useRegion } from '../../api/use-region';
 import { EChart, type EChartsOption } from '../../components/echart';
 import { ErrorState } from '../../components/error-state';
@@ -13,9 +15,12 @@ import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
+import { BoundaryUpload } from './boundary-upload';
+import { DenominatorUpload } from './denominator-upload';
 import './coverage.css';
 
 const ProvinceMap = lazy(() => import('./province-map'));
+const ChildrenMap = lazy(() => import('./children-map'));
 
 export const coverageHref = (code: string, period?: string) => `/cakupan/${code === NATIONAL ? '' : code}${period ? `?periode=${period}` : ''}`;
 
@@ -46,6 +51,10 @@ export default function CoveragePage() {
   const coverage = useCoverage(code, period);
   const trend = useCoverageTrend(code, addMonths(period, -23), period);
   const region = useRegion(code);
+  const boundaries = useCoverageMap(code, coverage.isSuccess && coverage.data.children.length > 0);
+  const uploaded = boundaries.data && boundaries.data.features.length > 0 ? boundaries.data : null;
+  const me = useMe().data;
+  const mayImport = !!me && ['national_monitor', 'province_operator', 'regency_operator'].includes(me.role) && code === me.regionCode;
 
   const name = code === NATIONAL ? 'Indonesia' : displayRegionName(coverage.data?.region.name ?? region.data?.name ?? code);
   useEffect(() => {
@@ -141,7 +150,14 @@ export default function CoveragePage() {
           <Extremes items={c.children} lang={lang} />
           <p className="coverage-hint">{t('coverage.clickToDrill')}</p>
           {view === 'chart' ? <RankedBars items={c.children} lang={lang} onPick={drill} /> : <ChildTable items={c.children} lang={lang} period={search.get('periode') ?? undefined} />}
-          {code === NATIONAL && (
+          {uploaded && (
+            <Suspense fallback={<Skeleton rows={6} />}>
+              <h2>{t('coverage.childMap')}</h2>
+              <ChildrenMap code={code} boundaries={uploaded} items={c.children} lang={lang} onPick={drill} />
+              <p className="coverage-credit">{t('coverage.childMapSource', { sources: uploaded.sources.join('; ') })}</p>
+            </Suspense>
+          )}
+          {!uploaded && code === NATIONAL && (
             <Suspense fallback={<Skeleton rows={6} />}>
               <h2>{t('coverage.map')}</h2>
               <ProvinceMap items={c.children} lang={lang} onPick={drill} />
@@ -161,6 +177,8 @@ export default function CoveragePage() {
           <Breakdown title={t('coverage.byPayer')} rows={c.breakdown.payer} label={(k) => t(`coverage.payers.${k as 'OTHER'}`, { defaultValue: k })} lang={lang} />
         </div>
       </section>
+      {mayImport && <DenominatorUpload />}
+      {me?.role === 'national_monitor' && code === NATIONAL && <BoundaryUpload />}
     </>
   );
 }

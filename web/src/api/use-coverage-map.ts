@@ -1,0 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+
+export interface BoundaryCollection {
+  type: 'FeatureCollection';
+  sources: string[];
+  features: { type: 'Feature'; properties: { name: string; regionName: string }; geometry: unknown }[];
+}
+
+/** Uploaded boundaries of a region's children (feature name = Kemendagri code); often empty. */
+export function useCoverageMap(code: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['coverage', code, 'map'],
+    queryFn: ({ signal }) => api<BoundaryCollection>(`/api/coverage/${encodeURIComponent(code)}/map`, { signal }),
+    enabled,
+    staleTime: 10 * 60_000,
+  });
+}
