@@ -2,13 +2,14 @@ import { GROUP_LABELS, type Group } from '../../../domain/worker.js';
 import type { ImportKind } from '../../imports/kind.js';
 import { regionIndex } from '../../regions/region-index.js';
 import { WORKER_COLUMNS } from './columns.js';
-import { stageWorker, type StagedWorker } from './stage-row.js';
+import { stageWorker, type StagedWorker, type WorkerImportContext } from './stage-row.js';
+import { payerIndex } from '../../../domain/payer.js';
 import { checkFundingCapacity, fundingPreview } from './funding.js';
 import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, insertStagedRows } from './staging.js';
 import { workerTemplate } from './template.js';
 
 /** Workers "by name by address" from an office's spreadsheet (issue #3). */
-export const workerImport: ImportKind<StagedWorker, Awaited<ReturnType<typeof regionIndex>>> = {
+export const workerImport: ImportKind<StagedWorker, WorkerImportContext> = {
   key: 'workers',
   basePath: '/api/imports',
   label: { id: 'pekerja', en: 'workers' },
@@ -17,7 +18,14 @@ export const workerImport: ImportKind<StagedWorker, Awaited<ReturnType<typeof re
   textColumns: ['nik', 'villageCode', 'phone'],
   identityColumns: ['nik', 'name'],
   stagingTable: 'import_row',
-  context: (db) => regionIndex(db),
+  async context(db) {
+    const programs = await db
+      .selectFrom('funding_program')
+      .select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear'])
+      .where('status', '=', 'active')
+      .execute();
+    return { regions: await regionIndex(db), payers: payerIndex(programs) };
+  },
   stage: stageWorker,
   insertStaged: insertStagedRows,
   async classify(db, importId) {

@@ -4,6 +4,7 @@ import type { SheetRow } from '../../../lib/spreadsheet/read-rows.js';
 import { cellText, parseDate, parseList, parseRupiah, parseSex } from '../../../lib/spreadsheet/values.js';
 import type { ImportProblem, StagedRow } from '../../imports/kind.js';
 import { FIELD_COLUMN } from './columns.js';
+import { type PayerIndex, resolvePayer } from '../../../domain/payer.js';
 
 /** One worker row after validation, as it is staged in import_row. */
 export interface StagedWorker extends StagedRow {
@@ -20,6 +21,13 @@ export interface StagedWorker extends StagedRow {
   programs: string[] | null;
   declaredIncome: number | null;
   fundingSource: string;
+  fundingProgramId: number | null;
+}
+
+/** What a row is checked against: the regions, and the active funding programmes a payer may name. */
+export interface WorkerImportContext {
+  regions: RegionLookup;
+  payers: PayerIndex;
 }
 
 const toProblem = (p: FieldProblem, warning = false): ImportProblem => ({
@@ -31,7 +39,7 @@ const toProblem = (p: FieldProblem, warning = false): ImportProblem => ({
 });
 
 /** Parses and checks one row with the same rules as the single-entry form (src/domain/worker.ts). */
-export function stageWorker(row: SheetRow, regions: RegionLookup, scope: string): StagedWorker {
+export function stageWorker(row: SheetRow, { regions, payers }: WorkerImportContext, scope: string): StagedWorker {
   const c = row.cells;
   const problems: ImportProblem[] = [];
   const date = parseDate(c.birthDate);
@@ -85,6 +93,18 @@ export function stageWorker(row: SheetRow, regions: RegionLookup, scope: string)
   }
   const rejected = problems.length > 0;
   problems.push(...check.warnings.map((w) => toProblem(w, true)));
+  // The payer named in "Sumber Dana", as a funding programme (decisions.md 22): unmatched text is kept, with a warning.
+  const payerText = cellText(c.fundingSource);
+  const payer = hasEnrolment ? resolvePayer(payers, payerText, input.enrolment?.segment ?? null, input.villageCode) : undefined;
+  if (hasEnrolment && payerText && !payer) {
+    problems.push({
+      column: 'Sumber Dana',
+      code: 'FUNDING_PROGRAM_NOT_FOUND',
+      warning: true,
+      id: `Sumber dana "${payerText}" bukan program pendanaan aktif untuk desa dan segmen ini; dicatat sebagai teks dan tidak ditagihkan.`,
+      en: `Payer "${payerText}" is not an active funding programme for this village and segment; kept as text and not billed.`,
+    });
+  }
   return {
     rowNumber: row.rowNumber,
     raw: row.cells,
@@ -102,6 +122,7 @@ export function stageWorker(row: SheetRow, regions: RegionLookup, scope: string)
     group: input.enrolment?.group ?? null,
     programs: hasEnrolment ? programs : null,
     declaredIncome: typeof income === 'number' ? income : null,
-    fundingSource: cellText(c.fundingSource),
+    fundingSource: payer?.name ?? payerText,
+    fundingProgramId: payer?.id ?? null,
   };
 }

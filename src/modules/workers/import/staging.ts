@@ -12,19 +12,20 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedWor
   const col = <T>(f: (r: StagedWorker) => T) => rows.map(f);
   await sql`
     INSERT INTO import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
-                            phone, occupation, segment, group_code, programs, declared_income, funding_source)
+                            phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id)
     SELECT ${importId}, t.row_number, t.raw::jsonb, t.outcome, t.problems::jsonb, t.nik, t.name, t.birth_date::date, t.sex, t.village_code,
            t.address, t.phone, t.occupation, t.segment, t.group_code,
-           CASE WHEN t.programs IS NULL THEN NULL ELSE string_to_array(t.programs, ',') END, t.declared_income, t.funding_source
+           CASE WHEN t.programs IS NULL THEN NULL ELSE string_to_array(t.programs, ',') END, t.declared_income, t.funding_source,
+           t.funding_program_id
     FROM unnest(${col((r) => r.rowNumber)}::int[], ${col((r) => (r.outcome === 'valid' ? null : JSON.stringify(r.raw)))}::text[], ${col((r) => r.outcome)}::text[],
                 ${col((r) => (r.problems.length ? JSON.stringify(r.problems) : null))}::text[], ${col((r) => r.nik)}::text[],
                 ${col((r) => r.name)}::text[], ${col((r) => r.birthDate)}::text[], ${col((r) => r.sex)}::text[],
                 ${col((r) => r.villageCode)}::text[], ${col((r) => r.address)}::text[], ${col((r) => r.phone)}::text[],
                 ${col((r) => r.occupation)}::text[], ${col((r) => r.segment)}::text[], ${col((r) => r.group)}::text[],
                 ${col((r) => (r.programs ? r.programs.join(',') : null))}::text[], ${col((r) => r.declaredIncome)}::bigint[],
-                ${col((r) => r.fundingSource)}::text[])
+                ${col((r) => r.fundingSource)}::text[], ${col((r) => r.fundingProgramId)}::bigint[])
       AS t(row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address, phone, occupation, segment,
-           group_code, programs, declared_income, funding_source)`.execute(db);
+           group_code, programs, declared_income, funding_source, funding_program_id)`.execute(db);
 }
 
 /**
@@ -35,7 +36,6 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedWor
  */
 export async function classifyRows(db: Db | Tx, importId: number): Promise<void> {
   await classifyDuplicatesInFile(db, importId);
-  await linkFundingPrograms(db, importId);
   await classifyAgainstRegistry(db, importId);
 }
 
@@ -49,33 +49,6 @@ async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<
     FROM (SELECT nik, min(row_number) AS first_row FROM import_row WHERE import_id = ${importId} AND outcome = 'valid'
           GROUP BY nik HAVING count(*) > 1) d
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.nik = d.nik AND r.row_number > d.first_row`.execute(db);
-}
-
-/**
- * Resolves each row's "Sumber Dana" to a funding programme (issue #4): an active programme of that
- * name (any case) or id ("17", "#17") for the row's segment whose owner region contains the row's
- * village — the nearest owner when several do, then the latest fiscal year. A named payer that matches none is kept as text with a warning: the enrolment
- * is registered but no programme bills for it.
- */
-export async function linkFundingPrograms(db: Db | Tx, importId: number): Promise<void> {
-  await sql`
-    UPDATE import_row r SET funding_program_id = m.id, funding_source = m.name
-    FROM (
-      SELECT DISTINCT ON (r2.row_number) r2.row_number, fp.id, fp.name
-      FROM import_row r2
-      JOIN funding_program fp ON (lower(fp.name) = lower(r2.funding_source) OR '#' || fp.id = r2.funding_source OR fp.id::text = r2.funding_source)
-        AND fp.status = 'active' AND fp.segment = r2.segment
-        AND (fp.region_code = 'ID' OR r2.village_code = fp.region_code OR starts_with(r2.village_code, fp.region_code || '.'))
-      WHERE r2.import_id = ${importId} AND r2.outcome = 'valid' AND r2.programs IS NOT NULL AND r2.funding_source <> ''
-      ORDER BY r2.row_number, length(fp.region_code) DESC, fp.fiscal_year DESC, fp.id DESC
-    ) m
-    WHERE r.import_id = ${importId} AND r.row_number = m.row_number`.execute(db);
-  await sql`
-    UPDATE import_row r SET problems = coalesce(r.problems, '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
-      'column', 'Sumber Dana', 'code', 'FUNDING_PROGRAM_NOT_FOUND', 'warning', true,
-      'id', 'Sumber dana "' || r.funding_source || '" bukan program pendanaan aktif untuk desa dan segmen ini; dicatat sebagai teks dan tidak ditagihkan.',
-      'en', 'Payer "' || r.funding_source || '" is not an active funding programme for this village and segment; kept as text and not billed.'))
-    WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NOT NULL AND r.funding_source <> '' AND r.funding_program_id IS NULL`.execute(db);
 }
 
 /** Run again at commit: the registry may have changed since validation. */
