@@ -1,12 +1,13 @@
 /**
  * End-to-end: funding (issue 4), the "Done when" path in the browser.
  *
- *  A regency operator (kab.sukabumi) sets up an APBD programme (with its Perbup as a PDF), enrols
- *  workers into it, runs a month's billing (and again: nothing new),
+ *  A regency operator (kab.sukabumi) sets up an APBD programme (with its Perbup as a PDF), imports
+ *  workers into it from Excel ("Sumber Dana" names the programme) and activates them, runs a month's
+ *  billing (and again: nothing new),
  *  records a partial payment, sees who will lapse, plans next year's budget, and uses the
  *  contribution calculator. A village secretary (desa.balingbing) sets up the village's Dana Desa
  *  programme, enrols a worker with the single-entry form (payer picked from the programmes) and bills
- *  a month. The Excel import's "Sumber Dana" is wired to programmes by the lead.
+ *  a month.
  *
  *   E2E_BASE_URL=http://localhost:3201 npx tsx e2e/funding.e2e.ts
  *
@@ -14,6 +15,7 @@
  * Screenshots go to test-results/. The last line is always "e2e: N passed, M failed".
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, CHROMIUM, check, launchChromium, log, OUT, step } from './harness.js';
 
@@ -83,22 +85,28 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     await page.getByRole('link', { name: `perbup-${TAG}.pdf` }).waitFor();
     return id;
   });
-  await step('enrol two workers into it (single entry API with fundingProgramId), then activate them', async () => {
-    const me = (await (await page.request.get(`${BASE_URL}/api/auth/me`)).json()) as { csrfToken: string };
+  await step('import two workers into it from Excel ("Sumber Dana" = the programme), then activate them', async () => {
     const niks = await freeNiks(page, 2, '320201');
-    const programs = [apbd, apbd];
-    for (const [i, nik] of niks.entries()) {
-      const res = await page.request.post(`${BASE_URL}/api/workers`, {
-        headers: { 'x-csrf-token': me.csrfToken },
-        data: { nik, name: `Pekerja ${TAG} ${i + 1}`, birthDate: '1990-05-15', sex: 'P', villageCode: '32.02.01.2002', address: 'Kp. Uji', enrolment: { segment: 'BPU', group: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], fundingProgramId: programs[i] } },
-      });
-      check(res.status() === 201, `POST /api/workers answered ${res.status()} ${await res.text()}`);
-      // BPJS TK registered them: protection (and the lapse clock) runs from January
-      const { enrolmentId } = (await res.json()) as { enrolmentId: number };
-      const act = await page.request.post(`${BASE_URL}/api/enrolments/${enrolmentId}/status`, {
-        headers: { 'x-csrf-token': me.csrfToken },
-        data: { to: 'active', date: `${YEAR}-01-01` },
-      });
+    const file = `${OUT}/e2e-funding-import-${TAG}.xlsx`;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Data Pekerja');
+    ws.addRow(['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana']);
+    ws.getColumn(1).numFmt = '@';
+    niks.forEach((nik, i) => ws.addRow([nik, `Pekerja ${TAG} ${i + 1}`, '15/05/1990', 'P', '32.02.01.2002', 'Kp. Uji', '', 'Petani', 'BPU', 'Pekerja Rentan', 'JKK,JKM', 1000000, `APBD Sukabumi ${TAG}`]));
+    await wb.xlsx.writeFile(file);
+    await page.goto(`${BASE_URL}/impor`);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-funding').getByRole('cell', { name: `APBD Sukabumi ${TAG}` }).waitFor();
+    await page.getByRole('button', { name: 'Simpan 2 data valid' }).click();
+    await page.getByTestId('import-committed').waitFor({ timeout: 60_000 });
+    // BPJS TK registered them: protection (and the lapse clock) runs from January
+    const me = (await (await page.request.get(`${BASE_URL}/api/auth/me`)).json()) as { csrfToken: string };
+    const list = (await (await page.request.get(`${BASE_URL}/api/workers`, { params: { q: TAG, pageSize: 10 } })).json()) as { items: { enrolmentId: number; fundingProgramId: number | null }[] };
+    check(list.items.length === 2 && list.items.every((w) => w.fundingProgramId === apbd), `imported enrolments should be linked to programme ${apbd}: ${JSON.stringify(list.items)}`);
+    for (const { enrolmentId } of list.items) {
+      const act = await page.request.post(`${BASE_URL}/api/enrolments/${enrolmentId}/status`, { headers: { 'x-csrf-token': me.csrfToken }, data: { to: 'active', date: `${YEAR}-01-01` } });
       check(act.status() === 200, `POST /api/enrolments/${enrolmentId}/status answered ${act.status()} ${await act.text()}`);
     }
   });

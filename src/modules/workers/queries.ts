@@ -58,6 +58,7 @@ const columns = (eb: ExpressionBuilder<Database & { p: Database['person']; e: Da
   eb.ref('e.programs').as('programs'),
   eb.ref('e.status').as('status'),
   eb.ref('e.funding_source').as('fundingSource'),
+  eb.ref('e.funding_program_id').as('fundingProgramId'),
   eb.ref('e.declared_income').as('declaredIncome'),
   eb.ref('e.kpj').as('kpj'),
 ];
@@ -104,6 +105,7 @@ export interface WorkerRow {
   programs: string[] | null;
   status: string | null;
   fundingSource: string | null;
+  fundingProgramId: number | null;
   declaredIncome: number | null;
   kpj: string | null;
 }
