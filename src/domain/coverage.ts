@@ -99,7 +99,7 @@ export const DEFAULT_GAP_RATE = {
   } as Bilingual,
 };
 
-/** Payer types the rollups carry (coverage_payer() in SQL derives them). */
+/** Payer types the rollups carry (coverage_payer_of() in SQL derives them: the funding programme's payer type, else a guess from the payer text). */
 export const PAYERS = ['APBD', 'APBN', 'DANA_DESA', 'CSR', 'EMPLOYER', 'SELF', 'OTHER', 'UNSPECIFIED'] as const;
 export type Payer = (typeof PAYERS)[number];
 

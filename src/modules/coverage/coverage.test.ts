@@ -137,7 +137,8 @@ describe('coverage rollups', () => {
     expect(body).toMatchObject({ region: { code: 'ID', level: 'country' }, period: '2025-06', activeParticipants: 0, employedPopulation: null, coveragePct: null });
     expect(body.children).toHaveLength(38);
     expect(body.definition.text.id).toContain('penduduk bekerja');
-    expect(body.villagesReached).toBeNull();
+    expect(body.villagesReached).toMatchObject({ villagesReached: 0, pct: 0 });
+    expect(body.villagesReached.villagesTotal).toBeGreaterThan(70_000); // every desa (kelurahan are not counted)
   });
 
   it('equal a direct count after bulk inserts, before and after compaction', async () => {
@@ -206,6 +207,32 @@ describe('coverage rollups', () => {
     // 2023 has no figure at all: null, never a guess
     const old = (await injectAs(t.app, admin, { url: '/api/coverage/32.02?period=2023-12' })).json();
     expect([old.employedPopulation, old.coveragePct, old.gap]).toEqual([null, null, null]);
+  });
+
+  it('takes the payer from the enrolment’s funding programme, and from the payer text without one', async () => {
+    const program = await t.db
+      .insertInto('funding_program')
+      .values({ name: 'Perlindungan Pekerja Rentan 2025', payer_type: 'APBD_KABKOTA', region_code: '32.02', fiscal_year: 2025, budget: 10 ** 9, quota: 100, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'uji' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const person = await t.db.insertInto('person').values({ nik: '3202011505990001', name: 'Uji Pembayar', birth_date: '1990-05-15', sex: 'L', village_code: '32.02.01.2002', address: '' }).returning('id').executeTakeFirstOrThrow();
+    // a village counts its enrolments directly; the district above reads the trigger-fed rollups
+    const payerActive = async (code = '32.02.01.2002') => {
+      const body = (await injectAs(t.app, admin, { url: `/api/coverage/${code}?period=2025-06` })).json();
+      return Object.fromEntries((body.breakdown.payer as { key: string; active: number }[]).map((b) => [b.key, b.active]));
+    };
+    const districtBefore = await payerActive('32.02.01');
+    const before = await payerActive();
+    await t.db
+      .insertInto('enrolment')
+      .values({ person_id: person.id, segment: 'BPU', group_code: 'PEKERJA_RENTAN', programs: ['JKK', 'JKM'], funding_source: 'Perlindungan Pekerja Rentan 2025', funding_program_id: program.id, status: 'active', start_date: '2025-01-01', village_code: '32.02.01.2002' })
+      .execute();
+    const after = await payerActive();
+    // the name says nothing of APBD; the programme's payer type does
+    expect((after.APBD ?? 0) - (before.APBD ?? 0)).toBe(1);
+    expect(after.OTHER ?? 0).toBe(before.OTHER ?? 0);
+    const districtAfter = await payerActive('32.02.01');
+    expect((districtAfter.APBD ?? 0) - (districtBefore.APBD ?? 0)).toBe(1);
   });
 
   it('refuses regions outside the user’s scope with 403 and bad periods with 422', async () => {

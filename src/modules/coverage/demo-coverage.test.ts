@@ -27,6 +27,8 @@ describe('demo coverage', () => {
     expect(sukabumi.coveragePct).toBeCloseTo(41, 0);
     expect(sukabumi.parent.coveragePct).toBeCloseTo(40, 0);
     expect(sukabumi.national.coveragePct).toBeCloseTo(39, 0);
+    // outreach (issue #6) feeds the figures: 378 of 381 desa reached in Kab. Sukabumi
+    expect(sukabumi.villagesReached).toEqual({ villagesTotal: 381, villagesReached: 378, pct: 99.2 });
     // a history to show: fewer participants a year earlier
     const trend = (await injectAs(t.app, s, { url: '/api/coverage/32.02/trend?from=2024-01&to=2025-06' })).json() as { activeParticipants: number }[];
     expect(trend[0]!.activeParticipants).toBeLessThan(trend.at(-1)!.activeParticipants);

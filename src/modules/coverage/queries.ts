@@ -104,10 +104,10 @@ export async function breakdown(
 ): Promise<BreakdownRow[]> {
   const m = monthStart(period);
   if (level === 4) {
-    const key = by === 'segment' ? sql`segment` : by === 'group' ? sql`group_code` : sql`coverage_payer(funding_source)`;
+    const key = by === 'segment' ? sql`segment` : by === 'group' ? sql`group_code` : sql`coverage_payer_of(funding_source, funding_program_id)`;
     const { rows } = await sql<BreakdownRow>`
       WITH e AS (
-        SELECT segment, group_code, funding_source, start_date,
+        SELECT segment, group_code, funding_source, funding_program_id, start_date,
                coverage_stop(status, start_date, end_date, updated_at) AS stop, status
         FROM enrolment
         WHERE village_code = ${code} AND status IN ('active', 'lapsed', 'ended') AND segment = ANY (${segments}::text[])

@@ -37,7 +37,9 @@ export const coverageSchema = z.object({
   gap: z.object({ workers: z.number(), rupiahPerMonth: z.number(), ratePerWorker: z.number(), rateBasis: bilingual }).nullable(),
   parent: z.object({ code: z.string(), name: z.string(), coveragePct: z.number().nullable() }).nullable(),
   national: z.object({ coveragePct: z.number().nullable() }).nullable(),
-  villagesReached: z.null().describe('not available yet: comes with outreach tracking'),
+  villagesReached: z
+    .object({ villagesTotal: z.number(), villagesReached: z.number(), pct: z.number() })
+    .describe('desa of the region reached by outreach (sosialisasi) events, as GET /api/outreach/reach counts them'),
   breakdown: z.object({ segment: z.array(breakdownRow), group: z.array(breakdownRow), payer: z.array(breakdownRow) }),
   definition: z.object({ segments: z.array(z.string()), text: bilingual }),
   children: z.array(childSchema),

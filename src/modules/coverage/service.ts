@@ -15,6 +15,10 @@ import { NATIONAL, parentOf } from '../../domain/region-code.js';
 import { SEGMENTS, type Segment } from '../../domain/worker.js';
 import type { Bilingual } from '../../lib/errors.js';
 import { errors } from '../../lib/errors.js';
+import { contribution } from '../../domain/contribution.js';
+import { rateAt } from '../../domain/rates.js';
+import { loadSnapshot } from '../funding/rates.js';
+import { reachCounts } from '../outreach/queries.js';
 import { findRegion, findRegions } from '../regions/queries.js';
 import {
   breakdown,
@@ -42,10 +46,34 @@ export async function coverageDefinition(db: Db): Promise<CoverageDefinition> {
   return { segments, text: v?.text ?? describeDefinition(segments) };
 }
 
-export async function gapRate(db: Db): Promise<typeof DEFAULT_GAP_RATE> {
+/**
+ * What one more covered worker costs a month, for the gap in rupiah: an administrator's setting if
+ * there is one, else the government-funded BPU package (JKK + JKM at the lowest declared income)
+ * priced by the contribution engine with the rates in force in the period.
+ */
+export async function gapRate(db: Db, period: Period): Promise<typeof DEFAULT_GAP_RATE> {
   const row = await db.selectFrom('app_setting').select('value').where('key', '=', GAP_RATE_SETTING).executeTakeFirst();
   const v = row?.value as { rupiah?: number; basis?: Bilingual } | undefined;
-  return v?.rupiah && Number.isInteger(v.rupiah) && v.rupiah > 0 ? { rupiah: v.rupiah, basis: v.basis ?? DEFAULT_GAP_RATE.basis } : DEFAULT_GAP_RATE;
+  if (v?.rupiah && Number.isInteger(v.rupiah) && v.rupiah > 0) return { rupiah: v.rupiah, basis: v.basis ?? DEFAULT_GAP_RATE.basis };
+  const date = `${period}-01`;
+  const rates = await loadSnapshot(db);
+  let income: number;
+  try {
+    income = rateAt(rates, 'BPU_MIN_INCOME', date).value;
+  } catch {
+    return DEFAULT_GAP_RATE; // a period before any rate was in force
+  }
+  const pkg = contribution(rates, { segment: 'BPU', date, declaredIncome: income, programs: ['JKK', 'JKM'] });
+  if (!pkg.ok) return DEFAULT_GAP_RATE;
+  const part = (p: string) => pkg.value.lines.find((l) => l.program === p)?.amount ?? 0;
+  const rp = (n: number, lang: 'id-ID' | 'en-US') => `Rp${n.toLocaleString(lang)}`;
+  return {
+    rupiah: pkg.value.total,
+    basis: {
+      id: `Paket BPU dibiayai pemerintah per pekerja per bulan: JKK ${rp(part('JKK'), 'id-ID')} + JKM ${rp(part('JKM'), 'id-ID')} (penghasilan ${rp(income, 'id-ID')}, tarif berlaku ${period})`,
+      en: `Government-funded BPU package per worker per month: JKK ${rp(part('JKK'), 'en-US')} + JKM ${rp(part('JKM'), 'en-US')} (income ${rp(income, 'en-US')}, rates in force in ${period})`,
+    },
+  };
 }
 
 export interface ChildFigures {
@@ -75,8 +103,8 @@ export interface CoverageReport {
   gap: { workers: number; rupiahPerMonth: number; ratePerWorker: number; rateBasis: Bilingual } | null;
   parent: { code: string; name: string; coveragePct: number | null } | null;
   national: { coveragePct: number | null } | null;
-  /** villages reached by outreach: not tracked yet (comes with the compliance/outreach capability) */
-  villagesReached: null;
+  /** desa reached by outreach (sosialisasi) events */
+  villagesReached: { villagesTotal: number; villagesReached: number; pct: number };
   breakdown: { segment: BreakdownRow[]; group: BreakdownRow[]; payer: BreakdownRow[] };
   definition: { segments: Segment[]; text: Bilingual };
   children: ChildFigures[];
@@ -108,8 +136,9 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     breakdown(db, code, level, period, 'payer', segs),
     parentCode ? regionMeasures(db, parentCode, level - 1, period, segs) : Promise.resolve(null),
     code !== NATIONAL && parentCode !== NATIONAL ? regionMeasures(db, NATIONAL, 0, period, segs) : Promise.resolve(null),
-    gapRate(db),
+    gapRate(db, period),
   ]);
+  const reached = await reachCounts(db, code);
   const codes = [code, ...(parentCode ? [parentCode] : []), NATIONAL, ...kids.map((k) => k.code)];
   const [dens, tgts, parentRegion] = await Promise.all([
     denominators(db, codes, year),
@@ -136,7 +165,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     gap: gap ? { ...gap, ratePerWorker: rate.rupiah, rateBasis: rate.basis } : null,
     parent: parentCode ? { code: parentCode, name: parentRegion[0]?.name ?? 'Indonesia', coveragePct: pctOf(parentCode, parentM) } : null,
     national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, parentCode === NATIONAL ? parentM : nationalM) },
-    villagesReached: null,
+    villagesReached: reached,
     breakdown: { segment: bySegment, group: byGroup, payer: byPayer },
     definition: { segments: def.segments, text: def.text },
     children: kids.map((k) => {

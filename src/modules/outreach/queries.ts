@@ -49,6 +49,22 @@ export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
   };
 }
 
+/**
+ * Just the desa reach figures of a subtree, cheap enough for every coverage read (the dashboard and
+ * monev report): two counts over index ranges, no per-village probe.
+ */
+export async function reachCounts(db: Db, region: string) {
+  const r = descendantRange(region);
+  const inRange = (col: string) =>
+    region === NATIONAL ? sql<boolean>`true` : levelOf(region) === 'village' ? sql<boolean>`${sql.ref(col)} = ${region}` : sql<boolean>`${sql.ref(col)} >= ${r.from} AND ${sql.ref(col)} < ${r.to}`;
+  const res = await sql<{ total: number; reached: number }>`
+    SELECT (SELECT count(*)::int FROM region v WHERE v.level = 'village' AND v.kind = 'desa' AND ${inRange('v.code')}) AS total,
+           (SELECT count(DISTINCT ov.village_code)::int FROM outreach_village ov JOIN region v ON v.code = ov.village_code AND v.kind = 'desa'
+            WHERE ${inRange('ov.village_code')}) AS reached`.execute(db);
+  const t = res.rows[0] ?? { total: 0, reached: 0 };
+  return { villagesTotal: t.total, villagesReached: t.reached, pct: pct(t.reached, t.total) };
+}
+
 /** Percentage with one decimal; 0 when there is nothing to reach. */
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
 

@@ -39,7 +39,8 @@ export interface Coverage {
   gap: { workers: number; rupiahPerMonth: number; ratePerWorker: number; rateBasis: Bilingual } | null;
   parent: { code: string; name: string; coveragePct: number | null } | null;
   national: { coveragePct: number | null } | null;
-  villagesReached: null;
+  /** desa reached by outreach (sosialisasi) */
+  villagesReached: { villagesTotal: number; villagesReached: number; pct: number };
   breakdown: { segment: CoverageBreakdownRow[]; group: CoverageBreakdownRow[]; payer: CoverageBreakdownRow[] };
   definition: { segments: string[]; text: Bilingual };
   children: CoverageChild[];

@@ -672,7 +672,7 @@ export const en: Messages = {
     gapNone: 'Target reached',
     gapUnknown: 'Needs employed population and a target',
     villagesReached: 'Villages reached by outreach',
-    notAvailable: 'not available yet',
+    reachFigure: '{{reached}} of {{total}} villages ({{pct}}%)',
     definition: 'Definition',
     trend: 'Monthly trend',
     ranking: 'Regions below, ranked',

@@ -670,7 +670,7 @@ export const id = {
     gapNone: 'Target tercapai',
     gapUnknown: 'Perlu penduduk bekerja dan target',
     villagesReached: 'Desa terjangkau sosialisasi',
-    notAvailable: 'belum tersedia',
+    reachFigure: '{{reached}} dari {{total}} desa ({{pct}}%)',
     definition: 'Definisi',
     trend: 'Tren bulanan',
     ranking: 'Peringkat wilayah di bawahnya',

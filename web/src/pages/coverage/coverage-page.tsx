@@ -225,7 +225,9 @@ function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
           </>
         )}
         <div className="coverage-card-label">{t('coverage.villagesReached')}</div>
-        <div className="coverage-note">{t('coverage.notAvailable')}</div>
+        <div className="coverage-value-small" data-testid="coverage-reach">
+          {t('coverage.reachFigure', { reached: formatNumber(c.villagesReached.villagesReached, lang), total: formatNumber(c.villagesReached.villagesTotal, lang), pct: formatNumber(c.villagesReached.pct, lang, 1) })}
+        </div>
       </div>
     </div>
   );
