@@ -158,8 +158,11 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
         };
       });
       view.counts = { ...(await countOutcomes(db, kind, id)), ...(await kind.preview?.(db, id)) };
+      // The upload is no longer needed; failing to delete it must not make a saved import look failed.
+      await filePathOf(db, id)
+        .then((path) => rm(path, { force: true }))
+        .catch(() => undefined);
       await setStatus(db, view, 'committed', 1);
-      await rm(await filePathOf(db, id), { force: true });
     } catch (err) {
       if (err instanceof Error && kind.staleConstraint.test(err.message)) {
         // Someone stored one of these rows between validation and commit: nothing was saved.
