@@ -14,18 +14,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, check, launchChromium, OUT, step } from './harness.js';
+import { BASE_URL, check, launchChromium, logIn, OUT, step } from './harness.js';
 
-const PASSWORD = 'semesta-demo';
 const TAG = `E2E ${Date.now().toString(36).toUpperCase()}`;
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-}
 
 async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
   const me = await (await page.request.get(`${BASE_URL}/api/auth/me`)).json();

@@ -9,7 +9,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { type Browser, type Page } from 'playwright-core';
-import { BASE_URL, CHROMIUM, check, launchChromium, OUT, step } from './harness.js';
+import { BASE_URL, check, CHROMIUM, launchChromium, logIn, OUT, step } from './harness.js';
 
 const PERIOD = '2025-06';
 
@@ -26,11 +26,7 @@ async function run(browser: Browser, pageErrors: string[]) {
   page.on('pageerror', (err) => pageErrors.push(err.message));
 
   await step('log in as the national monitor', async () => {
-    await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('Nama pengguna').fill('nasional');
-    await page.getByLabel('Kata sandi', { exact: true }).fill('semesta-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => url.pathname !== '/login');
+    await logIn(page, 'nasional');
   });
 
   await step('national dashboard: 39,0% in Indonesian format, target, province map', async () => {

@@ -11,7 +11,7 @@
 import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, CHROMIUM, check, launchChromium, OUT, step } from './harness.js';
+import { BASE_URL, check, CHROMIUM, launchChromium, logIn, OUT, step } from './harness.js';
 
 const RUN = Date.now();
 const nib = (i: number) => `9${String(RUN).slice(-11)}${i}`; // 13 digits, as OSS issues them
@@ -23,11 +23,7 @@ async function scenario(browser: Browser, pageErrors: string[]) {
   page.on('pageerror', (err) => pageErrors.push(err.message));
 
   await step('log in as disnaker.sukabumi', async () => {
-    await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
-    await page.getByLabel('Nama pengguna').fill('disnaker.sukabumi');
-    await page.getByLabel('Kata sandi', { exact: true }).fill('semesta-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await logIn(page, 'disnaker.sukabumi');
   });
 
   const file = `${OUT}/e2e-employers-${RUN}.xlsx`;

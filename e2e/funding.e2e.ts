@@ -17,20 +17,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, CHROMIUM, check, launchChromium, log, OUT, step } from './harness.js';
+import { BASE_URL, check, CHROMIUM, launchChromium, log, logIn, OUT, step } from './harness.js';
 
-const PASSWORD = 'semesta-demo';
 const RUN = Date.now();
 const TAG = `E2E${String(Math.floor(RUN / 1000) % 100000)}`;
 const YEAR = new Date().getFullYear() + 1;
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-}
 
 async function freeNiks(page: Page, count: number, prefix: string): Promise<string[]> {
   const out: string[] = [];

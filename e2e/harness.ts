@@ -1,5 +1,5 @@
 /** What every browser test shares: where the app is, how Chromium starts here, and named steps. */
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 export const OUT = 'test-results';
@@ -31,4 +31,16 @@ export async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
     const why = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new StepError(`step "${name}" failed: ${why}`);
   }
+}
+
+/** Every demo account's password (demo mode only). */
+export const DEMO_PASSWORD = 'semesta-demo';
+
+/** Signs in through the login page, as a person would, and waits to leave it. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
 }

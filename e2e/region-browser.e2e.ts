@@ -11,10 +11,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { type Browser, type Page } from 'playwright-core';
-import { BASE_URL, CHROMIUM, check, launchChromium, OUT, step } from './harness.js';
+import { BASE_URL, check, CHROMIUM, DEMO_PASSWORD, launchChromium, OUT, step } from './harness.js';
 
 const USERNAME = 'kab.sukabumi';
-const PASSWORD = 'semesta-demo';
+const PASSWORD = DEMO_PASSWORD;
 const EXPECTED_DISTRICTS = 47;
 
 

@@ -20,9 +20,8 @@
 import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BASE_URL, CHROMIUM, check, launchChromium, log, OUT, step } from './harness.js';
+import { BASE_URL, check, CHROMIUM, launchChromium, log, logIn, OUT, step } from './harness.js';
 
-const PASSWORD = 'semesta-demo';
 const REGENCY_USER = 'kab.sukabumi';
 const VILLAGE_USER = 'desa.balingbing';
 
@@ -43,13 +42,6 @@ async function waitForPath(page: Page, path: string | RegExp) {
   await page.waitForURL((url) => (typeof path === 'string' ? url.pathname === path : path.test(url.pathname)), { timeout: 20_000 });
 }
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${BASE_URL}/login`, { waitUntil: 'domcontentloaded' });
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
-}
 
 /**
  * `count` NIKs `<prefix>150590<serial>` (born 15/05/1990, male) that the server does not know yet:

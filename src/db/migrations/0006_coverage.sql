@@ -38,8 +38,8 @@ CREATE TABLE coverage_target (
 -- visible to the next read, before any compaction.
 -- ---------------------------------------------------------------------------------------------------
 
--- The payer dimension, in ONE place. Until the funding capability gives enrolments a funding
--- programme with a payer type, the type is read from the free-text funding_source.
+-- The payer dimension, in ONE place (these two functions): the funding programme's payer type when the
+-- enrolment has one, else a guess from the free-text funding_source.
 CREATE FUNCTION coverage_payer(funding_source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE
     WHEN funding_source ~* '^\s*$' THEN 'UNSPECIFIED'
@@ -51,6 +51,20 @@ CREATE FUNCTION coverage_payer(funding_source text) RETURNS text LANGUAGE sql IM
     WHEN funding_source ~* 'pemberi kerja|perusahaan|employer' THEN 'EMPLOYER'
     ELSE 'OTHER'
   END
+$$;
+
+CREATE FUNCTION coverage_payer_of(funding_source text, funding_program_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT COALESCE(
+    (SELECT CASE fp.payer_type
+              WHEN 'APBD_PROVINSI' THEN 'APBD'
+              WHEN 'APBD_KABKOTA' THEN 'APBD'
+              WHEN 'DANA_DESA' THEN 'DANA_DESA'
+              WHEN 'CSR' THEN 'CSR'
+              WHEN 'MANDIRI' THEN 'SELF'
+              WHEN 'EMPLOYER' THEN 'EMPLOYER'
+              ELSE 'OTHER' END
+     FROM funding_program fp WHERE fp.id = funding_program_id),
+    coverage_payer(funding_source))
 $$;
 
 -- When an enrolment stopped being active (null: still active). Closed enrolments should carry
@@ -98,10 +112,10 @@ CREATE TABLE coverage_rollup (
 CREATE FUNCTION coverage_events_sql(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($q$
     INSERT INTO coverage_delta (village_code, month, segment, group_code, payer, started, lapsed, ended)
-    SELECT village_code, month, segment, group_code, coverage_payer(funding_source), sum(started), sum(lapsed), sum(ended)
+    SELECT village_code, month, segment, group_code, coverage_payer_of(funding_source, funding_program_id), sum(started), sum(lapsed), sum(ended)
     FROM (
-      -- grouped by the funding text first, so the payer is derived once per group, not per row
-      SELECT c.village_code, ev.month, c.segment, c.group_code, c.funding_source,
+      -- grouped by the payer first, so it is derived once per group, not per row
+      SELECT c.village_code, ev.month, c.segment, c.group_code, c.funding_source, c.funding_program_id,
              sum(c.sign * ev.started) AS started, sum(c.sign * ev.lapsed) AS lapsed, sum(c.sign * ev.ended) AS ended
       FROM (%s) c
       CROSS JOIN LATERAL (
@@ -110,7 +124,7 @@ CREATE FUNCTION coverage_events_sql(source text) RETURNS text LANGUAGE sql IMMUT
                 0, (c.status = 'lapsed')::int, (c.status <> 'lapsed')::int)
       ) AS ev (month, started, lapsed, ended)
       WHERE c.status IN ('active', 'lapsed', 'ended') AND ev.month IS NOT NULL
-      GROUP BY 1, 2, 3, 4, 5
+      GROUP BY 1, 2, 3, 4, 5, 6
     ) g
     GROUP BY 1, 2, 3, 4, 5
     HAVING sum(started) <> 0 OR sum(lapsed) <> 0 OR sum(ended) <> 0
