@@ -58,6 +58,8 @@ const OWN_JOBS: Record<string, number> = {};
 const REGION_JOBS: Record<string, number> = {};
 const OWN_EMPLOYER_JOBS: Record<string, number> = {};
 const REGION_EMPLOYER_JOBS: Record<string, number> = {};
+const OWN_REGISTRATION_JOBS: Record<string, number> = {};
+const REGION_REGISTRATION_JOBS: Record<string, number> = {};
 
 /** The five routes every import kind gets (src/modules/imports/routes.ts), aimed at jobs of that kind. */
 function importCases(base: string, entity: 'worker' | 'employer', own: Record<string, number>, region: Record<string, number>): Record<string, Case> {
@@ -173,6 +175,7 @@ const CASES: Record<string, Case> = {
   },
   ...importCases('/api/imports', 'worker', OWN_JOBS, REGION_JOBS),
   ...importCases('/api/employer-imports', 'employer', OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
+  ...importCases('/api/registration-imports', 'worker', OWN_REGISTRATION_JOBS, REGION_REGISTRATION_JOBS),
   'POST /api/enrolments/:id/status': {
     permission: 'worker:write',
     own: (a) => ({ method: 'POST', url: `/api/enrolments/${OWN_ENROLMENTS[a.username]}/status`, payload: { to: 'ended', note: 'matrix' } }),
@@ -647,7 +650,7 @@ describe('route × role × region matrix', () => {
       const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Own Worker', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
       OWN_ENROLMENTS[a.username] = await openEnrolment(p.id, village);
     }
-    const job = async (region: string, kind: 'workers' | 'employers' = 'workers') =>
+    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' = 'workers') =>
       (await t.db
         .insertInto('import_job')
         .values({ kind, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
@@ -657,6 +660,8 @@ describe('route × role × region matrix', () => {
     for (const key of Object.keys(places)) REGION_JOBS[key] = await job(key);
     for (const a of ACTORS) OWN_EMPLOYER_JOBS[a.username] = await job(a.region, 'employers');
     for (const key of Object.keys(places)) REGION_EMPLOYER_JOBS[key] = await job(key, 'employers');
+    for (const a of ACTORS) OWN_REGISTRATION_JOBS[a.username] = await job(a.region, 'registrations');
+    for (const key of Object.keys(places)) REGION_REGISTRATION_JOBS[key] = await job(key, 'registrations');
     // funding (issue 4)
     const docDir = mkdtempSync(join(tmpdir(), 'matrix-doc-'));
     for (const region of new Set([...Object.keys(places), ...ACTORS.map((a) => a.region).filter((r) => r !== 'ID')])) {

@@ -149,7 +149,7 @@ export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committe
 
 export interface ImportJobTable {
   id: Generated<number>;
-  kind: Generated<'workers' | 'employers'>;
+  kind: Generated<'workers' | 'employers' | 'registrations'>;
   filename: string;
   file_path: string;
   status: ImportStatus;

@@ -5,7 +5,7 @@ import { useMe } from './api/use-me';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { EMPLOYER_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
+import { EMPLOYER_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -61,6 +61,7 @@ export function AppRoutes() {
           {/* The import's id in the address: a reload (or coming back later) finds the same import. */}
           <Route path="impor/:id?" element={page(<ImportPage kind={WORKER_IMPORT} />)} />
           <Route path="kepatuhan/impor/:id?" element={page(<ImportPage kind={EMPLOYER_IMPORT} />)} />
+          <Route path="pekerja/impor-kpj/:id?" element={page(<ImportPage kind={REGISTRATION_IMPORT} />)} />
           {/* funding (issue 4) */}
           <Route path="simulasi" element={page(<CalculatorPage />)} />
           {/* compliance (issue 6) */}

@@ -11,7 +11,7 @@ import type { Tx } from '../audit/record.js';
  * table and the set-based SQL that classifies and commits its rows.
  */
 export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
-  key: 'workers' | 'employers';
+  key: 'workers' | 'employers' | 'registrations';
   /** where its routes live, e.g. /api/imports */
   basePath: string;
   /** what is imported, for summaries and file names: { id: 'pekerja', en: 'workers' } */
@@ -23,7 +23,7 @@ export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
   /** column keys that name a row in the warnings sheet */
   identityColumns: string[];
   /** its staging table: import_id, row_number, raw, outcome, problems, plus its parsed columns */
-  stagingTable: 'import_row' | 'employer_import_row';
+  stagingTable: 'import_row' | 'employer_import_row' | 'registration_import_row';
   /** lookups loaded once per file (region index, reference lists) */
   context(db: Db): Promise<Ctx>;
   /** parses and checks one row with the same rules as the single-entry form */

@@ -260,6 +260,12 @@ export const en: Messages = {
     report: 'Download error report (.xlsx)',
     commit: 'Save {{n}} valid rows',
     commitNote: 'Only valid rows are saved, all at once (all or nothing).',
+    registrations: {
+      title: 'Import KPJ from BPJS TK',
+      intro: 'Upload the list of participants BPJS Ketenagakerjaan registered (NIK, KPJ, active from). Enrolments waiting for registration become active with their KPJ.',
+      templateHint: 'Use the template: NIK and KPJ as text; active date dd/mm/yyyy (may be empty).',
+      committedText: '{{n}} enrolments are now active.',
+    },
     employers: {
       title: 'Import employers',
       intro: 'Upload a list of employers (e.g. a WLKP export) as Excel (.xlsx) or CSV. Every row is checked first; each employer’s compliance is assessed when saved.',
@@ -320,6 +326,11 @@ export const en: Messages = {
       NPP_TOO_LONG: 'NPP too long',
       REGISTERED_WITHOUT_NPP: 'Registered workers without an NPP',
       PROGRAMS_WITHOUT_NPP: 'Programmes without an NPP',
+      // BPJS TK registration list
+      KPJ_INVALID: 'KPJ is not 11 digits',
+      KPJ_TAKEN: 'KPJ belongs to someone else',
+      NOT_IN_REGISTRY: 'NIK not registered in your region',
+      NO_ENROLMENT_TO_ACTIVATE: 'No enrolment waiting',
     },
   },
   // funding (issue 4)

@@ -258,6 +258,12 @@ export const id = {
     report: 'Unduh laporan kesalahan (.xlsx)',
     commit: 'Simpan {{n}} data valid',
     commitNote: 'Hanya baris valid yang disimpan, sekaligus (semua atau tidak sama sekali).',
+    registrations: {
+      title: 'Impor KPJ dari BPJS TK',
+      intro: 'Unggah daftar peserta yang sudah didaftarkan BPJS Ketenagakerjaan (NIK, KPJ, tanggal aktif). Kepesertaan yang menunggu pendaftaran menjadi aktif dengan KPJ-nya.',
+      templateHint: 'Pakai template: NIK dan KPJ ditulis sebagai teks; tanggal aktif dd/mm/yyyy (boleh kosong).',
+      committedText: '{{n}} kepesertaan kini aktif.',
+    },
     employers: {
       title: 'Impor Perusahaan',
       intro: 'Unggah daftar perusahaan (mis. ekspor WLKP) dalam Excel (.xlsx) atau CSV. Semua baris diperiksa dulu; kepatuhan tiap perusahaan dinilai saat disimpan.',
@@ -318,6 +324,11 @@ export const id = {
       NPP_TOO_LONG: 'NPP terlalu panjang',
       REGISTERED_WITHOUT_NPP: 'Pekerja terdaftar tanpa NPP',
       PROGRAMS_WITHOUT_NPP: 'Program terdaftar tanpa NPP',
+      // BPJS TK registration list
+      KPJ_INVALID: 'KPJ bukan 11 digit',
+      KPJ_TAKEN: 'KPJ milik orang lain',
+      NOT_IN_REGISTRY: 'NIK belum terdaftar di wilayah Anda',
+      NO_ENROLMENT_TO_ACTIVATE: 'Tidak ada kepesertaan yang menunggu',
     },
   },
   // funding (issue 4)

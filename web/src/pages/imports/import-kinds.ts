@@ -12,9 +12,9 @@ export interface ImportKindUi {
   /** this page's address; a job is at `${pagePath}/${id}` */
   pagePath: string;
   canWrite: (role: Role) => boolean;
-  titleKey: 'imports.title' | 'imports.employers.title';
-  introKey: 'imports.intro' | 'imports.employers.intro';
-  hintKey: 'imports.templateHint' | 'imports.employers.templateHint';
+  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title';
+  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro';
+  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint';
   listPath: string;
   listKey: 'imports.toList' | 'imports.employers.toList';
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
@@ -53,5 +53,19 @@ export const EMPLOYER_IMPORT: ImportKindUi = {
   listPath: '/kepatuhan',
   listKey: 'imports.employers.toList',
   committedText: (t, c, lang) => t('imports.employers.committedText', { n: formatNumber(c?.employers ?? 0, lang) }),
+  cards: BASE_CARDS,
+};
+
+/** BPJS TK's list of registered participants (NIK → KPJ): activates the enrolments waiting for it. */
+export const REGISTRATION_IMPORT: ImportKindUi = {
+  apiBase: '/api/registration-imports',
+  pagePath: '/pekerja/impor-kpj',
+  canWrite: canWriteWorkers,
+  titleKey: 'imports.registrations.title',
+  introKey: 'imports.registrations.intro',
+  hintKey: 'imports.registrations.templateHint',
+  listPath: '/pekerja',
+  listKey: 'imports.toList',
+  committedText: (t, c, lang) => t('imports.registrations.committedText', { n: formatNumber(c?.enrolments ?? 0, lang) }),
   cards: BASE_CARDS,
 };

@@ -139,6 +139,11 @@ export default function WorkerListPage() {
             {t('workers.import')}
           </Button>
         )}
+        {writer && (
+          <Button icon={<UploadIcon />} onClick={() => navigate('/pekerja/impor-kpj')}>
+            {t('imports.registrations.title')}
+          </Button>
+        )}
         <Button icon={<DownloadIcon />} href={workersExportUrl(filter)} download title={t('workers.downloadHint')}>
           {t('workers.download')}
         </Button>
