@@ -5,13 +5,13 @@
  * employers spread over Jawa Barat with stored statuses. `npm run bench:compliance`
  * (PostgreSQL part needs DATABASE_URL or TEST_DATABASE_URL).
  */
-import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
-import { connectPostgres, type DbHandle, openPglite } from '../src/db/client.js';
+import { type DbHandle, openPglite } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { listEmployers } from '../src/modules/employers/queries.js';
 import { reach } from '../src/modules/outreach/queries.js';
 import { loadRegions } from '../src/modules/regions/load.js';
+import { machineLine, withScratchPostgres } from './scratch.js';
 
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const EMPLOYERS = 50_000;
@@ -62,22 +62,10 @@ async function measure(label: string, h: DbHandle) {
   console.log(`${label}: employers status=PWBD region 32.02, page 1 ${await time(() => listEmployers(h.db, { region: '32.02', status: 'PWBD' }, 1, 50))}`);
 }
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(machineLine());
 const lite = await openPglite();
 await measure('PGlite', lite);
 await lite.close();
 if (pgUrl) {
-  const admin = connectPostgres(pgUrl);
-  const name = `semesta_bench_c_${Date.now()}`;
-  await admin.exec(`CREATE DATABASE ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const pg = connectPostgres(u.toString());
-  try {
-    await measure('PostgreSQL', pg);
-  } finally {
-    await pg.close();
-    await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.close();
-  }
+  await withScratchPostgres(pgUrl, 'semesta_bench_c', (pg) => measure('PostgreSQL', pg));
 }

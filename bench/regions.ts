@@ -2,12 +2,12 @@
  * Region reference data: load time (set-based, 91,592 rows) on PGlite and PostgreSQL, and subtree
  * query latency. `npm run bench:regions` (PostgreSQL part needs DATABASE_URL or TEST_DATABASE_URL).
  */
-import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
-import { connectPostgres, type DbHandle, openPglite } from '../src/db/client.js';
+import { type DbHandle, openPglite } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { descendantRange } from '../src/domain/region-code.js';
 import { loadRegions } from '../src/modules/regions/load.js';
+import { machineLine, withScratchPostgres } from './scratch.js';
 
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 
@@ -33,25 +33,13 @@ async function measure(label: string, h: DbHandle) {
   );
 }
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+console.log(machineLine());
 const lite = await openPglite();
 await measure('PGlite', lite);
 await lite.close();
 
 if (pgUrl) {
-  const admin = connectPostgres(pgUrl);
-  const name = `semesta_bench_${Date.now()}`;
-  await admin.exec(`CREATE DATABASE ${name}`);
-  const u = new URL(pgUrl);
-  u.pathname = `/${name}`;
-  const pg = connectPostgres(u.toString());
-  try {
-    await measure('PostgreSQL', pg);
-  } finally {
-    await pg.close();
-    await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
-    await admin.close();
-  }
+  await withScratchPostgres(pgUrl, 'semesta_bench', (pg) => measure('PostgreSQL', pg));
 } else {
   console.log('PostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
 }

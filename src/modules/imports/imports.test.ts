@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { injectAs, login, useTestApp } from '../../../test/app.js';
+import { importRoutes, workbook } from '../../../test/imports.js';
 import { IMPORT_KINDS } from './registry.js';
 import { recoverInterruptedImports } from './service.js';
 
@@ -8,30 +9,8 @@ const t = useTestApp();
 
 const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
 
-async function xlsx(rows: unknown[][], headers = HEADERS): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('Data');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-async function upload(s: Session, file: Buffer, filename: string) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)]), filename);
-  const res = await injectAs(t.app, s, { method: 'POST', url: '/api/imports', payload: form as never });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().id as number;
-}
-
-async function waitFor(s: Session, id: number, statuses: string[]) {
-  for (let i = 0; i < 300; i++) {
-    const view = (await injectAs(t.app, s, { url: `/api/imports/${id}` })).json();
-    if (statuses.includes(view.status)) return view;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`import ${id} never reached ${statuses}`);
-}
+const xlsx = (rows: unknown[][], headers: unknown[] = HEADERS) => workbook(headers, rows);
+const { upload, waitFor } = importRoutes(t, '/api/imports');
 
 const row = (nik: unknown, name: string, extra: Partial<Record<number, unknown>> = {}) => {
   const r: unknown[] = [nik, name, '15/05/1990', 'L', '32.02.01.2002', 'Kp. Cimanggu', '081234567890', 'Petani', 'BPU', 'Pekerja Rentan', 'JKK,JKM', '1.000.000', 'APBD Kab. Sukabumi'];

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
+import { importRoutes, workbook } from '../../../../test/imports.js';
 
 const t = useTestApp();
 const BASE = '/api/employer-imports';
@@ -12,26 +13,9 @@ async function sheet(res: { rawPayload: Buffer }, name?: string) {
   return (ws.getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
 }
 
-async function upload(s: Session, rows: unknown[][], headers: unknown[]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('WLKP');
-  ws.addRow(headers);
-  for (const r of rows) ws.addRow(r);
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'perusahaan.xlsx');
-  const res = await injectAs(t.app, s, { method: 'POST', url: BASE, payload: form as never });
-  expect(res.statusCode, res.body).toBe(202);
-  return res.json().id as number;
-}
-
-async function waitFor(s: Session, id: number, statuses: string[]) {
-  for (let i = 0; i < 300; i++) {
-    const view = (await injectAs(t.app, s, { url: `${BASE}/${id}` })).json();
-    if (statuses.includes(view.status)) return view;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`import ${id} never reached ${statuses}`);
-}
+const routes = importRoutes(t, BASE);
+const upload = async (s: Session, rows: unknown[][], headers: unknown[]) => routes.upload(s, await workbook(headers, rows, 'WLKP'), 'perusahaan.xlsx');
+const waitFor = routes.waitFor;
 
 describe('employer import (same machinery as the worker import)', () => {
   it('serves its own template, previews, reports the bad rows, commits atomically and assesses compliance', async () => {
