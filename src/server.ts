@@ -1,7 +1,8 @@
 import { buildApp, defaultWebDir } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { prepareDatabase } from './db/prepare.js';
+import { startJobs } from './jobs.js';
+import { prepareDatabase } from './startup.js';
 
 /** Starts Semesta: validate configuration, prepare the database, listen. */
 async function main() {
@@ -10,6 +11,7 @@ async function main() {
   const app = await buildApp({ db: handle.db, config, webDir: defaultWebDir });
   const prepared = await prepareDatabase(handle, config, app.log);
   await app.listen({ port: config.port, host: config.host });
+  const jobs = startJobs(handle.db, app.log);
 
   const where = handle.engine === 'pglite' ? `PGlite ${config.dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)';
   const lines = [
@@ -25,6 +27,7 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 
   const stop = async () => {
+    await jobs.stop();
     await app.close();
     await handle.close();
     process.exit(0);

@@ -90,8 +90,10 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; rout
   // …region scope after it, on the validated (and normalised) values the handler will use.
   app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
-    if (!access || typeof access === 'string' || !access.region) return;
-    requireAccess(userOf(req), access.permission, access.region(req), { ancestorsReadable: access.ancestorsReadable });
+    if (!access || typeof access === 'string') return;
+    const values = { params: req.params, query: req.query, body: req.body };
+    if (access.region) requireAccess(userOf(req), access.permission, access.region(values), { ancestorsReadable: access.ancestorsReadable });
+    if (access.entity) await access.entity(opts.db, userOf(req), values);
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../modules/audit/record.js';
+import type { Tx } from '../db/tx.js';
 import { regionMeasures } from '../modules/coverage/queries.js';
 import { SEGMENTS } from '../domain/worker.js';
 import type { DemoWorker } from './generate.js';

@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { dueDate, monthlyCost } from '../domain/funding.js';
-import type { Actor } from '../modules/audit/record.js';
+import type { Actor } from '../db/tx.js';
 import { billProgram } from '../modules/funding/billing.js';
 import { recordPaymentAs } from '../modules/funding/payments.js';
 import { loadSnapshot } from '../modules/funding/rates.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { type CaseStep, stepDeadline } from '../domain/compliance-case.js';
 import { addMonths } from '../domain/perisai.js';
-import { audited, type Tx } from '../modules/audit/record.js';
+import { audited, type Tx } from '../db/tx.js';
 import { reassess } from '../modules/employers/assess.js';
 import type { DemoScale, RegionRef } from './generate.js';
 import { regionsInScale, SEED_PROVINCE, SEED_REGENCIES } from './generate.js';

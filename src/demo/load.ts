@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
-import { audited, type Tx } from '../modules/audit/record.js';
+import { audited, type Tx } from '../db/tx.js';
 import { publicUser } from '../modules/users/service.js';
 // compliance (issue 6)
 import { loadComplianceDemo } from './load-compliance.js';

@@ -54,3 +54,6 @@ export function isAncestor(ancestor: string, code: string): boolean {
 export function descendantRange(root: string): { from: string; to: string } {
   return root === NATIONAL ? { from: '', to: '\u{10FFFF}' } : { from: `${root}.`, to: `${root}/` };
 }
+
+/** The regency (32.02) a village, district or regency code belongs to. */
+export const regencyOf = (code: string) => code.split('.').slice(0, 2).join('.');

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { CommissionRule } from '../../domain/perisai.js';
-import type { Tx } from '../audit/record.js';
-import { inRegion } from '../employers/scope.js';
+import type { Tx } from '../../db/tx.js';
+import { inRegion } from '../../access/subtree.js';
 
 export async function commissionRules(db: Db | Tx): Promise<CommissionRule[]> {
   const rows = await db.selectFrom('perisai_commission_rule').selectAll().orderBy('effective_from').execute();

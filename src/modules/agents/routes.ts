@@ -38,7 +38,7 @@ export function agentRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get(
     '/api/agents',
     {
-      config: { access: { permission: 'agent:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'agent:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['agents'],
         summary: 'Perisai agents of a region as a leaderboard, with status (inactive-agent rule) and commission per month over a window (default: the 6 months up to this one)',
@@ -61,7 +61,7 @@ export function agentRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.post(
     '/api/agents',
     {
-      config: { access: { permission: 'agent:write', region: (req) => (req.body as { areaCode?: string }).areaCode } },
+      config: { access: { permission: 'agent:write', region: (v) => (v.body as { areaCode?: string }).areaCode } },
       schema: {
         tags: ['agents'],
         summary: 'Register a Perisai agent (NIK, area: a district or village; audited)',

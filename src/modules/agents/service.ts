@@ -4,7 +4,7 @@ import { maskNik, normalizeNik } from '../../domain/nik.js';
 import { addMonths, agentStatus, monthlyPay, ruleFor } from '../../domain/perisai.js';
 import { inSubtree, levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import { actorOf } from '../employers/service.js';
 import { commissionRules, listAgents, monthlyActivity } from './queries.js';
 

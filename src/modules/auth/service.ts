@@ -3,7 +3,7 @@ import { hashToken, newToken } from '../../access/plugin.js';
 import type { Role } from '../../domain/roles.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/password.js';
 import { errors } from '../../lib/errors.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../../db/tx.js';
 
 export interface LoginResult {
   token: string;

@@ -3,7 +3,7 @@ import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { descendantRange, isRegionCode, NATIONAL } from '../../domain/region-code.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 
 /**
  * Official boundaries as GeoJSON: a FeatureCollection whose features carry the Kemendagri code in

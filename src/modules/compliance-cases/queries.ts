@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import type { Tx } from '../audit/record.js';
-import { inRegion } from '../employers/scope.js';
+import type { Tx } from '../../db/tx.js';
+import { inRegion } from '../../access/subtree.js';
 
 export interface CaseFilter {
   region: string;

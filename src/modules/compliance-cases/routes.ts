@@ -54,7 +54,7 @@ export function complianceCaseRoutes(app: FastifyInstance, { db, config }: { db:
   r.get(
     '/api/compliance-cases',
     {
-      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'employer:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['compliance'],
         summary: 'Compliance cases in a region, soonest deadline first; overdue=true for the late ones',

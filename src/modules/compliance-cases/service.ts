@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { allowedNext, type CaseStep, checkTransition, isOverdue, STEP_LABELS, stepDeadline } from '../../domain/compliance-case.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import { actorOf } from '../employers/service.js';
 import { caseDocuments, caseSteps, type CaseRow, findCase } from './queries.js';
 

@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.js';
-import { compact } from './queries.js';
 import { codeParams, coverageSchema, periodQuery, trendQuery, trendSchema } from './schemas.js';
 import { coverageReport, coverageTrend } from './service.js';
-
-/** How often pending rollup events are folded into coverage_rollup (reads are fresh either way). */
-const COMPACT_EVERY_MS = 5_000;
 
 const byCode = (req: { params: unknown }) => (req.params as { code?: string }).code;
 
@@ -46,21 +42,4 @@ export function coverageRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (req) => coverageTrend(db, req.params.code, req.query.from, req.query.to),
   );
 
-  startCompaction(app, db);
-}
-
-/** Folds pending events into the rollups in the background; one at a time, finished before close. */
-function startCompaction(app: FastifyInstance, db: Db) {
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = compact(db)
-      .catch((err: unknown) => app.log.warn({ err }, 'coverage compaction failed'))
-      .finally(() => (running = undefined));
-  }, COMPACT_EVERY_MS);
-  timer.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(timer);
-    await running;
-  });
 }

@@ -5,7 +5,7 @@ import { inSubtree, isRegionCode } from '../../domain/region-code.js';
 import { AppError } from '../../lib/errors.js';
 import { type ColumnSpec, readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { cellText, parseRupiah } from '../../lib/spreadsheet/values.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 
 /**
  * Import of employed-population figures (penduduk bekerja, BPS Sakernas style) and yearly coverage

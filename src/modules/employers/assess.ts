@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import { assessEmployer, type Finding, type SizeClass, statusesOf } from '../../domain/compliance.js';
 import type { Program } from '../../domain/worker.js';
-import type { Tx } from '../audit/record.js';
-import { regencyOf } from './scope.js';
+import type { Tx } from '../../db/tx.js';
+import { regencyOf } from '../../domain/region-code.js';
 
 /**
  * Re-runs the pure compliance rules (src/domain/compliance.ts) for a set of employers and stores the

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { Finding } from '../../domain/compliance.js';
-import type { Tx } from '../audit/record.js';
-import { inRegion } from './scope.js';
+import type { Tx } from '../../db/tx.js';
+import { inRegion } from '../../access/subtree.js';
 
 export interface EmployerFilter {
   region: string;

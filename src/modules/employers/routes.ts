@@ -17,7 +17,7 @@ import { regionCodeSchema } from '../regions/schemas.js';
 import { countByStatus, findEmployer, listEmployers, listUmk } from './queries.js';
 import { createEmployer, rejectUmkFile, setUmk, updateEmployer } from './service.js';
 import { readUmkFile } from './umk-file.js';
-import { inRegion } from './scope.js';
+import { inRegion } from '../../access/subtree.js';
 import { exportEmployers } from './export.js';
 
 export const findingSchema = z.object({
@@ -85,7 +85,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.get(
     '/api/employers',
     {
-      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'employer:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['compliance'],
         summary: 'Employers in a region with their compliance findings (compliant, PWBD, PDS_TK, PDS_UPAH, PDS_PROGRAM)',
@@ -110,7 +110,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.get(
     '/api/employers/summary',
     {
-      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'employer:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['compliance'],
         summary: 'Employer counts per compliance status in a region (for the region dashboard)',
@@ -133,7 +133,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.get(
     '/api/employers/export.xlsx',
     {
-      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'employer:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['compliance'],
         summary: 'The same employer list with its evidence and findings as an Excel workbook',
@@ -164,7 +164,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.post(
     '/api/employers',
     {
-      config: { access: { permission: 'employer:write', region: (req) => (req.body as { villageCode?: string }).villageCode } },
+      config: { access: { permission: 'employer:write', region: (v) => (v.body as { villageCode?: string }).villageCode } },
       schema: { tags: ['compliance'], summary: 'Register an employer (audited); its findings are computed at once', body: employerBody, response: { 201: employerItem } },
     },
     async (req, reply) => reply.code(201).send(present(await createEmployer(db, userOf(req), { ...req.body, nib: req.body.nib || null }))),
@@ -173,7 +173,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.patch(
     '/api/employers/:id',
     {
-      config: { access: { permission: 'employer:write', region: (req) => (req.body as { villageCode?: string } | undefined)?.villageCode } },
+      config: { access: { permission: 'employer:write', region: (v) => (v.body as { villageCode?: string } | undefined)?.villageCode } },
       schema: { tags: ['compliance'], summary: 'Correct an employer (audited with before and after)', params: idParams, body: employerBody.partial(), response: { 200: employerItem } },
     },
     async (req) => present(await updateEmployer(db, userOf(req), req.params.id, { ...req.body, ...(req.body.nib !== undefined && { nib: req.body.nib || null }) })),
@@ -184,7 +184,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.get(
     '/api/umk',
     {
-      config: { access: { permission: 'employer:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'employer:read', region: (v) => (v.query as { region?: string }).region } },
       schema: { tags: ['compliance'], summary: 'Regional minimum wages (UMK) per regency and year', querystring: z.object({ region: regionCodeSchema.optional() }), response: { 200: z.object({ items: z.array(umkItem) }) } },
     },
     async (req) => ({ items: await listUmk(db, req.query.region ?? userOf(req).regionCode) }),
@@ -193,7 +193,7 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.put(
     '/api/umk/:regencyCode/:year',
     {
-      config: { access: { permission: 'umk:write', region: (req) => (req.params as { regencyCode?: string }).regencyCode } },
+      config: { access: { permission: 'umk:write', region: (v) => (v.params as { regencyCode?: string }).regencyCode } },
       schema: {
         tags: ['compliance'],
         summary: 'Set one UMK (audited); the employers of that regency are re-assessed',

@@ -4,7 +4,7 @@ import type { SizeClass } from '../../domain/compliance.js';
 import { checkEmployer } from '../../domain/employer.js';
 import { inSubtree, levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { type Actor, audited, type Tx } from '../audit/record.js';
+import { type Actor, audited, type Tx } from '../../db/tx.js';
 import { regionIndex } from '../regions/region-index.js';
 import { reassess } from './assess.js';
 import { findEmployer } from './queries.js';

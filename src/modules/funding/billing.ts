@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { billingRates, type BillingRates, dueDate, isMonth, monthStart } from '../../domain/funding.js';
 import { RateMissing } from '../../domain/rates.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { type Actor, audited, type Tx } from '../audit/record.js';
+import { type Actor, audited, type Tx } from '../../db/tx.js';
 import { findProgram, programForWrite } from './programs.js';
 import { allocate, evaluateLapses } from './payments.js';
 import { loadSnapshot, todayWib } from './rates.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { addMonths, isMonth, monthlyCost, type PayerType, plan } from '../../domain/funding.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
-import type { Tx } from '../audit/record.js';
+import type { Tx } from '../../db/tx.js';
 import { findProgram, listPrograms, programMonthlyCost } from './programs.js';
 import { loadSnapshot, todayWib, unwrap } from './rates.js';
 

@@ -4,7 +4,7 @@ import { capacity } from '../../domain/funding.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { can } from '../../domain/roles.js';
 import { AppError } from '../../lib/errors.js';
-import type { Tx } from '../audit/record.js';
+import type { Tx } from '../../db/tx.js';
 import { budgetFigures } from './budget.js';
 import { findProgram } from './programs.js';
 

@@ -1,6 +1,5 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import { evaluateLapses } from './payments.js';
 import { todayWib } from './rates.js';
 
@@ -24,24 +23,4 @@ export async function sweepLapses(db: Db, asOf = todayWib()) {
     reactivated += r.reactivated;
   }
   return { programs: programs.length, lapsed, reactivated };
-}
-
-/** Runs the sweep an hour after start and then every `everyMs` (default 6 hours) while the app is up. */
-export function scheduleLapseSweep(app: FastifyInstance, db: Db, everyMs = 6 * 3600_000) {
-  let timer: NodeJS.Timeout | undefined;
-  const run = (log: FastifyBaseLogger) =>
-    sweepLapses(db).then(
-      (r) => r.lapsed + r.reactivated > 0 && log.info(r, 'lapse sweep'),
-      (err: unknown) => log.error({ err }, 'lapse sweep failed'),
-    );
-  app.addHook('onReady', async () => {
-    timer = setTimeout(function tick() {
-      void run(app.log).finally(() => {
-        timer = setTimeout(tick, everyMs);
-        timer.unref();
-      });
-    }, 3600_000);
-    timer.unref();
-  });
-  app.addHook('onClose', async () => clearTimeout(timer));
 }

@@ -7,7 +7,7 @@ import { rateAt } from '../../domain/rates.js';
 import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { cellText, parseDate, parseRupiah } from '../../lib/spreadsheet/values.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { type Actor, audited, type Tx } from '../audit/record.js';
+import { type Actor, audited, type Tx } from '../../db/tx.js';
 import { findProgram, programForWrite } from './programs.js';
 import { loadSnapshot, todayWib } from './rates.js';
 

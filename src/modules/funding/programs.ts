@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.js';
 import { checkPayerRegion, monthlyCost, type PayerType } from '../../domain/funding.js';
 import { descendantRange, inSubtree, isAncestor, lineage, NATIONAL } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited, type Tx } from '../audit/record.js';
+import { audited, type Tx } from '../../db/tx.js';
 import { findRegion } from '../regions/queries.js';
 import { loadSnapshot, todayWib, unwrap } from './rates.js';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { type Calc, type CalcProblem } from '../../domain/contribution.js';
 import { RATE_KEYS, type RateEntry, type RateKey, type RateSnapshot, type RateUnit, snapshotOf } from '../../domain/rates.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 
 /** Today in Indonesia's western time zone (WIB, UTC+7), where due dates and effective dates are read. */
 export function todayWib(now = Date.now()): string {

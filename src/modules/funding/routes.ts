@@ -13,7 +13,6 @@ import { AppError, errors } from '../../lib/errors.js';
 import { regionCodeSchema } from '../regions/schemas.js';
 import { listBills, runBilling } from './billing.js';
 import { budgetFigures, planCoverage } from './budget.js';
-import { scheduleLapseSweep } from './lapse-sweep.js';
 import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';
 import {
   attachDocument,
@@ -122,12 +121,11 @@ const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: z.str
 
 export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  scheduleLapseSweep(app, db);
 
   r.get(
     '/api/funding-programs',
     {
-      config: { access: { permission: 'funding:read', region: (req) => (req.query as { region?: string }).region, ancestorsReadable: true } },
+      config: { access: { permission: 'funding:read', region: (v) => (v.query as { region?: string }).region, ancestorsReadable: true } },
       schema: {
         tags: ['funding'],
         summary: 'Funding programmes that pay for workers in a region: owned inside it or by a region above it',
@@ -147,7 +145,7 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
   r.post(
     '/api/funding-programs',
     {
-      config: { access: { permission: 'funding:write', region: (req) => (req.body as { regionCode?: string }).regionCode } },
+      config: { access: { permission: 'funding:write', region: (v) => (v.body as { regionCode?: string }).regionCode } },
       schema: { tags: ['funding'], summary: 'Set up a funding programme (payer, owner region, year, budget, quota, rate basis, legal basis; audited)', body: programBody, response: { 201: programView } },
     },
     async (req, reply) => reply.code(201).send(await presentProgram(db, await createProgram(db, userOf(req), req.body))),
@@ -312,7 +310,7 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
   r.get(
     '/api/early-warning',
     {
-      config: { access: { permission: 'funding:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'funding:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['funding'],
         summary: 'BPU enrolments that will lapse within `days` if their bills stay unpaid, per programme, in a region',
@@ -400,7 +398,7 @@ export function fundingRoutes(app: FastifyInstance, { db, config }: { db: Db; co
   r.post(
     '/api/planning',
     {
-      config: { access: { permission: 'funding:read', region: (req) => (req.body as { region?: string }).region } },
+      config: { access: { permission: 'funding:read', region: (v) => (v.body as { region?: string }).region } },
       schema: {
         tags: ['funding'],
         summary: 'Planning: what it costs to reach X % coverage by month M in a region, by programme mix and payer split, beside the budgets (computes only; changes nothing)',

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import type { Permission } from '../../domain/roles.js';
 import type { ColumnSpec, SheetRow } from '../../lib/spreadsheet/read-rows.js';
-import type { Tx } from '../audit/record.js';
+import type { Tx } from '../../db/tx.js';
 
 /**
  * What one kind of spreadsheet import (workers, employers…) brings to the shared machinery in this

@@ -9,7 +9,7 @@ import type { ImportStatus } from '../../db/schema.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import type { CommitOptions, ImportKind, StagedRow } from './kind.js';
 import { countOutcomes, hasStagedRows } from './outcomes.js';
 

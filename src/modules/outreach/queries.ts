@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import { descendantRange, levelOf, NATIONAL } from '../../domain/region-code.js';
-import { inRegion } from '../employers/scope.js';
+import { inRegion } from '../../access/subtree.js';
 
 /** Length of the code of the level below `region` (ID → provinces "32", 32 → "32.02", 32.02 → "32.02.01"); null below districts. */
 const CHILD_CODE_LENGTH: Record<string, number | null> = { country: 2, province: 5, regency: 8, district: null, village: null };

@@ -30,7 +30,7 @@ export function outreachRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get(
     '/api/outreach/reach/:regionCode',
     {
-      config: { access: { permission: 'outreach:read', region: (req) => (req.params as { regionCode?: string }).regionCode } },
+      config: { access: { permission: 'outreach:read', region: (v) => (v.params as { regionCode?: string }).regionCode } },
       schema: {
         tags: ['outreach'],
         summary: 'Villages reached by outreach in a region: total, reached, % (0–100), the villages not yet reached, and the split by the level below',
@@ -55,7 +55,7 @@ export function outreachRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get(
     '/api/outreach/events',
     {
-      config: { access: { permission: 'outreach:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'outreach:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['outreach'],
         summary: 'Outreach events in a region, latest first',
@@ -72,7 +72,7 @@ export function outreachRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.post(
     '/api/outreach/events',
     {
-      config: { access: { permission: 'outreach:write', region: (req) => commonRegion((req.body as { villageCodes?: string[] }).villageCodes ?? []) } },
+      config: { access: { permission: 'outreach:write', region: (v) => commonRegion((v.body as { villageCodes?: string[] }).villageCodes ?? []) } },
       schema: {
         tags: ['outreach'],
         summary: 'Record an outreach event (sosialisasi) and the villages it reached (audited)',

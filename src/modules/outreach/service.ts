@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { commonRegion } from '../../domain/outreach.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import { actorOf } from '../employers/service.js';
 import { regionIndex } from '../regions/region-index.js';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { AppUser } from '../../db/schema.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
-import type { Tx } from '../audit/record.js';
+import type { Tx } from '../../db/tx.js';
 
 export function findUser(db: Db | Tx, username: string): Promise<AppUser | undefined> {
   return db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();

@@ -46,7 +46,7 @@ export function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.post(
     '/api/users',
     {
-      config: { access: { permission: 'user:manage', region: (req) => (req.body as { regionCode?: string })?.regionCode } },
+      config: { access: { permission: 'user:manage', region: (v) => (v.body as { regionCode?: string })?.regionCode } },
       schema: {
         tags: ['users'],
         summary: 'Create an account in your region, with a role below yours',
@@ -70,7 +70,7 @@ export function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
     '/api/users/:username',
     {
       // The target user's region is checked inside the service (it needs a lookup); the new one here.
-      config: { access: { permission: 'user:manage', region: (req) => (req.body as { regionCode?: string })?.regionCode } },
+      config: { access: { permission: 'user:manage', region: (v) => (v.body as { regionCode?: string })?.regionCode } },
       schema: {
         tags: ['users'],
         summary: 'Change, disable or re-enable an account in your region',

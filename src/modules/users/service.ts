@@ -4,7 +4,7 @@ import { inSubtree, isRegionCode, NATIONAL } from '../../domain/region-code.js';
 import { mayGrant, type Role, roleFitsRegion, ROLE_LEVEL } from '../../domain/roles.js';
 import { errors } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
-import { type Actor, audited, type Tx } from '../audit/record.js';
+import { type Actor, audited, type Tx } from '../../db/tx.js';
 import { findUser } from './queries.js';
 
 /** Who is asking: a signed-in manager (scope-checked) or the admin CLI / demo loader (unrestricted). */

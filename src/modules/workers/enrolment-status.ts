@@ -5,7 +5,7 @@ import { checkMove, MANUAL_MOVES, normalizeKpj } from '../../domain/enrolment-st
 import { inSubtree } from '../../domain/region-code.js';
 import type { EnrolmentStatus } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../audit/record.js';
+import { audited } from '../../db/tx.js';
 import { actorOf } from './service.js';
 
 export interface StatusChange {

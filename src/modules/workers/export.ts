@@ -4,7 +4,7 @@ import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { GROUP_LABELS, type Group } from '../../domain/worker.js';
 import { maskNik } from '../../domain/nik.js';
-import { recordAudit } from '../audit/record.js';
+import { recordAudit } from '../../db/tx.js';
 import { iterateWorkers, type WorkerFilter } from './queries.js';
 
 const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', 'Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana', 'Status', 'KPJ'];

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Database } from '../../db/schema.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
 import { OPEN_STATUSES } from '../../domain/worker.js';
-import type { Tx } from '../audit/record.js';
+import type { Tx } from '../../db/tx.js';
 
 export interface WorkerFilter {
   region: string;

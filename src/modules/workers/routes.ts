@@ -64,7 +64,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.post(
     '/api/workers',
     {
-      config: { access: { permission: 'worker:write', region: (req) => (req.body as { villageCode?: string }).villageCode } },
+      config: { access: { permission: 'worker:write', region: (v) => (v.body as { villageCode?: string }).villageCode } },
       schema: {
         tags: ['workers'],
         summary: 'Register a worker by name by address (NIK, domicile village), optionally with a first enrolment',
@@ -113,7 +113,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get(
     '/api/workers',
     {
-      config: { access: { permission: 'worker:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'worker:read', region: (v) => (v.query as { region?: string }).region } },
       schema: {
         tags: ['workers'],
         summary: 'Search and list workers within your region (NIK masked)',
@@ -135,7 +135,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   r.get(
     '/api/workers/export.xlsx',
     {
-      config: { access: { permission: 'worker:read', region: (req) => (req.query as { region?: string }).region } },
+      config: { access: { permission: 'worker:read', region: (v) => (v.query as { region?: string }).region } },
       schema: { tags: ['workers'], summary: 'The same list as an Excel workbook (full NIK only for roles that may see it; audited)', querystring: listQuery },
     },
     async (req, reply) => {

@@ -5,7 +5,7 @@ import { can } from '../../domain/roles.js';
 import { maskNik } from '../../domain/nik.js';
 import { checkWorker, type FieldProblem, type WorkerInput } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { type Actor, audited, recordAudit, type Tx } from '../audit/record.js';
+import { type Actor, audited, recordAudit, type Tx } from '../../db/tx.js';
 import { regionIndex } from '../regions/region-index.js';
 import { coversFor, findPerson, findPersonByNik, type WorkerRow } from './queries.js';
 import { checkProgramForEnrolment } from '../funding/capacity.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/client.js';
-import type { Tx } from '../../audit/record.js';
+import type { Tx } from '../../../db/tx.js';
 import { reassess } from '../assess.js';
 import type { StagedEmployer } from './stage-row.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/client.js';
-import type { Tx } from '../../audit/record.js';
+import type { Tx } from '../../../db/tx.js';
 import type { StagedWorker } from './stage-row.js';
 
 /**

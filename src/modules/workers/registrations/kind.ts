@@ -4,7 +4,7 @@ import { normalizeNik } from '../../../domain/nik.js';
 import type { Db } from '../../../db/client.js';
 import type { ColumnSpec, SheetRow } from '../../../lib/spreadsheet/read-rows.js';
 import { cellText, parseDate } from '../../../lib/spreadsheet/values.js';
-import type { Tx } from '../../audit/record.js';
+import type { Tx } from '../../../db/tx.js';
 import type { ImportKind, ImportProblem, StagedRow } from '../../imports/kind.js';
 import { templateBook, withInstructions } from '../../imports/template-kit.js';
 

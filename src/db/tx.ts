@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { Db } from '../../db/client.js';
-import type { Database } from '../../db/schema.js';
+import type { Db } from './client.js';
+import type { Database } from './schema.js';
 
 /** Who made a change: a signed-in user, or a named system actor (cli, demo, import). */
 export interface Actor {

@@ -1,15 +1,15 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Config } from '../config.js';
-import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/generate.js';
-import { DEMO_ACTOR, loadDemo } from '../demo/load.js';
-import { loadDemoFunding } from '../demo/funding.js';
-import { IMPORT_KINDS } from '../modules/imports/registry.js';
-import { recoverInterruptedImports } from '../modules/imports/service.js';
-import { loadRegions, regionsLoaded } from '../modules/regions/load.js';
-import type { DbHandle } from './client.js';
-import { migrate } from './migrate.js';
+import type { Config } from './config.js';
+import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/generate.js';
+import { DEMO_ACTOR, loadDemo } from './demo/load.js';
+import { loadDemoFunding } from './demo/funding.js';
+import { IMPORT_KINDS } from './modules/imports/registry.js';
+import { recoverInterruptedImports } from './modules/imports/service.js';
+import { loadRegions, regionsLoaded } from './modules/regions/load.js';
+import type { DbHandle } from './db/client.js';
+import { migrate } from './db/migrate.js';
 
-/** Brings any database up to date on start: migrations, region reference data, and (demo mode) demo data once. */
+/** Start-up: brings any database up to date: migrations, region reference data, and (demo mode) demo data once. */
 export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyBaseLogger) {
   const applied = await migrate(h);
   if (applied.length) log.info({ applied }, 'migrations applied');
