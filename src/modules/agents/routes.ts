@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { commissionRules } from './queries.js';
 import { agentsReport, createAgent, linkEnrolment, recordCollection, rejoinAgent } from './service.js';
 

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { CASE_STEPS } from '../../domain/compliance-case.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { findingSchema, presentFindings } from '../employers/routes.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { LETTER_STEPS, renderLetter } from './letter.js';
 import { listCases } from './queries.js';
 import { addDocument, caseView, loadCase, MAX_DOCUMENT_BYTES, openCase, readDocument, summary, todayIso, transition } from './service.js';

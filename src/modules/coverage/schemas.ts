@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { currentPeriod, isPeriod } from '../../domain/coverage.js';
-import { regionCodeSchema } from '../regions/schemas.js';
-
-export const periodSchema = z.string().trim().refine(isPeriod, { message: 'bulan YYYY-MM, mis. 2025-06 / a month YYYY-MM, e.g. 2025-06' });
+import { currentPeriod } from '../../domain/coverage.js';
+import { periodSchema, regionCodeSchema } from '../../lib/schemas.js';
 
 export const codeParams = z.object({ code: regionCodeSchema });
 export const periodQuery = z.object({ period: periodSchema.default(() => currentPeriod()) });

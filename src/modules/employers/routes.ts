@@ -13,7 +13,7 @@ import { COMPLIANCE_STATUSES, SIZE_CLASSES } from '../../domain/compliance.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { PROGRAMS } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { countByStatus, findEmployer, listEmployers, listUmk } from './queries.js';
 import { createEmployer, rejectUmkFile, setUmk, updateEmployer } from './service.js';
 import { readUmkFile } from './umk-file.js';

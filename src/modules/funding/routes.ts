@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.js';
 import { PAYER_TYPES } from '../../domain/funding.js';
 import { isAncestor } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { listBills, runBilling } from './billing.js';
 import { budgetFigures, planCoverage } from './budget.js';
 import { earlyWarning, enrolmentCover, importPayments, listPayments, recordPayment } from './payments.js';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { AUDIENCES, commonRegion } from '../../domain/outreach.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { listEvents, reach } from './queries.js';
 import { recordEvent } from './service.js';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import type { Region } from '../../db/schema.js';
 import { inSubtree, isAncestor, NATIONAL } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
-import { regionCodeSchema } from './schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { ancestorsOf, childrenOf, findRegion, searchRegions } from './queries.js';
 
 

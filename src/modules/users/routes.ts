@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { ROLES } from '../../domain/roles.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { listUsersInSubtree } from './queries.js';
 import { createUser, type Manager, publicUser, updateUser } from './service.js';
 

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
 import { type EnrolmentStatus, GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
 import { findRegion } from '../regions/queries.js';
-import { regionCodeSchema } from '../regions/schemas.js';
+import { regionCodeSchema } from '../../lib/schemas.js';
 import { listWorkers } from './queries.js';
 import { createWorker, present, revealNik } from './service.js';
 import { exportWorkers } from './export.js';
