@@ -8,7 +8,7 @@
  * case only after two warnings, and a sanction recommendation (no public services, TMP2T) only after referral.
  * Pure: the service loads the case, asks `checkTransition`, and writes the step.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 
 export const CASE_STEPS = ['open', 'warning_1', 'warning_2', 'referred_skk', 'sanction_recommended', 'resolved', 'closed'] as const;
 export type CaseStep = (typeof CASE_STEPS)[number];

@@ -9,7 +9,7 @@
  *   PDS_PROGRAM  registered without a programme its size class requires
  * The PDS findings can hold at once; PWBD excludes them (nothing is registered to be partial about).
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import type { Program } from './worker.js';
 
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large'] as const;

@@ -2,7 +2,7 @@
  * Monthly contributions (iuran) and death benefits, in integer rupiah, from a RateSnapshot and a date.
  * Pure: the caller loads the snapshot. Rules and sources: DOMAIN.md "Contributions" and "Benefits".
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import { ofPpm, RateMissing, type RateEntry, type RateKey, type RateSnapshot, rateAt } from './rates.js';
 
 export type CalcProgram = 'JKK' | 'JKM' | 'JHT' | 'JP';

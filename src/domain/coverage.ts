@@ -7,7 +7,7 @@
  * participations per segment. The same rule is coded once in SQL (0006_coverage.sql, coverage_stop
  * and coverage_events_sql) and documented in docs/coverage.md.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import { SEGMENTS, type Segment } from './worker.js';
 
 /** A reporting month, 'YYYY-MM'. */

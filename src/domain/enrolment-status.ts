@@ -3,7 +3,7 @@
  * contributions and reactivation when arrears are paid belong to the funding rules (3 unpaid months),
  * not to a person's choice, so they are not offered here.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import type { EnrolmentStatus } from './worker.js';
 
 export const MANUAL_MOVES: Record<EnrolmentStatus, readonly EnrolmentStatus[]> = {

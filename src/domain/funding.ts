@@ -2,7 +2,7 @@
  * Funding rules without I/O: which region may own which kind of payer, what one funded worker costs
  * a month under a programme's rate basis, bill months and due dates, and the planning arithmetic.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import { type Calc, type CalcProgram, contribution } from './contribution.js';
 import { levelOf, villageKind, type RegionLevel } from './region-code.js';
 import { type RateKey, type RateSnapshot, rateAt } from './rates.js';

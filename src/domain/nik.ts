@@ -4,7 +4,7 @@
  * was first registered, not where they live: an unknown district is a warning, an unknown province an error.
  * Pure: the caller supplies which province and district codes exist.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 
 export type Sex = 'L' | 'P';
 

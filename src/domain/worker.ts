@@ -2,7 +2,7 @@
  * What makes a worker record acceptable, for the single-entry form and the bulk import alike.
  * Pure: region existence comes in through RegionLookup; values arrive already parsed.
  */
-import type { Bilingual } from '../lib/errors.js';
+import type { Bilingual } from './bilingual.js';
 import { checkNik, checkNikAgainstPerson, normalizeNik, type RegionLookup as NikRegions, type Sex } from './nik.js';
 
 export const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'] as const;

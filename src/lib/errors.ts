@@ -4,10 +4,9 @@
  *                "issues": [{ "field", "code", "message", "messageEn" }] } }
  * `code` is stable and meant for programs; the messages are for people and may be reworded.
  */
-export interface Bilingual {
-  id: string;
-  en: string;
-}
+import type { Bilingual } from '../domain/bilingual.js';
+
+export type { Bilingual };
 
 export interface FieldIssue {
   field: string;
