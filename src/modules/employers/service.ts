@@ -2,6 +2,7 @@ import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import type { SizeClass } from '../../domain/compliance.js';
 import { checkEmployer } from '../../domain/employer.js';
+import type { Program } from '../../domain/worker.js';
 import { inSubtree, levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, type Tx } from '../audit/record.js';
@@ -23,7 +24,7 @@ export interface EmployerInput {
   workersRegistered: number;
   wageReported?: number | null;
   wageActual?: number | null;
-  programs: string[];
+  programs: Program[];
 }
 
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);

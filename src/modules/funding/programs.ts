@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { checkPayerRegion, monthlyCost, type PayerType } from '../../domain/funding.js';
+import type { Program } from '../../domain/worker.js';
 import { descendantRange, inSubtree, isAncestor, lineage, NATIONAL } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { audited, type Tx } from '../audit/record.js';
@@ -19,7 +20,7 @@ export interface ProgramInput {
   budget: number;
   quota: number;
   segment: 'PU' | 'BPU';
-  programs: string[];
+  programs: Program[];
   basisIncome?: number;
   riskGroup?: number;
   legalKind?: string;
