@@ -60,7 +60,8 @@ async function generate(url: string): Promise<string> {
     // What the drivers return (src/db/client.ts): int8 parsed to number, date kept as 'YYYY-MM-DD'
     // text; numeric stays text, timestamptz a Date.
     const dialect = new PostgresDialect({ dateParser: 'string', numericParser: 'string' });
-    const metadata = await dialect.introspector.introspect({ db: h.db });
+    const introspected = await dialect.introspector.connect({ connectionString: target.toString(), dialect });
+    const metadata = await dialect.introspector.introspect({ db: introspected }).finally(() => introspected.destroy());
 
     const typeOf = new Map([
       ...UNIONS.flatMap(([, type, columns]) => columns.map((c) => [c, type] as const)),

@@ -104,7 +104,7 @@ export async function updateEmployer(db: Db, user: SessionUser, id: number, patc
     name: patch.name ?? before.name,
     npp: patch.npp === undefined ? before.npp : patch.npp,
     nib: patch.nib === undefined ? before.nib : patch.nib,
-    sizeClass: patch.sizeClass ?? (before.sizeClass as SizeClass),
+    sizeClass: patch.sizeClass ?? before.sizeClass,
     villageCode: patch.villageCode ?? before.region,
     employeesDeclared: patch.employeesDeclared ?? before.employeesDeclared,
     workersRegistered: patch.workersRegistered ?? before.workersRegistered,

@@ -101,12 +101,12 @@ export async function updateProgram(db: Db, user: SessionUser, id: number, patch
   const before = await programForWrite(db, user, id);
   const merged: ProgramInput = {
     name: patch.name ?? before.name,
-    payerType: before.payer_type as PayerType,
+    payerType: before.payer_type,
     regionCode: before.region_code,
     fiscalYear: patch.fiscalYear ?? before.fiscal_year,
     budget: patch.budget ?? before.budget,
     quota: patch.quota ?? before.quota,
-    segment: patch.segment ?? (before.segment as 'PU' | 'BPU'),
+    segment: patch.segment ?? before.segment,
     programs: patch.programs ?? before.programs,
     basisIncome: patch.basisIncome ?? before.basis_income,
     riskGroup: patch.riskGroup ?? before.risk_group,
