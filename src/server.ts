@@ -1,6 +1,7 @@
 import { buildApp, defaultWebDir } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { MigrationError } from './db/migrate.js';
 import { prepareDatabase } from './db/prepare.js';
 
 /** Starts Semesta: validate configuration, prepare the database, listen. */
@@ -34,7 +35,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof MigrationError) {
     console.error(err.message);
   } else {
     console.error('Semesta gagal dijalankan / failed to start:', err instanceof Error ? err.message : err);

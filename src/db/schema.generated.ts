@@ -437,6 +437,7 @@ export interface RegistrationImportRow {
 
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
+  checksum: string | null;
   name: string;
 }
 
