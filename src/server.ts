@@ -1,6 +1,7 @@
 import { buildApp, defaultWebDir } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { MigrationError } from './db/migrate.js';
 import { startJobs } from './jobs.js';
 import { prepareDatabase } from './startup.js';
 
@@ -37,7 +38,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof MigrationError) {
     console.error(err.message);
   } else {
     console.error('Semesta gagal dijalankan / failed to start:', err instanceof Error ? err.message : err);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { CaseStep } from '../src/domain/compliance-case.js';
 import { inSubtree, isAncestor } from '../src/domain/region-code.js';
 import { can, type Permission, type Role } from '../src/domain/roles.js';
 import { injectAs, login, type Session, useTestApp } from './app.js';
@@ -410,7 +411,7 @@ beforeAll(async () => {
       .returning('id')
       .executeTakeFirstOrThrow()
       .then((e) => e.id);
-  const kase = async (employerId: number, village: string, step: string) => {
+  const kase = async (employerId: number, village: string, step: CaseStep) => {
     const c = await t.db
       .insertInto('compliance_case')
       .values({ employer_id: employerId, region_code: village, step, step_date: '2025-01-06', deadline: '2025-01-20', officer: 'Matrix', findings: '[]', opened_by: 'matrix' })

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema.js';
+import type { EnrolmentStatus, Program, Segment } from '../src/domain/worker.js';
 
 let nik = 5000;
 
 /** People and enrolments written straight to the tables: billing only reads them. */
-export async function enrol(db: Kysely<Database>, programId: number, e: { segment: string; programs: string[]; income?: number | null; status?: string; start?: string; village?: string }) {
+export async function enrol(db: Kysely<Database>, programId: number, e: { segment: Segment; programs: Program[]; income?: number | null; status?: EnrolmentStatus; start?: string; village?: string }) {
   const village = e.village ?? '32.02.01.2002';
   const p = await db
     .insertInto('person')

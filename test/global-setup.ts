@@ -14,9 +14,10 @@ import { loadRegions } from '../src/modules/regions/load.js';
  */
 export default async function setup(project: TestProject) {
   const engine = project.config.env?.TEST_DB;
-  // The template only changes with the migrations and the region data, so a dump can be reused.
+  // The template only changes with the migrations, their runner and the region data, so a dump can be reused.
   const key = createHash('sha256')
     .update(listMigrations().map((m) => m.sql).join('\n'))
+    .update(readFileSync(new URL('../src/db/migrate.ts', import.meta.url)))
     .update(readFileSync(new URL('../node_modules/idn-area-data/package.json', import.meta.url)))
     .digest('hex')
     .slice(0, 16);

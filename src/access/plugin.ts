@@ -2,7 +2,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/client.js';
-import type { Role } from '../domain/roles.js';
 import { errors } from '../lib/errors.js';
 import { type AccessRule, requireAccess } from './rules.js';
 import type { SessionUser } from './session-user.js';
@@ -49,7 +48,7 @@ async function loadSessionUser(db: Db, token: string): Promise<SessionUser | nul
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    role: row.role as Role,
+    role: row.role,
     regionCode: row.region_code,
     sessionId: row.sessionId,
     csrfToken: row.csrf_token,

@@ -6,6 +6,8 @@
  */
 import type { SizeClass } from '../domain/compliance.js';
 import type { CaseStep } from '../domain/compliance-case.js';
+import type { Audience } from '../domain/outreach.js';
+import type { Program } from '../domain/worker.js';
 import type { RegionRef } from './generate.js';
 import { seededRandom } from './random.js';
 
@@ -21,7 +23,7 @@ export interface DemoEmployer {
   workersRegistered: number;
   wageReported: number | null;
   wageActual: number;
-  programs: string[];
+  programs: Program[];
   /** the step of the demo case opened on it, if any */
   caseStep?: CaseStep;
   caseOverdue?: boolean;
@@ -31,7 +33,7 @@ export interface DemoOutreach {
   heldOn: string;
   title: string;
   organiser: string;
-  audiences: string[];
+  audiences: Audience[];
   attendance: number;
   enrolmentsAfter: number;
   villageCodes: string[];
@@ -72,7 +74,7 @@ const SECTORS: [string, SizeClass, number, number][] = [
 ];
 const NAME_A = ['Sinar', 'Mitra', 'Karya', 'Putra', 'Sumber', 'Cahaya', 'Bina', 'Mega', 'Jaya', 'Sentosa', 'Makmur', 'Abadi'];
 const NAME_B = ['Lestari', 'Mandiri', 'Sejahtera', 'Utama', 'Perkasa', 'Nusantara', 'Pratama', 'Selaras', 'Indah', 'Baru'];
-const REQUIRED: Record<SizeClass, string[]> = { micro: ['JKK', 'JKM', 'JHT'], small: ['JKK', 'JKM', 'JHT'], medium: ['JKK', 'JKM', 'JHT', 'JP'], large: ['JKK', 'JKM', 'JHT', 'JP'] };
+const REQUIRED: Record<SizeClass, Program[]> = { micro: ['JKK', 'JKM', 'JHT'], small: ['JKK', 'JKM', 'JHT'], medium: ['JKK', 'JKM', 'JHT', 'JP'], large: ['JKK', 'JKM', 'JHT', 'JP'] };
 const KIND_MIX = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'pwbd', 'pwbd', 'tk', 'tk', 'tk', 'upah', 'upah', 'program', 'multi'] as const;
 const CASE_STEPS_DEMO: CaseStep[] = ['open', 'warning_1', 'warning_1', 'warning_2', 'referred_skk', 'sanction_recommended', 'resolved', 'closed'];
 

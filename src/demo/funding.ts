@@ -8,7 +8,8 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
-import { dueDate, monthlyCost } from '../domain/funding.js';
+import { dueDate, monthlyCost, type PayerType } from '../domain/funding.js';
+import type { Program } from '../domain/worker.js';
 import type { Actor } from '../db/tx.js';
 import { billProgram } from '../modules/funding/billing.js';
 import { recordPaymentAs } from '../modules/funding/payments.js';
@@ -18,7 +19,7 @@ import { SEED_PROVINCE } from './generate.js';
 interface Payer {
   text: string;
   name: string;
-  payerType: string;
+  payerType: PayerType;
   region: string;
   segment: 'BPU' | 'PU';
   /** which villages' enrolments it pays for (by code prefix) */
@@ -102,7 +103,7 @@ export async function loadDemoFunding(db: Db, actor: Actor): Promise<{ programs:
     );
     if (!count) continue;
     const basis = p.segment === 'PU' ? 3_500_000 : 1_000_000;
-    const programs = p.segment === 'PU' ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM'];
+    const programs: Program[] = p.segment === 'PU' ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM'];
     const priced = monthlyCost(rates, { segment: p.segment, programs, income: basis, riskGroup: 1 }, '2025-01-01');
     const cost = priced.ok ? priced.value : 0;
     const quota = Math.ceil(count * 1.2);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { type CaseStep, stepDeadline } from '../domain/compliance-case.js';
+import type { Audience } from '../domain/outreach.js';
 import { addMonths } from '../domain/perisai.js';
 import { audited, type Tx } from '../db/tx.js';
 import { reassess } from '../modules/employers/assess.js';
@@ -114,7 +115,7 @@ async function insertCases(tx: Tx, planned: { name: string; caseStep?: CaseStep;
   return n;
 }
 
-async function insertOutreach(tx: Tx, events: { heldOn: string; title: string; organiser: string; audiences: string[]; attendance: number; enrolmentsAfter: number; villageCodes: string[] }[]) {
+async function insertOutreach(tx: Tx, events: { heldOn: string; title: string; organiser: string; audiences: Audience[]; attendance: number; enrolmentsAfter: number; villageCodes: string[] }[]) {
   const districts = new Map((await tx.selectFrom('region').select(['code', 'name']).where('level', '=', 'district').where('code', 'like', '32.02.%').execute()).map((d) => [d.code, d.name]));
   for (const ev of events) {
     ev.title = ev.title.replace(/\d{2}\.\d{2}\.\d{2}/, (code) => districts.get(code) ?? code);

@@ -24,6 +24,7 @@ export type Group = (typeof GROUPS)[number];
 export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
 export type Program = (typeof PROGRAMS)[number];
 /** Every participant has these two. */
+export const isProgram = (p: string): p is Program => (PROGRAMS as readonly string[]).includes(p);
 export const MANDATORY_PROGRAMS: readonly Program[] = ['JKK', 'JKM'];
 
 export const STATUSES = ['submitted', 'registered', 'active', 'lapsed', 'ended'] as const;
@@ -163,7 +164,7 @@ export function checkWorker(input: WorkerInput, regions: RegionLookup): WorkerCh
         ),
       );
     }
-    const unknown = e.programs.filter((p) => !(PROGRAMS as readonly string[]).includes(p));
+    const unknown = e.programs.filter((p) => !isProgram(p));
     if (unknown.length || e.programs.length === 0) {
       errors.push(
         at('enrolment.programs', 'PROGRAMS_INVALID', `Program harus dari JKK, JKM, JHT, JP (tertulis: ${e.programs.join(',') || 'kosong'}).`, `Programmes must be among JKK, JKM, JHT, JP (got: ${e.programs.join(',') || 'none'}).`),

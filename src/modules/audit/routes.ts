@@ -41,7 +41,7 @@ export function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
       let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
       if (entityType) q = q.where('entity_type', '=', entityType);
       if (entityId) q = q.where('entity_id', '=', entityId);
-      if (beforeId) q = q.where('id', '<', String(beforeId));
+      if (beforeId) q = q.where('id', '<', beforeId);
       if (user.regionCode !== 'ID') {
         q = q.where((eb) =>
           eb.or([

@@ -44,7 +44,7 @@ export async function login(db: Db, username: string, password: string, ttlHours
     token,
     csrfToken,
     expiresAt,
-    user: { username: user.username, role: user.role as Role, regionCode: user.region_code, displayName: user.display_name },
+    user: { username: user.username, role: user.role, regionCode: user.region_code, displayName: user.display_name },
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Db } from '../../db/client.js';
+import type { CaseStep } from '../../domain/compliance-case.js';
 import type { Tx } from '../../db/tx.js';
 import { inRegion } from '../../access/subtree.js';
 
 export interface CaseFilter {
   region: string;
-  step?: string;
+  step?: CaseStep;
   overdue?: boolean;
   open?: boolean;
   employerId?: number;
@@ -33,7 +34,7 @@ export interface CaseRow {
   employerNpp: string | null;
   region: string;
   regionName: string;
-  step: string;
+  step: CaseStep;
   stepDate: string;
   deadline: string | null;
   officer: string;
@@ -61,11 +62,11 @@ export async function listCases(db: Db, f: CaseFilter, page: number, pageSize: n
     q.select(caseColumns).orderBy('c.deadline').orderBy('c.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as unknown as CaseRow[], total: Number(total.n) };
+  return { items: items satisfies CaseRow[], total: Number(total.n) };
 }
 
 export async function findCase(db: Db | Tx, id: number, today: string): Promise<CaseRow | undefined> {
-  return (await base(db, { region: 'ID' }, today).select(caseColumns).where('c.id', '=', id).executeTakeFirst()) as unknown as CaseRow | undefined;
+  return base(db, { region: 'ID' }, today).select(caseColumns).where('c.id', '=', id).executeTakeFirst();
 }
 
 export function caseSteps(db: Db | Tx, caseId: number) {

@@ -20,7 +20,7 @@ export async function caseView(db: Db, row: CaseRow, today = todayIso()) {
 }
 
 export function summary(row: CaseRow, today = todayIso()) {
-  const step = row.step as CaseStep;
+  const step = row.step;
   return {
     ...row,
     step,
@@ -89,7 +89,7 @@ export async function transition(db: Db, user: SessionUser, id: number, input: T
     // Lock the case row: two officers pressing at once must not both move it.
     const c = await tx.selectFrom('compliance_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!c || !inSubtree(user.regionCode, c.region_code)) throw notFound();
-    const from = c.step as CaseStep;
+    const from = c.step;
     const check = checkTransition(from, input.to);
     if (!check.ok) throw new AppError(409, 'TRANSITION_NOT_ALLOWED', check.message, 'body.to', undefined, { from, to: input.to, allowed: [...check.allowed] });
     const date = input.date ?? today;

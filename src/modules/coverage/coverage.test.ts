@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
 import { addMonths } from '../../domain/coverage.js';
 import { inSubtree } from '../../domain/region-code.js';
+import type { EnrolmentStatus, Group, Segment } from '../../domain/worker.js';
 import { compact } from './queries.js';
 
 /**
@@ -13,8 +14,8 @@ import { compact } from './queries.js';
 const t = useTestApp();
 
 const VILLAGES = ['32.02.01.1001', '32.02.01.2002', '32.02.02.2001', '32.13.28.2007', '17.01.01.2001', '17.02.06.1004'];
-const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'];
-const GROUPS: Record<string, string> = { PU: 'NON_ASN', BPU: 'PEKERJA_RENTAN', JAKON: 'KONSTRUKSI_DESA', PMI: 'OTHER' };
+const SEGMENTS: Segment[] = ['PU', 'BPU', 'JAKON', 'PMI'];
+const GROUPS: Record<Segment, Group> = { PU: 'NON_ASN', BPU: 'PEKERJA_RENTAN', JAKON: 'KONSTRUKSI_DESA', PMI: 'OTHER' };
 const PAYERS = ['APBD Kab. Sukabumi 2025', 'Dana Desa Cidadap', 'CSR (uji)', 'Mandiri', ''];
 
 interface Row {
@@ -78,10 +79,10 @@ async function insertEnrolments(n: number, seed: number) {
         return {
           person_id: p.id,
           segment,
-          group_code: GROUPS[segment]!,
+          group_code: GROUPS[segment],
           programs: ['JKK', 'JKM'],
           funding_source: PAYERS[(i + seed * 3) % PAYERS.length]!,
-          status: ['active', 'active', 'active', 'registered', 'lapsed', 'submitted', 'ended'][(i * 3 + seed) % 7]!,
+          status: (['active', 'active', 'active', 'registered', 'lapsed', 'submitted', 'ended'] satisfies EnrolmentStatus[])[(i * 3 + seed) % 7]!,
           start_date: `${startMonth}-${String(1 + ((i * 11) % 28)).padStart(2, '0')}`,
           end_date: i % 9 === 0 ? `${addMonths(startMonth, 4)}-15` : null,
           village_code: p.village_code,

@@ -43,14 +43,14 @@ export async function reassess(tx: Tx | Db, where: { ids: number[] } | { regency
     const findings = assessEmployer(
       {
         npp: r.npp,
-        sizeClass: r.size_class as SizeClass,
+        sizeClass: r.size_class,
         employeesDeclared: r.employees_declared,
         workersRegistered: r.workers_registered,
         wageReported: r.wage_reported,
         wageActual: r.wage_actual,
         programs: r.programs,
       },
-      { umk: umk?.amount ?? null, umkYear: umk?.year, requiredPrograms: required[r.size_class as SizeClass] ?? [] },
+      { umk: umk?.amount ?? null, umkYear: umk?.year, requiredPrograms: required[r.size_class] ?? [] },
     );
     return { id: r.id, statuses: statusesOf(findings).join(','), findings: JSON.stringify(findings) };
   });
@@ -72,7 +72,7 @@ export async function requiredPrograms(db: Tx | Db, date: string): Promise<Parti
     .orderBy('effective_from', 'desc')
     .execute();
   const out: Partial<Record<SizeClass, Program[]>> = {};
-  for (const r of rows) if (!out[r.size_class as SizeClass]) out[r.size_class as SizeClass] = r.programs as Program[];
+  for (const r of rows) if (!out[r.size_class]) out[r.size_class] = r.programs;
   return out;
 }
 

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
-import type { Finding } from '../../domain/compliance.js';
 import { listEmployers, type EmployerFilter } from './queries.js';
 
 const HEADERS = ['Nama Perusahaan', 'NPP', 'NIB', 'Sektor', 'Skala', 'Kode Desa', 'Desa', 'Alamat', 'Pekerja Dilaporkan (WLKP)', 'Pekerja Terdaftar BPJS TK', 'Upah Dilaporkan (Rp)', 'Upah Sebenarnya (Rp)', 'Program', 'Status', 'Temuan', 'Kasus'];
@@ -38,7 +37,7 @@ export async function exportEmployers(db: Db, filter: EmployerFilter): Promise<B
         e.wageActual ?? '',
         e.programs.join(','),
         e.statuses.join(', '),
-        (e.findings as Finding[]).map((f) => f.message.id).join('\n'),
+        e.findings.map((f) => f.message.id).join('\n'),
         e.openCaseStep ?? '',
       ]);
     }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import type { Finding } from '../../domain/compliance.js';
+import type { CaseStep } from '../../domain/compliance-case.js';
+import type { ComplianceStatus, Finding, SizeClass } from '../../domain/compliance.js';
+import type { Program } from '../../domain/worker.js';
 import type { Tx } from '../../db/tx.js';
 import { inRegion } from '../../access/subtree.js';
 
@@ -8,7 +10,7 @@ export interface EmployerFilter {
   region: string;
   status?: string;
   q?: string;
-  sizeClass?: string;
+  sizeClass?: SizeClass;
 }
 
 export interface EmployerRow {
@@ -19,17 +21,17 @@ export interface EmployerRow {
   npp: string | null;
   nib: string | null;
   sector: string;
-  sizeClass: string;
+  sizeClass: SizeClass;
   address: string;
   employeesDeclared: number;
   workersRegistered: number;
   wageReported: number | null;
   wageActual: number | null;
-  programs: string[];
-  statuses: string[];
+  programs: Program[];
+  statuses: ComplianceStatus[];
   findings: Finding[];
   openCaseId: number | null;
-  openCaseStep: string | null;
+  openCaseStep: CaseStep | null;
 }
 
 function base(db: Db | Tx, f: EmployerFilter) {
@@ -75,11 +77,11 @@ export async function listEmployers(db: Db, f: EmployerFilter, page: number, pag
     q.select(columns).orderBy('e.name').orderBy('e.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as unknown as EmployerRow[], total: Number(total.n) };
+  return { items: items satisfies EmployerRow[], total: Number(total.n) };
 }
 
 export async function findEmployer(db: Db | Tx, id: number): Promise<EmployerRow | undefined> {
-  return (await base(db, { region: 'ID' }).select(columns).where('e.id', '=', id).executeTakeFirst()) as unknown as EmployerRow | undefined;
+  return base(db, { region: 'ID' }).select(columns).where('e.id', '=', id).executeTakeFirst();
 }
 
 /** Employers per status in a region, for the dashboard: one grouped scan. */

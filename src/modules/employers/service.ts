@@ -2,6 +2,7 @@ import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import type { SizeClass } from '../../domain/compliance.js';
 import { checkEmployer } from '../../domain/employer.js';
+import type { Program } from '../../domain/worker.js';
 import { inSubtree, levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, type Tx } from '../../db/tx.js';
@@ -23,7 +24,7 @@ export interface EmployerInput {
   workersRegistered: number;
   wageReported?: number | null;
   wageActual?: number | null;
-  programs: string[];
+  programs: Program[];
 }
 
 const blankToNull = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -103,7 +104,7 @@ export async function updateEmployer(db: Db, user: SessionUser, id: number, patc
     name: patch.name ?? before.name,
     npp: patch.npp === undefined ? before.npp : patch.npp,
     nib: patch.nib === undefined ? before.nib : patch.nib,
-    sizeClass: patch.sizeClass ?? (before.sizeClass as SizeClass),
+    sizeClass: patch.sizeClass ?? before.sizeClass,
     villageCode: patch.villageCode ?? before.region,
     employeesDeclared: patch.employeesDeclared ?? before.employeesDeclared,
     workersRegistered: patch.workersRegistered ?? before.workersRegistered,

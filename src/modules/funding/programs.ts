@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { checkPayerRegion, monthlyCost, type PayerType } from '../../domain/funding.js';
+import type { Program } from '../../domain/worker.js';
 import { descendantRange, inSubtree, isAncestor, lineage, NATIONAL } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { audited, type Tx } from '../../db/tx.js';
@@ -19,7 +20,7 @@ export interface ProgramInput {
   budget: number;
   quota: number;
   segment: 'PU' | 'BPU';
-  programs: string[];
+  programs: Program[];
   basisIncome?: number;
   riskGroup?: number;
   legalKind?: string;
@@ -100,12 +101,12 @@ export async function updateProgram(db: Db, user: SessionUser, id: number, patch
   const before = await programForWrite(db, user, id);
   const merged: ProgramInput = {
     name: patch.name ?? before.name,
-    payerType: before.payer_type as PayerType,
+    payerType: before.payer_type,
     regionCode: before.region_code,
     fiscalYear: patch.fiscalYear ?? before.fiscal_year,
     budget: patch.budget ?? before.budget,
     quota: patch.quota ?? before.quota,
-    segment: patch.segment ?? (before.segment as 'PU' | 'BPU'),
+    segment: patch.segment ?? before.segment,
     programs: patch.programs ?? before.programs,
     basisIncome: patch.basisIncome ?? before.basis_income,
     riskGroup: patch.riskGroup ?? before.risk_group,

@@ -67,7 +67,7 @@ export async function addRate(db: Db, user: SessionUser, input: NewRate, today =
   }
   return audited(db, { id: user.id, username: user.username }, async (tx) => {
     const current = await tx.selectFrom('rate_config').select(['unit']).where('key', '=', input.key).orderBy('effective_from', 'desc').executeTakeFirst();
-    const unit = (current?.unit ?? 'rupiah') as RateUnit;
+    const unit = current?.unit ?? 'rupiah';
     const row = await tx
       .insertInto('rate_config')
       .values({ key: input.key, effective_from: input.effectiveFrom, value: input.value, unit, legal_basis: input.legalBasis, unconfirmed: input.unconfirmed ?? false, created_by: user.username })

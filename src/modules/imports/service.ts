@@ -120,7 +120,7 @@ async function loadView(db: Db, id: number): Promise<ImportView | undefined> {
   const { committed, ...counts } = j.counts as Record<string, unknown> & { committed?: ImportView['committed'] };
   return {
     id: j.id,
-    kind: j.kind as ImportKind['key'],
+    kind: j.kind,
     filename: j.filename,
     status: j.status,
     progress: j.progress,

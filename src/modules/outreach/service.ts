@@ -1,6 +1,6 @@
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { commonRegion } from '../../domain/outreach.js';
+import { type Audience, commonRegion } from '../../domain/outreach.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
 import { audited } from '../../db/tx.js';
@@ -11,7 +11,7 @@ export interface OutreachInput {
   heldOn: string;
   title: string;
   organiser: string;
-  audiences: string[];
+  audiences: Audience[];
   attendance: number;
   enrolmentsAfter: number;
   villageCodes: string[];

@@ -31,7 +31,7 @@ export function publicUser(u: AppUser) {
   return {
     username: u.username,
     displayName: u.display_name,
-    role: u.role as Role,
+    role: u.role,
     regionCode: u.region_code,
     disabled: u.disabled_at !== null,
   };
@@ -103,8 +103,8 @@ export async function updateUser(db: Db, manager: Manager, username: string, cha
     if (!current || (manager.role !== 'system' && !inSubtree(manager.regionCode, current.region_code))) {
       throw errors.notFound({ id: `Pengguna "${username}"`, en: `User "${username}"` });
     }
-    if (manager.role !== 'system' && !mayGrant(manager.role, current.role as Role)) throw errors.forbiddenRole();
-    const role = change.role ?? (current.role as Role);
+    if (manager.role !== 'system' && !mayGrant(manager.role, current.role)) throw errors.forbiddenRole();
+    const role = change.role ?? current.role;
     const regionCode = change.regionCode ?? current.region_code;
     if (change.role !== undefined || change.regionCode !== undefined) await checkAssignment(tx, manager, role, regionCode);
     const row = await tx

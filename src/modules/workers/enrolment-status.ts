@@ -24,7 +24,7 @@ export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: numbe
   const before = await db.selectFrom('enrolment').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before || !inSubtree(user.regionCode, before.village_code)) throw errors.notFound({ id: `Kepesertaan ${id}`, en: `Enrolment ${id}` });
   const kpj = change.kpj !== undefined && change.kpj !== '' ? normalizeKpj(change.kpj) : before.kpj;
-  const from = before.status as EnrolmentStatus;
+  const from = before.status;
   const problem = checkMove(from, change.to, kpj);
   if (problem?.code === 'STATUS_MOVE_NOT_ALLOWED') {
     throw new AppError(409, problem.code, problem.message, 'body.to', undefined, { from, allowed: MANUAL_MOVES[from] });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { GROUP_LABELS, type Group } from '../../domain/worker.js';
+import { GROUP_LABELS } from '../../domain/worker.js';
 import { maskNik } from '../../domain/nik.js';
 import { recordAudit } from '../../db/tx.js';
 import { iterateWorkers, type WorkerFilter } from './queries.js';
@@ -43,7 +43,7 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: WorkerFil
             w.phone ?? '',
             w.occupation ?? '',
             w.segment ?? '',
-            w.group ? (GROUP_LABELS[w.group as Group] ?? w.group) : '',
+            w.group ? (GROUP_LABELS[w.group] ?? w.group) : '',
             (w.programs ?? []).join(','),
             w.declaredIncome ?? '',
             w.fundingSource ?? '',

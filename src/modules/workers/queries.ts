@@ -1,17 +1,17 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import type { Database } from '../../db/schema.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
-import { OPEN_STATUSES } from '../../domain/worker.js';
+import type { Sex } from '../../domain/nik.js';
+import { type EnrolmentStatus, type Group, OPEN_STATUSES, type Program, type Segment } from '../../domain/worker.js';
 import type { Tx } from '../../db/tx.js';
 
 export interface WorkerFilter {
   region: string;
   q?: string;
   nik?: string;
-  segment?: string;
-  group?: string;
-  status?: string;
+  segment?: Segment;
+  group?: Group;
+  status?: EnrolmentStatus;
   payer?: string;
 }
 
@@ -41,47 +41,42 @@ function baseQuery(db: Db, f: WorkerFilter) {
   return q;
 }
 
-const columns = (eb: ExpressionBuilder<Database & { p: Database['person']; e: Database['enrolment']; v: Database['region'] }, 'p' | 'e' | 'v'>) => [
-  eb.ref('p.id').as('id'),
-  eb.ref('p.nik').as('nik'),
-  eb.ref('p.name').as('name'),
-  eb.ref('p.birth_date').as('birthDate'),
-  eb.ref('p.sex').as('sex'),
-  eb.ref('p.village_code').as('villageCode'),
-  eb.ref('v.name').as('villageName'),
-  eb.ref('p.address').as('address'),
-  eb.ref('p.phone').as('phone'),
-  eb.ref('p.occupation').as('occupation'),
-  eb.ref('e.id').as('enrolmentId'),
-  eb.ref('e.segment').as('segment'),
-  eb.ref('e.group_code').as('group'),
-  eb.ref('e.programs').as('programs'),
-  eb.ref('e.status').as('status'),
-  eb.ref('e.funding_source').as('fundingSource'),
-  eb.ref('e.funding_program_id').as('fundingProgramId'),
-  eb.ref('e.declared_income').as('declaredIncome'),
-  eb.ref('e.kpj').as('kpj'),
-];
+const columns = [
+  'p.id as id',
+  'p.nik as nik',
+  'p.name as name',
+  'p.birth_date as birthDate',
+  'p.sex as sex',
+  'p.village_code as villageCode',
+  'v.name as villageName',
+  'p.address as address',
+  'p.phone as phone',
+  'p.occupation as occupation',
+  'e.id as enrolmentId',
+  'e.segment as segment',
+  'e.group_code as group',
+  'e.programs as programs',
+  'e.status as status',
+  'e.funding_source as fundingSource',
+  'e.funding_program_id as fundingProgramId',
+  'e.declared_income as declaredIncome',
+  'e.kpj as kpj',
+] as const;
 
 export async function listWorkers(db: Db, f: WorkerFilter, page: number, pageSize: number) {
   const q = baseQuery(db, f);
   const [items, total] = await Promise.all([
-    q.select(columns as never).orderBy('p.name').orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    q.select(columns).orderBy('p.name').orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: items as unknown as WorkerRow[], total: Number(total.n) };
+  return { items: items satisfies WorkerRow[], total: Number(total.n) };
 }
 
 /** Streams a filtered list in pages for export, so a large region is never held whole. */
 export async function* iterateWorkers(db: Db, f: WorkerFilter, batch = 5000) {
   let lastId = 0;
   for (;;) {
-    const rows = (await baseQuery(db, f)
-      .select(columns as never)
-      .where('p.id', '>', lastId)
-      .orderBy('p.id')
-      .limit(batch)
-      .execute()) as unknown as WorkerRow[];
+    const rows: WorkerRow[] = await baseQuery(db, f).select(columns).where('p.id', '>', lastId).orderBy('p.id').limit(batch).execute();
     if (rows.length === 0) return;
     yield rows;
     lastId = rows[rows.length - 1]!.id;
@@ -93,17 +88,17 @@ export interface WorkerRow {
   nik: string;
   name: string;
   birthDate: string;
-  sex: 'L' | 'P';
+  sex: Sex;
   villageCode: string;
   villageName: string;
   address: string;
   phone: string | null;
   occupation: string | null;
   enrolmentId: number | null;
-  segment: string | null;
-  group: string | null;
-  programs: string[] | null;
-  status: string | null;
+  segment: Segment | null;
+  group: Group | null;
+  programs: Program[] | null;
+  status: EnrolmentStatus | null;
   fundingSource: string | null;
   fundingProgramId: number | null;
   declaredIncome: number | null;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
 import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
-import { type EnrolmentStatus, GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
+import { GROUPS, PROGRAMS, SEGMENTS, STATUSES } from '../../domain/worker.js';
 import { findRegion } from '../regions/queries.js';
 import { regionCodeSchema } from '../../lib/schemas.js';
 import { listWorkers } from './queries.js';
@@ -182,7 +182,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     },
     async (req) => {
       const e = await changeEnrolmentStatus(db, userOf(req), req.params.id, req.body);
-      return { id: e.id, status: e.status as EnrolmentStatus, kpj: e.kpj, startDate: e.start_date, endDate: e.end_date };
+      return { id: e.id, status: e.status, kpj: e.kpj, startDate: e.start_date, endDate: e.end_date };
     },
   );
 }

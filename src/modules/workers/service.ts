@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { can } from '../../domain/roles.js';
 import { maskNik } from '../../domain/nik.js';
-import { checkWorker, type FieldProblem, type WorkerInput } from '../../domain/worker.js';
+import { checkWorker, type FieldProblem, isProgram, type WorkerInput } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, recordAudit, type Tx } from '../../db/tx.js';
 import { regionIndex } from '../regions/region-index.js';
@@ -89,7 +89,8 @@ async function insertEnrolment(tx: Tx, user: SessionUser, personId: number, vill
       person_id: personId,
       segment: e.segment!,
       group_code: e.group!,
-      programs: e.programs,
+      // checkWorker has accepted every programme; the filter only narrows the type
+      programs: e.programs.filter(isProgram),
       declared_income: e.declaredIncome ?? null,
       funding_source: e.fundingSource?.trim() || program?.name || '',
       funding_program_id: program?.id ?? null,
