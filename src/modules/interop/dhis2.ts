@@ -1,4 +1,4 @@
-import type { CoverageReport } from '../coverage/service.js';
+import type { Coverage } from '../coverage/schemas.js';
 
 /**
  * The coverage indicators as DHIS2 data values, for a ministry's DHIS2 to import with
@@ -54,7 +54,7 @@ function valuesOf(u: Unit, period: string, segments: { key: string; active: numb
 }
 
 /** The region (with its segment breakdown) and each child region. */
-export function dataValueSet(c: CoverageReport): { dataSet: string; period: string; completeDate: string; dataValues: DataValue[] } {
+export function dataValueSet(c: Coverage): { dataSet: string; period: string; completeDate: string; dataValues: DataValue[] } {
   const period = c.period.replace('-', '');
   return {
     dataSet: DATA_SET,
@@ -70,7 +70,7 @@ export function dataValueSet(c: CoverageReport): { dataSet: string; period: stri
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** The same values as ADX (IHE QRPH ADX 2015): one <group> per org unit, the segment as an attribute. */
-export function adx(c: CoverageReport, exported = new Date()): string {
+export function adx(c: Coverage, exported = new Date()): string {
   const set = dataValueSet(c);
   const adxPeriod = `${c.period}-01/P1M`;
   const byUnit = new Map<string, DataValue[]>();

@@ -1,15 +1,16 @@
 import type { Db } from '../../db/client.js';
 import { addMonths, PAYER_LABELS, type Payer, type Period } from '../../domain/coverage.js';
 import { GROUP_LABELS, type Group } from '../../domain/worker.js';
-import { type CoverageReport, coverageReport, coverageTrend, type TrendPoint } from '../coverage/service.js';
+import type { Coverage, CoverageTrendPoint } from '../coverage/schemas.js';
+import { coverageReport, coverageTrend } from '../coverage/service.js';
 
 /**
  * What a monev report shows: exactly the API's figures (the same service call), plus a year of trend.
  * Formatting helpers for Indonesian readers (1.234.567 · Rp16.800 · 41,0% · 05/07/2025).
  */
 export interface MonevData {
-  coverage: CoverageReport;
-  trend: TrendPoint[];
+  coverage: Coverage;
+  trend: CoverageTrendPoint[];
   generatedAt: Date;
   demo: boolean;
 }
@@ -41,7 +42,7 @@ export const monthName = (period: Period) => `${MONTHS[Number(period.slice(5)) -
 
 const LEVEL_ID: Record<string, string> = { country: 'Nasional', province: 'Provinsi', regency: 'Kabupaten/Kota', district: 'Kecamatan', village: 'Desa/Kelurahan' };
 export const levelName = (level: string) => LEVEL_ID[level] ?? level;
-export const regionTitle = (c: CoverageReport) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
+export const regionTitle = (c: Coverage) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
 
 const SEGMENT_ID: Record<string, string> = { PU: 'PU (penerima upah)', BPU: 'BPU (bukan penerima upah)', JAKON: 'Jakon (jasa konstruksi)', PMI: 'PMI (pekerja migran)' };
 export const segmentLabel = (k: string) => SEGMENT_ID[k] ?? k;

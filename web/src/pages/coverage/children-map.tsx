@@ -2,7 +2,7 @@ import { MapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageChild } from '../../api/coverage-types';
+import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
 import type { BoundaryCollection } from '../../api/use-coverage-map';
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
 import { formatNumber, formatPercentValue } from '../../lib/format';
