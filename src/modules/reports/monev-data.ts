@@ -3,6 +3,7 @@ import { addMonths, PAYER_LABELS, type Payer, type Period } from '../../domain/c
 import { GROUP_LABELS, type Group } from '../../domain/worker.js';
 import type { Coverage, CoverageTrendPoint } from '../coverage/schemas.js';
 import { coverageReport, coverageTrend } from '../coverage/service.js';
+import { holdsDemoData } from './queries.js';
 
 /**
  * What a monev report shows: exactly the API's figures (the same service call), plus a year of trend.
@@ -19,9 +20,9 @@ export async function monevData(db: Db, code: string, period: Period): Promise<M
   const [coverage, trend, demo] = await Promise.all([
     coverageReport(db, code, period),
     coverageTrend(db, code, addMonths(period, -11), period),
-    db.selectFrom('app_setting').select('key').where('key', '=', 'demo').executeTakeFirst(),
+    holdsDemoData(db),
   ]);
-  return { coverage, trend, generatedAt: new Date(), demo: demo !== undefined };
+  return { coverage, trend, generatedAt: new Date(), demo };
 }
 
 const nf = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
