@@ -3,7 +3,7 @@ import { VisualMapComponent } from 'echarts/components';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
-import type { BoundaryCollection } from '../../api/use-coverage-map';
+import type { BoundaryCollection } from '../../../../src/modules/boundaries/schemas';
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
 import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
