@@ -48,6 +48,8 @@ describe('region boundaries', () => {
     expect(res.json().error.issues.map((i: { code: string }) => i.code)).toEqual(['REGION_CODE_INVALID', 'GEOMETRY_INVALID', 'REGION_NOT_FOUND']);
     expect(await t.db.selectFrom('region_boundary').select('region_code').where('region_code', '=', '32.02.03').execute()).toEqual([]);
     expect((await upload(admin, 'not geojson')).json().error.code).toBe('GEOJSON_INVALID');
+    const wrongType = await upload(admin, { type: 'FeatureCollection', features: [] }, 'batas.txt');
+    expect([wrongType.statusCode, wrongType.json().error.code]).toEqual([422, 'GEOJSON_FILE_TYPE']);
     const kab = await login(t.app, 'kab.sukabumi');
     expect((await upload(kab, { type: 'FeatureCollection', features: [] })).statusCode).toBe(403);
   });

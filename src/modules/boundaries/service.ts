@@ -1,9 +1,11 @@
-import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { descendantRange, isRegionCode, NATIONAL } from '../../domain/region-code.js';
-import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { audited } from '../../db/tx.js';
+import { isRegionCode, NATIONAL } from '../../domain/region-code.js';
+import { AppError, type FieldIssue } from '../../lib/errors.js';
+import { findRegions } from '../regions/queries.js';
+import { childBoundaryRows, saveBoundaries } from './queries.js';
+import type { BoundaryCollection, BoundaryImportResult } from './schemas.js';
 
 /**
  * Official boundaries as GeoJSON: a FeatureCollection whose features carry the Kemendagri code in
@@ -18,7 +20,7 @@ interface Feature {
   geometry?: { type?: unknown; coordinates?: unknown } | null;
 }
 
-export async function importBoundaries(db: Db, user: SessionUser, text: string, filename: string, source: string): Promise<{ regions: number }> {
+export async function importBoundaries(db: Db, user: SessionUser, text: string, filename: string, source: string): Promise<BoundaryImportResult> {
   let fc: { type?: unknown; features?: unknown };
   try {
     fc = JSON.parse(text) as typeof fc;
@@ -45,7 +47,7 @@ export async function importBoundaries(db: Db, user: SessionUser, text: string, 
     rows.push({ code, geometry: JSON.stringify({ type, coordinates: f.geometry.coordinates }) });
   });
   if (rows.length > 0) {
-    const known = new Set((await db.selectFrom('region').select('code').where('code', 'in', rows.map((r) => r.code)).execute()).map((r) => r.code));
+    const known = new Set((await findRegions(db, rows.map((r) => r.code))).map((r) => r.code));
     rows.forEach((r) => {
       if (!known.has(r.code)) issues.push({ field: 'features', code: 'REGION_NOT_FOUND', message: `Kode wilayah ${r.code} tidak dikenal.`, messageEn: `Unknown region code ${r.code}.` });
     });
@@ -54,11 +56,7 @@ export async function importBoundaries(db: Db, user: SessionUser, text: string, 
     throw new AppError(422, 'GEOJSON_INVALID', { id: `${issues.length} fitur bermasalah; tidak ada yang disimpan.`, en: `${issues.length} features have problems; nothing was saved.` }, 'file', issues.slice(0, 500));
   }
   return audited(db, user, async (tx) => {
-    await sql`
-      INSERT INTO region_boundary (region_code, geometry, source, updated_by)
-      SELECT code, geometry::jsonb, ${source}, ${user.username}
-      FROM unnest(${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.geometry)}::text[]) AS t (code, geometry)
-      ON CONFLICT (region_code) DO UPDATE SET geometry = excluded.geometry, source = excluded.source, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+    await saveBoundaries(tx, rows, source, user.username);
     return {
       result: { regions: rows.length },
       audit: [{ action: 'import_boundaries', entityType: 'region_boundary', entityId: filename, regionCode: null, before: null, after: { regions: rows.length, source, codes: rows.length <= 50 ? rows.map((r) => r.code) : undefined } }],
@@ -67,17 +65,11 @@ export async function importBoundaries(db: Db, user: SessionUser, text: string, 
 }
 
 /** The uploaded boundaries of a region's children, as a FeatureCollection whose feature names are the codes. */
-export async function childBoundaries(db: Db, code: string) {
-  const r = descendantRange(code);
-  const depth = code === NATIONAL ? 1 : code.split('.').length + 1;
-  const { rows } = await sql<{ code: string; name: string; geometry: unknown; source: string }>`
-    SELECT b.region_code AS code, g.name, b.geometry, b.source FROM region_boundary b JOIN region g ON g.code = b.region_code
-    WHERE b.region_code >= ${r.from} AND b.region_code < ${r.to}
-      AND array_length(string_to_array(b.region_code, '.'), 1) = ${depth}
-    ORDER BY b.region_code`.execute(db);
+export async function childBoundaries(db: Db, code: string): Promise<BoundaryCollection> {
+  const rows = await childBoundaryRows(db, code);
   return {
-    type: 'FeatureCollection' as const,
+    type: 'FeatureCollection',
     sources: [...new Set(rows.map((x) => x.source))],
-    features: rows.map((x) => ({ type: 'Feature' as const, properties: { name: x.code, regionName: x.name }, geometry: x.geometry })),
+    features: rows.map((x) => ({ type: 'Feature', properties: { name: x.code, regionName: x.name }, geometry: x.geometry })),
   };
 }

@@ -1,8 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
+import { inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
 import { CODE_WIDTH, monthStart, type Period } from '../../domain/coverage.js';
-import { descendantRange, NATIONAL } from '../../domain/region-code.js';
 import type { Segment } from '../../domain/worker.js';
+import type { CoverageBreakdownRow } from './schemas.js';
 
 /**
  * All SQL of the coverage capability. Figures are sums of monthly events (started / lapsed / ended)
@@ -28,12 +29,7 @@ const ancestorExpr = (level: number): RawBuilder<string> =>
 const deltaValue = (dim: Dim) => (dim === 'S' ? sql`''` : dim === 'G' ? sql`group_code` : sql`payer`);
 
 /** Village rows of the delta inside `code`'s subtree (or the village itself). */
-function deltaScope(code: string, level: number) {
-  if (code === NATIONAL) return sql`true`;
-  if (level === 4) return sql`village_code = ${code}`;
-  const r = descendantRange(code);
-  return sql`village_code >= ${r.from} AND village_code < ${r.to}`;
-}
+const deltaScope = (code: string) => inRegionSql('village_code', code);
 
 /**
  * Events up to `month` for either one region (`of`) or all its children (`childrenOf`), at dim.
@@ -47,18 +43,17 @@ function events(dim: Dim, target: { of: string; level: number } | { childrenOf: 
       WHERE dim = ${dim} AND level = ${level} AND region_code = ${code} AND month <= ${month}::date
       UNION ALL
       SELECT ${code}, month, segment, ${deltaValue(dim)}, started, lapsed, ended FROM coverage_delta
-      WHERE ${deltaScope(code, level)} AND month <= ${month}::date`;
+      WHERE ${deltaScope(code)} AND month <= ${month}::date`;
   }
   const { childrenOf: parent, level: parentLevel } = target;
   const level = parentLevel + 1;
-  const r = descendantRange(parent);
-  const range = parent === NATIONAL ? sql`true` : sql`region_code >= ${r.from} AND region_code < ${r.to}`;
+  // the level filter leaves out the parent itself, which the subtree predicate includes
   return sql`
     SELECT region_code, month, segment, value, started, lapsed, ended FROM coverage_rollup
-    WHERE dim = ${dim} AND level = ${level} AND ${range} AND month <= ${month}::date
+    WHERE dim = ${dim} AND level = ${level} AND ${inRegionSql('region_code', parent)} AND month <= ${month}::date
     UNION ALL
     SELECT ${ancestorExpr(level)}, month, segment, ${deltaValue(dim)}, started, lapsed, ended FROM coverage_delta
-    WHERE ${deltaScope(parent, parentLevel)} AND month <= ${month}::date`;
+    WHERE ${deltaScope(parent)} AND month <= ${month}::date`;
 }
 
 const measures = (month: string) => sql`
@@ -86,10 +81,6 @@ export async function childMeasures(db: Db, code: string, level: number, period:
   return new Map(rows.map(({ code: c, ...rest }) => [c, rest]));
 }
 
-export interface BreakdownRow extends Measures {
-  key: string;
-}
-
 /**
  * Active participants by segment, group or payer. Above the village level from the rollups; a
  * village's own enrolments are few, so its breakdown is counted directly with the same rule.
@@ -101,11 +92,11 @@ export async function breakdown(
   period: Period,
   by: 'segment' | 'group' | 'payer',
   segments: Segment[],
-): Promise<BreakdownRow[]> {
+): Promise<CoverageBreakdownRow[]> {
   const m = monthStart(period);
   if (level === 4) {
     const key = by === 'segment' ? sql`segment` : by === 'group' ? sql`group_code` : sql`coverage_payer_of(funding_source, funding_program_id)`;
-    const { rows } = await sql<BreakdownRow>`
+    const { rows } = await sql<CoverageBreakdownRow>`
       WITH e AS (
         SELECT segment, group_code, funding_source, funding_program_id, start_date,
                coverage_stop(status, start_date, end_date, updated_at) AS stop, status
@@ -123,7 +114,7 @@ export async function breakdown(
   }
   const dim: Dim = by === 'segment' ? 'S' : by === 'group' ? 'G' : 'P';
   const key = by === 'segment' ? sql`segment` : sql`value`;
-  const { rows } = await sql<BreakdownRow>`
+  const { rows } = await sql<CoverageBreakdownRow>`
     SELECT ${key} AS key, ${measures(m)} FROM (${events(dim, { of: code, level }, m)}) e
     WHERE segment = ANY (${segments}::text[])
     GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db);
@@ -181,6 +172,12 @@ export async function targets(db: Db, codes: string[], year: number): Promise<Ma
     SELECT region_code AS code, target_pct AS pct, source FROM coverage_target
     WHERE region_code = ANY (${codes}::text[]) AND year = ${year}`.execute(db);
   return new Map(rows.map((r) => [r.code, { pct: Number(r.pct), source: r.source }]));
+}
+
+/** The value of an administrator's setting (app_setting), undefined when unset. */
+export async function settingValue(db: Db, key: string): Promise<unknown> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
 }
 
 export async function childRegions(db: Db, code: string): Promise<{ code: string; name: string; level: string }[]> {

@@ -22,7 +22,6 @@ import { reachCounts } from '../outreach/queries.js';
 import { findRegion, findRegions } from '../regions/queries.js';
 import {
   breakdown,
-  type BreakdownRow,
   childMeasures,
   childRegions,
   type Denominator,
@@ -31,16 +30,17 @@ import {
   type Measures,
   monthlyEvents,
   regionMeasures,
+  settingValue,
   targets,
 } from './queries.js';
+import type { Coverage, CoverageChild, CoverageTrendPoint } from './schemas.js';
 
 /** app_setting keys an administrator may change (until there is a screen for them). */
 export const DEFINITION_SETTING = 'coverage.definition';
 export const GAP_RATE_SETTING = 'coverage.gap_rate';
 
 export async function coverageDefinition(db: Db): Promise<CoverageDefinition> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', DEFINITION_SETTING).executeTakeFirst();
-  const v = row?.value as { segments?: string[]; text?: Bilingual } | undefined;
+  const v = (await settingValue(db, DEFINITION_SETTING)) as { segments?: string[]; text?: Bilingual } | undefined;
   const segments = (v?.segments ?? []).filter((s): s is Segment => (SEGMENTS as readonly string[]).includes(s));
   if (segments.length === 0) return DEFAULT_DEFINITION;
   return { segments, text: v?.text ?? describeDefinition(segments) };
@@ -52,8 +52,7 @@ export async function coverageDefinition(db: Db): Promise<CoverageDefinition> {
  * priced by the contribution engine with the rates in force in the period.
  */
 export async function gapRate(db: Db, period: Period): Promise<typeof DEFAULT_GAP_RATE> {
-  const row = await db.selectFrom('app_setting').select('value').where('key', '=', GAP_RATE_SETTING).executeTakeFirst();
-  const v = row?.value as { rupiah?: number; basis?: Bilingual } | undefined;
+  const v = (await settingValue(db, GAP_RATE_SETTING)) as { rupiah?: number; basis?: Bilingual } | undefined;
   if (v?.rupiah && Number.isInteger(v.rupiah) && v.rupiah > 0) return { rupiah: v.rupiah, basis: v.basis ?? DEFAULT_GAP_RATE.basis };
   const date = `${period}-01`;
   const rates = await loadSnapshot(db);
@@ -76,40 +75,6 @@ export async function gapRate(db: Db, period: Period): Promise<typeof DEFAULT_GA
   };
 }
 
-export interface ChildFigures {
-  code: string;
-  name: string;
-  level: string;
-  activeParticipants: number;
-  employedPopulation: number | null;
-  coveragePct: number | null;
-  targetPct: number | null;
-  newEnrolments: number;
-  lapses: number;
-}
-
-export interface CoverageReport {
-  region: { code: string; name: string; level: string };
-  period: Period;
-  activeParticipants: number;
-  employedPopulation: number | null;
-  coveragePct: number | null;
-  targetPct: number | null;
-  newEnrolments: number;
-  lapses: number;
-  ended: number;
-  denominator: { year: number; source: string; formal: number | null; informal: number | null } | null;
-  target: { year: number; source: string } | null;
-  gap: { workers: number; rupiahPerMonth: number; ratePerWorker: number; rateBasis: Bilingual } | null;
-  parent: { code: string; name: string; coveragePct: number | null } | null;
-  national: { coveragePct: number | null } | null;
-  /** desa reached by outreach (sosialisasi) events */
-  villagesReached: { villagesTotal: number; villagesReached: number; pct: number };
-  breakdown: { segment: BreakdownRow[]; group: BreakdownRow[]; payer: BreakdownRow[] };
-  definition: { segments: Segment[]; text: Bilingual };
-  children: ChildFigures[];
-}
-
 const levelNo = (level: string) => LEVEL_NUMBER[level as keyof typeof LEVEL_NUMBER];
 
 export async function regionOrThrow(db: Db, code: string) {
@@ -118,86 +83,98 @@ export async function regionOrThrow(db: Db, code: string) {
   return region;
 }
 
-/** Everything the dashboard and the monev report show for one region and month. */
-export async function coverageReport(db: Db, code: string, period: Period): Promise<CoverageReport> {
-  const region = await regionOrThrow(db, code);
-  const level = levelNo(region.level);
-  const year = yearOf(period);
-  const def = await coverageDefinition(db);
-  const segs = def.segments;
-  const parentCode = code === NATIONAL ? null : parentOf(code);
+/** The region a report is about, with its place in the tree, for one month and coverage definition. */
+interface ReportScope {
+  code: string;
+  level: number;
+  parentCode: string | null;
+  period: Period;
+  segments: Segment[];
+}
 
-  const [own, kids, childM, bySegment, byGroup, byPayer, parentM, nationalM, rate] = await Promise.all([
-    regionMeasures(db, code, level, period, segs),
-    childRegions(db, code),
-    level < 4 ? childMeasures(db, code, level, period, segs) : Promise.resolve(new Map<string, Measures>()),
-    breakdown(db, code, level, period, 'segment', segs),
-    breakdown(db, code, level, period, 'group', segs),
-    breakdown(db, code, level, period, 'payer', segs),
-    parentCode ? regionMeasures(db, parentCode, level - 1, period, segs) : Promise.resolve(null),
-    code !== NATIONAL && parentCode !== NATIONAL ? regionMeasures(db, NATIONAL, 0, period, segs) : Promise.resolve(null),
-    gapRate(db, period),
+/** Monthly figures of the region, each child with any event, the parent and the country (null where not shown). */
+async function measuresOf(db: Db, s: ReportScope) {
+  const [own, children, parent, country] = await Promise.all([
+    regionMeasures(db, s.code, s.level, s.period, s.segments),
+    s.level < 4 ? childMeasures(db, s.code, s.level, s.period, s.segments) : Promise.resolve(new Map<string, Measures>()),
+    s.parentCode ? regionMeasures(db, s.parentCode, s.level - 1, s.period, s.segments) : Promise.resolve(null),
+    s.code !== NATIONAL && s.parentCode !== NATIONAL ? regionMeasures(db, NATIONAL, 0, s.period, s.segments) : Promise.resolve(null),
   ]);
-  const reached = await reachCounts(db, code);
-  const codes = [code, ...(parentCode ? [parentCode] : []), NATIONAL, ...kids.map((k) => k.code)];
-  const [dens, tgts, parentRegion] = await Promise.all([
-    denominators(db, codes, year),
-    targets(db, [code, ...kids.map((k) => k.code)], year),
-    parentCode ? findRegions(db, [parentCode]) : Promise.resolve([]),
-  ]);
+  return { own, children, parent, national: s.code === NATIONAL ? null : s.parentCode === NATIONAL ? parent : country };
+}
 
-  const pctOf = (c: string, m: Measures | null) => (m ? coveragePct(m.active, dens.get(c)?.total ?? null) : null);
-  const den = dens.get(code) ?? null;
-  const tgt = tgts.get(code) ?? null;
-  const gap = targetGap(own.active, den?.total ?? null, tgt?.pct ?? null, rate.rupiah);
+/** Active participants of the region by segment, group and payer. */
+async function breakdownsOf(db: Db, s: ReportScope): Promise<Coverage['breakdown']> {
+  const by = (key: 'segment' | 'group' | 'payer') => breakdown(db, s.code, s.level, s.period, key, s.segments);
+  const [segment, group, payer] = await Promise.all([by('segment'), by('group'), by('payer')]);
+  return { segment, group, payer };
+}
+
+const NO_EVENTS: Measures = { active: 0, started: 0, lapsed: 0, ended: 0 };
+
+function childFigures(kid: Pick<CoverageChild, 'code' | 'name' | 'level'>, m: Measures, den: Denominator | undefined, targetPct: number | null): CoverageChild {
   return {
-    region: { code: region.code, name: region.name, level: region.level },
-    period,
-    activeParticipants: own.active,
+    code: kid.code,
+    name: kid.name,
+    level: kid.level,
+    activeParticipants: m.active,
     employedPopulation: den?.total ?? null,
-    coveragePct: pctOf(code, own),
-    targetPct: tgt?.pct ?? null,
-    newEnrolments: own.started,
-    lapses: own.lapsed,
-    ended: own.ended,
-    denominator: den ? presentDenominator(den) : null,
-    target: tgt ? { year, source: tgt.source } : null,
-    gap: gap ? { ...gap, ratePerWorker: rate.rupiah, rateBasis: rate.basis } : null,
-    parent: parentCode ? { code: parentCode, name: parentRegion[0]?.name ?? 'Indonesia', coveragePct: pctOf(parentCode, parentM) } : null,
-    national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, parentCode === NATIONAL ? parentM : nationalM) },
-    villagesReached: reached,
-    breakdown: { segment: bySegment, group: byGroup, payer: byPayer },
-    definition: { segments: def.segments, text: def.text },
-    children: kids.map((k) => {
-      const m = childM.get(k.code) ?? { active: 0, started: 0, lapsed: 0, ended: 0 };
-      return {
-        code: k.code,
-        name: k.name,
-        level: k.level,
-        activeParticipants: m.active,
-        employedPopulation: dens.get(k.code)?.total ?? null,
-        coveragePct: pctOf(k.code, m),
-        targetPct: tgts.get(k.code)?.pct ?? null,
-        newEnrolments: m.started,
-        lapses: m.lapsed,
-      };
-    }),
+    coveragePct: coveragePct(m.active, den?.total ?? null),
+    targetPct,
+    newEnrolments: m.started,
+    lapses: m.lapsed,
   };
 }
 
-const presentDenominator = (d: Denominator) => ({ year: d.year, source: d.source, formal: d.formal, informal: d.informal });
+/** Everything the dashboard and the monev report show for one region and month. */
+export async function coverageReport(db: Db, code: string, period: Period): Promise<Coverage> {
+  const region = await regionOrThrow(db, code);
+  const def = await coverageDefinition(db);
+  const s: ReportScope = { code, level: levelNo(region.level), parentCode: code === NATIONAL ? null : parentOf(code), period, segments: def.segments };
+  const year = yearOf(period);
 
-export interface TrendPoint {
-  period: Period;
-  activeParticipants: number;
-  coveragePct: number | null;
-  employedPopulation: number | null;
-  newEnrolments: number;
-  lapses: number;
+  const [m, kids, byKey, rate, reached] = await Promise.all([
+    measuresOf(db, s),
+    childRegions(db, code),
+    breakdownsOf(db, s),
+    gapRate(db, period),
+    reachCounts(db, code),
+  ]);
+  const kidCodes = kids.map((k) => k.code);
+  const [dens, tgts, parentRegion] = await Promise.all([
+    denominators(db, [code, ...(s.parentCode ? [s.parentCode] : []), NATIONAL, ...kidCodes], year),
+    targets(db, [code, ...kidCodes], year),
+    s.parentCode ? findRegions(db, [s.parentCode]) : Promise.resolve([]),
+  ]);
+
+  const pctOf = (c: string, figures: Measures | null) => (figures ? coveragePct(figures.active, dens.get(c)?.total ?? null) : null);
+  const den = dens.get(code) ?? null;
+  const tgt = tgts.get(code) ?? null;
+  const gap = targetGap(m.own.active, den?.total ?? null, tgt?.pct ?? null, rate.rupiah);
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    period,
+    activeParticipants: m.own.active,
+    employedPopulation: den?.total ?? null,
+    coveragePct: pctOf(code, m.own),
+    targetPct: tgt?.pct ?? null,
+    newEnrolments: m.own.started,
+    lapses: m.own.lapsed,
+    ended: m.own.ended,
+    denominator: den ? { year: den.year, source: den.source, formal: den.formal, informal: den.informal } : null,
+    target: tgt ? { year, source: tgt.source } : null,
+    gap: gap ? { ...gap, ratePerWorker: rate.rupiah, rateBasis: rate.basis } : null,
+    parent: s.parentCode ? { code: s.parentCode, name: parentRegion[0]?.name ?? 'Indonesia', coveragePct: pctOf(s.parentCode, m.parent) } : null,
+    national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, m.national) },
+    villagesReached: reached,
+    breakdown: byKey,
+    definition: { segments: def.segments, text: def.text },
+    children: kids.map((k) => childFigures(k, m.children.get(k.code) ?? NO_EVENTS, dens.get(k.code), tgts.get(k.code)?.pct ?? null)),
+  };
 }
 
 /** Month-by-month figures from `from` to `to`; each month divides by its own year's denominator. */
-export async function coverageTrend(db: Db, code: string, from: Period, to: Period): Promise<TrendPoint[]> {
+export async function coverageTrend(db: Db, code: string, from: Period, to: Period): Promise<CoverageTrendPoint[]> {
   const region = await regionOrThrow(db, code);
   const def = await coverageDefinition(db);
   const [events, dens] = await Promise.all([monthlyEvents(db, code, levelNo(region.level), to, def.segments), denominatorsOf(db, code)]);

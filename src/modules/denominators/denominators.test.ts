@@ -81,4 +81,11 @@ describe('POST /api/denominators/import', () => {
     const village = await login(t.app, 'desa.balingbing');
     expect((await upload(village, 'x', 'x.csv')).statusCode).toBe(403);
   });
+
+  it('refuses a file over 20 MB with 413 DENOMINATOR_FILE_TOO_LARGE', async () => {
+    const s = await login(t.app, 'nasional');
+    const res = await upload(s, Buffer.alloc(20 * 1024 * 1024 + 1, 'a'), 'besar.csv');
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error).toMatchObject({ code: 'DENOMINATOR_FILE_TOO_LARGE', field: 'file' });
+  });
 });

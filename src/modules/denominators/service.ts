@@ -1,11 +1,14 @@
-import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
+import { audited } from '../../db/tx.js';
 import { inSubtree, isRegionCode } from '../../domain/region-code.js';
 import { AppError } from '../../lib/errors.js';
+import { asAppError } from '../../lib/spreadsheet/app-error.js';
 import { type ColumnSpec, readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { cellText, parseRupiah } from '../../lib/spreadsheet/values.js';
-import { audited } from '../../db/tx.js';
+import { findRegions } from '../regions/queries.js';
+import { saveDenominators, saveTargets } from './queries.js';
+import type { DenominatorImportResult } from './schemas.js';
 
 /**
  * Import of employed-population figures (penduduk bekerja, BPS Sakernas style) and yearly coverage
@@ -76,8 +79,7 @@ async function readFile(path: string, kind: 'xlsx' | 'csv') {
           continue;
         }
       }
-      if (error instanceof SpreadsheetError) throw new AppError(422, error.code, { id: error.messageId, en: error.messageEn }, 'file', undefined, error.details);
-      throw error;
+      throw asAppError(error);
     }
   }
 }
@@ -121,13 +123,7 @@ export function checkRow(
   return { ok: { row: rowNumber, code, year, total, formal, informal, target: target as number | null, source } };
 }
 
-export interface ImportResult {
-  rows: number;
-  denominators: number;
-  targets: number;
-}
-
-export async function importDenominators(db: Db, user: SessionUser, file: { path: string; kind: 'xlsx' | 'csv'; filename: string }): Promise<ImportResult> {
+export async function importDenominators(db: Db, user: SessionUser, file: { path: string; kind: 'xlsx' | 'csv'; filename: string }): Promise<DenominatorImportResult> {
   const rows = await readFile(file.path, file.kind);
   const problems: RowProblem[] = [];
   const good: GoodRow[] = [];
@@ -148,9 +144,7 @@ export async function importDenominators(db: Db, user: SessionUser, file: { path
     good.push(checked.ok);
   }
   if (good.length > 0) {
-    const known = new Set(
-      (await db.selectFrom('region').select('code').where('code', 'in', [...new Set(good.map((g) => g.code))]).execute()).map((r) => r.code),
-    );
+    const known = new Set((await findRegions(db, [...new Set(good.map((g) => g.code))])).map((r) => r.code));
     for (const g of good.filter((x) => !known.has(x.code))) {
       problems.push({ row: g.row, field: 'code', code: 'REGION_NOT_FOUND', message: `Kode wilayah ${g.code} tidak dikenal.`, messageEn: `Unknown region code ${g.code}.` });
     }
@@ -170,27 +164,11 @@ export async function importDenominators(db: Db, user: SessionUser, file: { path
       { rows: problems.slice(0, 500) },
     );
   }
-  const dens = good.filter((g) => g.total !== null);
-  const tgts = good.filter((g) => g.target !== null);
-  const col = <T>(list: GoodRow[], f: (g: GoodRow) => T) => list.map(f);
+  const dens = good.flatMap((g) => (g.total === null ? [] : [{ ...g, total: g.total }]));
+  const tgts = good.flatMap((g) => (g.target === null ? [] : [{ ...g, pct: g.target }]));
   return audited(db, user, async (tx) => {
-    if (dens.length > 0) {
-      await sql`
-        INSERT INTO employed_population (region_code, year, total, formal, informal, source, updated_by)
-        SELECT * , ${user.username} FROM unnest(${col(dens, (g) => g.code)}::text[], ${col(dens, (g) => g.year)}::smallint[],
-          ${col(dens, (g) => g.total)}::bigint[], ${col(dens, (g) => g.formal)}::bigint[], ${col(dens, (g) => g.informal)}::bigint[],
-          ${col(dens, (g) => g.source)}::text[])
-        ON CONFLICT (region_code, year) DO UPDATE SET total = excluded.total, formal = excluded.formal, informal = excluded.informal,
-          source = excluded.source, updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
-    }
-    if (tgts.length > 0) {
-      await sql`
-        INSERT INTO coverage_target (region_code, year, target_pct, source, updated_by)
-        SELECT *, ${user.username} FROM unnest(${col(tgts, (g) => g.code)}::text[], ${col(tgts, (g) => g.year)}::smallint[],
-          ${col(tgts, (g) => g.target)}::numeric[], ${col(tgts, (g) => g.source)}::text[])
-        ON CONFLICT (region_code, year) DO UPDATE SET target_pct = excluded.target_pct, source = excluded.source,
-          updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
-    }
+    await saveDenominators(tx, dens, user.username);
+    await saveTargets(tx, tgts, user.username);
     const result = { rows: good.length, denominators: dens.length, targets: tgts.length };
     return {
       result,

@@ -1,4 +1,5 @@
-import type { CoverageReport } from '../coverage/service.js';
+import type { Coverage, CoverageChild } from '../coverage/schemas.js';
+import type { DataValue, DataValueSet } from './schemas.js';
 
 /**
  * The coverage indicators as DHIS2 data values, for a ministry's DHIS2 to import with
@@ -19,23 +20,8 @@ export const DATA_ELEMENTS = {
 export const SEGMENT_CATEGORY = 'UCJ_SEGMENT';
 export const segmentCombo = (segment: string) => `UCJ_SEGMENT_${segment}`;
 
-export interface DataValue {
-  dataElement: string;
-  period: string;
-  orgUnit: string;
-  categoryOptionCombo?: string;
-  value: string;
-}
-
-interface Unit {
-  code: string;
-  activeParticipants: number;
-  employedPopulation: number | null;
-  coveragePct: number | null;
-  targetPct: number | null;
-  newEnrolments: number;
-  lapses: number;
-}
+/** The figures of one org unit: the region itself or a child. */
+type Unit = Omit<CoverageChild, 'name' | 'level'>;
 
 /** One value per indicator and org unit; missing figures (no denominator, no target) are left out, not zero. */
 function valuesOf(u: Unit, period: string, segments: { key: string; active: number }[] | null): DataValue[] {
@@ -54,7 +40,7 @@ function valuesOf(u: Unit, period: string, segments: { key: string; active: numb
 }
 
 /** The region (with its segment breakdown) and each child region. */
-export function dataValueSet(c: CoverageReport): { dataSet: string; period: string; completeDate: string; dataValues: DataValue[] } {
+export function dataValueSet(c: Coverage): DataValueSet {
   const period = c.period.replace('-', '');
   return {
     dataSet: DATA_SET,
@@ -70,7 +56,7 @@ export function dataValueSet(c: CoverageReport): { dataSet: string; period: stri
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 /** The same values as ADX (IHE QRPH ADX 2015): one <group> per org unit, the segment as an attribute. */
-export function adx(c: CoverageReport, exported = new Date()): string {
+export function adx(c: Coverage, exported = new Date()): string {
   const set = dataValueSet(c);
   const adxPeriod = `${c.period}-01/P1M`;
   const byUnit = new Map<string, DataValue[]>();

@@ -1,15 +1,17 @@
 import type { Db } from '../../db/client.js';
 import { addMonths, PAYER_LABELS, type Payer, type Period } from '../../domain/coverage.js';
 import { GROUP_LABELS, type Group } from '../../domain/worker.js';
-import { type CoverageReport, coverageReport, coverageTrend, type TrendPoint } from '../coverage/service.js';
+import type { Coverage, CoverageTrendPoint } from '../coverage/schemas.js';
+import { coverageReport, coverageTrend } from '../coverage/service.js';
+import { holdsDemoData } from './queries.js';
 
 /**
  * What a monev report shows: exactly the API's figures (the same service call), plus a year of trend.
  * Formatting helpers for Indonesian readers (1.234.567 · Rp16.800 · 41,0% · 05/07/2025).
  */
 export interface MonevData {
-  coverage: CoverageReport;
-  trend: TrendPoint[];
+  coverage: Coverage;
+  trend: CoverageTrendPoint[];
   generatedAt: Date;
   demo: boolean;
 }
@@ -18,9 +20,9 @@ export async function monevData(db: Db, code: string, period: Period): Promise<M
   const [coverage, trend, demo] = await Promise.all([
     coverageReport(db, code, period),
     coverageTrend(db, code, addMonths(period, -11), period),
-    db.selectFrom('app_setting').select('key').where('key', '=', 'demo').executeTakeFirst(),
+    holdsDemoData(db),
   ]);
-  return { coverage, trend, generatedAt: new Date(), demo: demo !== undefined };
+  return { coverage, trend, generatedAt: new Date(), demo };
 }
 
 const nf = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
@@ -41,7 +43,7 @@ export const monthName = (period: Period) => `${MONTHS[Number(period.slice(5)) -
 
 const LEVEL_ID: Record<string, string> = { country: 'Nasional', province: 'Provinsi', regency: 'Kabupaten/Kota', district: 'Kecamatan', village: 'Desa/Kelurahan' };
 export const levelName = (level: string) => LEVEL_ID[level] ?? level;
-export const regionTitle = (c: CoverageReport) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
+export const regionTitle = (c: Coverage) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
 
 const SEGMENT_ID: Record<string, string> = { PU: 'PU (penerima upah)', BPU: 'BPU (bukan penerima upah)', JAKON: 'Jakon (jasa konstruksi)', PMI: 'PMI (pekerja migran)' };
 export const segmentLabel = (k: string) => SEGMENT_ID[k] ?? k;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { BreakdownRow } from '../coverage/queries.js';
+import type { CoverageBreakdownRow } from '../coverage/schemas.js';
 import { groupLabel, levelName, type MonevData, monthName, payerLabel, regionTitle, reportTitle, segmentLabel, sourcesOf, wibStamp } from './monev-data.js';
 
 const INT = '#,##0';
@@ -60,7 +60,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
 
   const br = wb.addWorksheet('Rincian');
   br.columns = [{ width: 34 }, { width: 15 }, { width: 17 }, { width: 12 }];
-  const block = (title: string, rows: BreakdownRow[], label: (k: string) => string) => {
+  const block = (title: string, rows: CoverageBreakdownRow[], label: (k: string) => string) => {
     br.addRow([title]).font = { bold: true };
     br.addRow(['', 'Peserta aktif', 'Kepesertaan baru', 'Tidak aktif']).font = { italic: true };
     for (const r of rows) {

@@ -1,11 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { BoundaryCollection } from '../../../src/modules/boundaries/schemas';
 import { api } from './client';
-
-export interface BoundaryCollection {
-  type: 'FeatureCollection';
-  sources: string[];
-  features: { type: 'Feature'; properties: { name: string; regionName: string }; geometry: unknown }[];
-}
 
 /** Uploaded boundaries of a region's children (feature name = Kemendagri code); often empty. */
 export function useCoverageMap(code: string, enabled: boolean) {

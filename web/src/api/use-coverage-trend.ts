@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { CoverageTrendPoint } from './coverage-types';
+import type { CoverageTrendPoint } from '../../../src/modules/coverage/schemas';
 
 /** Month-by-month coverage of one region. */
 export function useCoverageTrend(code: string, from: string, to: string) {

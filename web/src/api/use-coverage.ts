@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Coverage } from './coverage-types';
+import type { Coverage } from '../../../src/modules/coverage/schemas';
 
 /** Coverage of a region and its children for one month (`ID` = national). */
 export function useCoverage(code: string, period: string) {

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { BoundaryImportResult } from '../../../src/modules/boundaries/schemas';
 import { api } from './client';
 
 /** Uploads official boundaries (GeoJSON FeatureCollection keyed by Kemendagri code). */
@@ -8,7 +9,7 @@ export function useImportBoundaries() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<{ regions: number }>('/api/boundaries/import', { method: 'POST', body: form });
+      return api<BoundaryImportResult>('/api/boundaries/import', { method: 'POST', body: form });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['coverage'] }),
   });

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { DenominatorImportResult } from '../../../src/modules/denominators/schemas';
 import { api } from './client';
 
 /** Uploads employed-population figures and targets (.xlsx/.csv); all rows or none are saved. */
@@ -8,7 +9,7 @@ export function useImportDenominators() {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return api<{ rows: number; denominators: number; targets: number }>('/api/denominators/import', { method: 'POST', body: form });
+      return api<DenominatorImportResult>('/api/denominators/import', { method: 'POST', body: form });
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['coverage'] }),
   });

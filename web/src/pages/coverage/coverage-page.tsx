@@ -2,7 +2,7 @@ import { Button, Segmented } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import type { Coverage, CoverageBreakdownRow, CoverageChild } from '../../api/coverage-types';
+import type { Coverage, CoverageBreakdownRow, CoverageChild } from '../../../../src/modules/coverage/schemas';
 import { NATIONAL } from '../../api/types';
 import { useCoverage } from '../../api/use-coverage';
 import { useCoverageMap } from '../../api/use-coverage-map';

@@ -2,7 +2,7 @@ import { MapChart } from 'echarts/charts';
 import { VisualMapComponent } from 'echarts/components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageChild } from '../../api/coverage-types';
+import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
 import { formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
