@@ -1,13 +1,13 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { useAgentActivity } from '../../api/use-agent-activity';
 import { useAgents } from '../../api/use-agents';
 import { useCreateAgent } from '../../api/use-create-agent';
 import { useRejoinAgent } from '../../api/use-rejoin-agent';
-import { useMe } from '../../api/use-me';
-import { canWriteAgents } from '../../auth/compliance-permissions';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { useErrorMessage } from '../../lib/use-error-message';
@@ -18,6 +18,7 @@ import { currentLang } from '../../i18n';
 import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { dateText } from './labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -27,13 +28,12 @@ export default function AgentsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const report = useAgents(6);
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const rejoin = useRejoinAgent();
   const describe = useErrorMessage();
   const today = new Date().toISOString().slice(0, 10);
-  useEffect(() => {
-    document.title = `${t('agents.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('agents.title'));
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   if (report.isPending) return <div className="page-panel"><Skeleton rows={6} /></div>;
   const r = report.data;
@@ -58,8 +58,8 @@ export default function AgentsPage() {
         </div>
       </header>
       {rejoin.isError && <Alert type="error" showIcon title={describe(rejoin.error)} />}
-      {canWriteAgents(me.role) && <NewAgent me={me} />}
-      {canWriteAgents(me.role) && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
+      {can('agent:write') && <NewAgent me={me} />}
+      {can('agent:write') && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
       {r.items.length === 0 ? (
         <div className="page-panel">{t('agents.none')}</div>
       ) : (
@@ -92,7 +92,7 @@ export default function AgentsPage() {
                     <div className="cp-muted">
                       {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
                     </div>
-                    {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && canWriteAgents(me.role) && (
+                    {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && can('agent:write') && (
                       <Button size="small" loading={rejoin.isPending && rejoin.variables === a.id} onClick={() => rejoin.mutate(a.id)}>
                         {t('agents.rejoin')}
                       </Button>

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { CASE_STEPS, type CaseStep } from '../../api/compliance-types';
@@ -9,6 +8,7 @@ import { Pager } from '../../components/pager';
 import { Skeleton } from '../../components/skeleton';
 import { displayRegionName } from '../../lib/region-name';
 import { dateText, stepLabel } from './labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -21,9 +21,7 @@ export default function CaseListPage() {
   const overdue = params.get('overdue') === 'true' ? 'true' : undefined;
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
   const list = useComplianceCases({ step, overdue }, page);
-  useEffect(() => {
-    document.title = `${t('compliance.casesTitle')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('compliance.casesTitle'));
   const set = (k: string, v?: string) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);

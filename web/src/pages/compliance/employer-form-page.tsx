@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Employer } from '../../api/compliance-types';
-import type { Me } from '../../api/types';
 import { useEmployer } from '../../api/use-employer';
-import { useMe } from '../../api/use-me';
+import { useUser } from '../../lib/use-user';
 import { type EmployerInput, useSaveEmployer } from '../../api/use-save-employer';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -22,7 +21,7 @@ const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/[^\d]/g, 
 export default function EmployerFormPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
   const navigate = useNavigate();
   const param = useParams().id;
   const id = param ? Number(param) : undefined;

@@ -1,14 +1,13 @@
 import { Input } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../api/client';
 import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../api/compliance-types';
-import type { Me } from '../../api/types';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useEmployers } from '../../api/use-employers';
-import { useMe } from '../../api/use-me';
-import { canWriteEmployers } from '../../auth/compliance-permissions';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { ErrorState } from '../../components/error-state';
 import { SearchIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -19,6 +18,7 @@ import { formatNumber } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -27,7 +27,8 @@ import './compliance.css';
 export default function EmployerListPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const [params, setParams] = useSearchParams();
   const status = (COMPLIANCE_STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as ComplianceStatus) : undefined;
   const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
@@ -36,9 +37,7 @@ export default function EmployerListPage() {
   const list = useEmployers({ status, q: q.length >= 2 ? q : undefined }, page);
   const summary = useEmployerSummary();
 
-  useEffect(() => {
-    document.title = `${t('compliance.employersTitle')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('compliance.employersTitle'));
 
   const set = (k: string, v?: string) =>
     setParams((prev) => {
@@ -57,8 +56,8 @@ export default function EmployerListPage() {
           <p className="page-subtitle">{t('compliance.inRegion', { region: displayRegionName(me.regionName) })}</p>
         </div>
         <div className="page-actions">
-          {canWriteEmployers(me.role) && <Link to="/kepatuhan/perusahaan/baru">{t('compliance.newEmployer')}</Link>}
-          {canWriteEmployers(me.role) && <Link to="/kepatuhan/impor">{t('imports.employers.title')}</Link>}
+          {can('employer:write') && <Link to="/kepatuhan/perusahaan/baru">{t('compliance.newEmployer')}</Link>}
+          {can('employer:write') && <Link to="/kepatuhan/impor">{t('imports.employers.title')}</Link>}
           <Link to="/kepatuhan/kasus">{t('compliance.casesTitle')}</Link>
           <Link to="/kepatuhan/umk">UMK</Link>
           <a href={withQuery('/api/employers/export.xlsx', { status, q: q.length >= 2 ? q : undefined })} download data-testid="employers-export">

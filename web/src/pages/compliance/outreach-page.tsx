@@ -1,14 +1,14 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIENCES } from '../../api/compliance-types';
 import type { Me } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { useOutreachEvents } from '../../api/use-outreach-events';
 import { useOutreachReach } from '../../api/use-outreach-reach';
 import { useRecordOutreach } from '../../api/use-record-outreach';
 import { useRegionChildren } from '../../api/use-region-children';
-import { canWriteOutreach } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { NativeSelect } from '../../components/native-select';
 import { Skeleton } from '../../components/skeleton';
@@ -17,6 +17,7 @@ import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText } from './labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -25,12 +26,11 @@ import './compliance.css';
 export default function OutreachPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const reach = useOutreachReach(me.regionCode);
   const events = useOutreachEvents(1);
-  useEffect(() => {
-    document.title = `${t('outreach.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('outreach.title'));
 
   return (
     <>
@@ -107,7 +107,7 @@ export default function OutreachPage() {
           )}
         </>
       )}
-      {canWriteOutreach(me.role) && <RecordEvent me={me} />}
+      {can('outreach:write') && <RecordEvent me={me} />}
       <section className="page-panel">
         <h2>{t('outreach.recent')}</h2>
         {events.data?.items.length ? (

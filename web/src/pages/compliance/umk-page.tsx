@@ -1,17 +1,15 @@
 import { Alert } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
 import { useImportUmk } from '../../api/use-import-umk';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useUmk } from '../../api/use-umk';
-import { canWriteUmk } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import '../workers/worker-list.css';
 import './compliance.css';
@@ -21,12 +19,10 @@ export default function UmkPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const can = useCan();
   const umk = useUmk();
   const upload = useImportUmk();
-  useEffect(() => {
-    document.title = `UMK · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle('UMK');
   return (
     <>
       <header className="page-panel page-header">
@@ -35,7 +31,7 @@ export default function UmkPage() {
           <p className="page-subtitle">{t('compliance.umkSubtitle')}</p>
         </div>
       </header>
-      {canWriteUmk(me.role) && (
+      {can('umk:write') && (
         <section className="page-panel cp-form">
           <label>
             {t('compliance.umkImport')}

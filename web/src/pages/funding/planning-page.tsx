@@ -2,8 +2,7 @@ import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
-import type { Me } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { useUser } from '../../lib/use-user';
 import { usePlanning } from '../../api/use-planning';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -19,7 +18,7 @@ export default function PlanningPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const errorText = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
   const planning = usePlanning();
   const nextYear = new Date().getFullYear() + 1;
   const [v, setV] = useState({ region: me.regionCode, target: '50', byMonth: `${nextYear}-12`, employed: '', income: '1.000.000', payerA: 'APBD_KABKOTA' as PayerType, shareA: '70', payerB: 'DANA_DESA' as PayerType });

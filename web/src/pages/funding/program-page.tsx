@@ -3,13 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { FundingProgram } from '../../api/funding-types';
-import type { Me } from '../../api/types';
 import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
 import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingProgram } from '../../api/use-funding-program';
 import { useImportPayments } from '../../api/use-import-payments';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useProgramBudget } from '../../api/use-program-budget';
 import { useRecordPayment } from '../../api/use-record-payment';
 import { useUpdateFundingProgram } from '../../api/use-update-funding-program';
@@ -18,7 +17,6 @@ import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercent, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
-import { canRecordPayments, canWriteFunding } from './funding-permissions';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
@@ -30,7 +28,7 @@ export default function ProgramPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const id = Number(useParams().id);
-  const me = useMe().data as Me;
+  const can = useCan();
   const program = useFundingProgram(id);
   const errorText = useErrorMessage();
   if (program.error) return <Alert type="error" showIcon title={errorText(program.error)} />;
@@ -57,10 +55,10 @@ export default function ProgramPage() {
         </div>
       </div>
       <BudgetPanel id={id} />
-      {canWriteFunding(me.role) && <EditPanel program={p} />}
-      {canWriteFunding(me.role) && <BillingPanel id={id} />}
+      {can('funding:write') && <EditPanel program={p} />}
+      {can('funding:write') && <BillingPanel id={id} />}
       <BillsPanel id={id} />
-      {canRecordPayments(me.role) && <PaymentPanel id={id} />}
+      {can('payment:write') && <PaymentPanel id={id} />}
       <WarningPanel id={id} />
     </div>
   );

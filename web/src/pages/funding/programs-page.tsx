@@ -8,13 +8,13 @@ import type { Me } from '../../api/types';
 import { useCreateFundingProgram } from '../../api/use-create-funding-program';
 import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingPrograms } from '../../api/use-funding-programs';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
-import { canWriteFunding } from './funding-permissions';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
@@ -26,9 +26,10 @@ const levelOf = (code: string) => (code === 'ID' ? 'country' : ['province', 'reg
 export default function ProgramsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const list = useFundingPrograms();
-  const writer = canWriteFunding(me.role);
+  const writer = can('funding:write');
   const [open, setOpen] = useState(false);
   return (
     <div>

@@ -1,9 +1,8 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
 import { useAddRate } from '../../api/use-add-rate';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useRates, type Rate } from '../../api/use-rates';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -26,7 +25,7 @@ function shown(r: Pick<Rate, 'unit' | 'value'>, lang: 'id' | 'en') {
 export default function RatesPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const can = useCan();
   const rates = useRates();
   const add = useAddRate();
   const errorText = useErrorMessage();
@@ -45,7 +44,7 @@ export default function RatesPage() {
         <h1 className="page-title">{t('funding.rates.title')}</h1>
         <p className="page-subtitle">{t('funding.rates.subtitle')}</p>
       </div>
-      {me.role === 'national_monitor' && (
+      {can('rate:manage') && (
         <form className="page-panel" onSubmit={submit} aria-label={t('funding.rates.add')}>
           <h2 className="wf-section">{t('funding.rates.add')}</h2>
           <div className="fd-grid">

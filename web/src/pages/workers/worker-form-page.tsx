@@ -1,13 +1,13 @@
 import { Alert, Button, Checkbox, Input, Radio } from 'antd';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { GROUP_SEGMENTS, GROUPS, MANDATORY_PROGRAMS, PROGRAMS, SEGMENTS } from '../../api/types';
 import type { CreatedWorker, Group, Issue, Me, Program, Segment, Sex } from '../../api/types';
 import { useCreateWorker } from '../../api/use-create-worker';
-import { useMe } from '../../api/use-me';
-import { canWriteWorkers } from '../../auth/permissions';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { FormField } from '../../components/form-field';
 import { CheckIcon, UploadIcon, UsersIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -26,6 +26,7 @@ import {
   type WorkerFormValues,
 } from './worker-form-values';
 import { FundingProgramPicker } from '../funding/funding-program-picker';
+import { usePageTitle } from '../../lib/use-page-title';
 import './workers.css';
 
 type ClientErrorKey =
@@ -81,7 +82,8 @@ function validate(v: WorkerFormValues, villageCode: string): Partial<Record<Form
 export default function WorkerFormPage() {
   const { t, i18n } = useTranslation();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const navigate = useNavigate();
   const create = useCreateWorker();
   const [values, setValues] = useState<WorkerFormValues>(EMPTY);
@@ -94,11 +96,9 @@ export default function WorkerFormPage() {
   const fieldId = (f: FormFieldName) => `${base}-${f}`;
   const en = i18n.language === 'en';
 
-  useEffect(() => {
-    document.title = `${t('workerForm.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('workerForm.title'));
 
-  if (!canWriteWorkers(me.role)) {
+  if (!can('worker:write')) {
     return <StatusMessage tone="warning" title={t('errors.noWriteTitle')} text={t('errors.noWriteAccess')} />;
   }
 

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { GROUPS, SEGMENTS, STATUSES } from '../../api/types';
-import type { EnrolmentStatus, Group, Me, Segment, Worker, WorkerFilter } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import type { EnrolmentStatus, Group, Segment, Worker, WorkerFilter } from '../../api/types';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { useRevealNik } from '../../api/use-reveal-nik';
 import { useWorkers, WORKERS_PAGE_SIZE, workersExportUrl } from '../../api/use-workers';
-import { canRevealNik, canWriteWorkers } from '../../auth/permissions';
 import { ErrorState } from '../../components/error-state';
 import { DownloadIcon, EyeIcon, SearchIcon, UploadIcon, UserPlusIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -20,6 +20,7 @@ import { displayRegionName } from '../../lib/region-name';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { STATUS_TONE, statusLabel } from './worker-labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import './workers.css';
 import './worker-list.css';
 
@@ -46,7 +47,8 @@ export default function WorkerListPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
@@ -88,13 +90,11 @@ export default function WorkerListPage() {
   const reveal = useRevealNik();
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [nikBlocked, setNikBlocked] = useState(false);
-  const mayReveal = canRevealNik(me.role) && !nikBlocked;
-  const writer = canWriteWorkers(me.role);
+  const mayReveal = can('worker:nik') && !nikBlocked;
+  const writer = can('worker:write');
   const filtered = Boolean(q || segment || group || status);
 
-  useEffect(() => {
-    document.title = `${t('workers.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('workers.title'));
 
   // A page beyond the end (e.g. after narrowing the filter in another tab): go to the last one.
   const total = list.data?.total ?? 0;
