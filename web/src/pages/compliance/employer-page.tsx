@@ -13,8 +13,7 @@ import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText, findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import '../../components/data-table.css';
 import './compliance.css';
 
 /** One employer: the evidence (declared vs registered, wages against the UMK, programmes) and its case. */
@@ -108,7 +107,7 @@ export default function EmployerPage() {
       )}
       <section className="page-panel">
         <h2>{t('compliance.data')}</h2>
-        <table className="wl-table">
+        <table className="data-table">
           <tbody>
             {facts.map(([k, v]) => (
               <tr key={k}>

@@ -9,6 +9,7 @@ import { useOutreachEvents } from '../../api/use-outreach-events';
 import { useOutreachReach } from '../../api/use-outreach-reach';
 import { useRecordOutreach } from '../../api/use-record-outreach';
 import { useRegionChildren } from '../../api/use-region-children';
+import { DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { NativeSelect } from '../../components/native-select';
 import { Skeleton } from '../../components/skeleton';
@@ -78,31 +79,26 @@ export default function OutreachPage() {
           {reach.data.byChild.length > 0 && (
             <section className="page-panel cp-table-wrap">
               <h2>{t('outreach.byArea')}</h2>
-              <table className="wl-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('outreach.area')}</th>
-                    <th scope="col">{t('outreach.desaReached')}</th>
-                    <th scope="col">%</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reach.data.byChild.map((c) => (
-                    <tr key={c.code}>
-                      <td>{displayRegionName(c.name)}</td>
-                      <td>
-                        {formatNumber(c.villagesReached, lang)} / {formatNumber(c.villagesTotal, lang)}
-                      </td>
-                      <td>
+              <DataTable
+                columns={[
+                  { key: 'area', header: t('outreach.area'), card: 'title', cell: (c) => displayRegionName(c.name) },
+                  { key: 'reached', header: t('outreach.desaReached'), cell: (c) => `${formatNumber(c.villagesReached, lang)} / ${formatNumber(c.villagesTotal, lang)}` },
+                  {
+                    key: 'pct',
+                    header: '%',
+                    cell: (c) => (
+                      <>
                         <div className="cp-bar" title={formatPercentValue(c.pct, lang)}>
                           <span style={{ width: `${c.pct}%` }} />
                         </div>
                         {formatPercentValue(c.pct, lang)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                ]}
+                rows={reach.data.byChild}
+                rowKey={(c) => c.code}
+              />
             </section>
           )}
         </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useImportUmk } from '../../api/use-import-umk';
 import { useCan } from '../../lib/use-can';
 import { useUmk } from '../../api/use-umk';
+import { DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -48,26 +49,16 @@ export default function UmkPage() {
         <div className="page-panel"><Skeleton rows={4} /></div>
       ) : (
         <section className="page-panel">
-          <table className="wl-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('compliance.regency')}</th>
-                <th scope="col">{t('compliance.year')}</th>
-                <th scope="col">UMK</th>
-                <th scope="col">{t('compliance.legalBasis')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {umk.data.items.map((u) => (
-                <tr key={`${u.regencyCode}-${u.year}`}>
-                  <td>{displayRegionName(u.regencyName)} <span className="cp-muted">{u.regencyCode}</span></td>
-                  <td>{formatNumber(u.year, lang).replace(/\D/g, '')}</td>
-                  <td>{formatRupiah(u.amount, lang)}</td>
-                  <td className="cp-muted">{u.legalBasis}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={[
+              { key: 'regency', header: t('compliance.regency'), card: 'title', cell: (u) => <>{displayRegionName(u.regencyName)} <span className="cp-muted">{u.regencyCode}</span></> },
+              { key: 'year', header: t('compliance.year'), card: 'aside', cell: (u) => formatNumber(u.year, lang).replace(/\D/g, '') },
+              { key: 'umk', header: 'UMK', cell: (u) => formatRupiah(u.amount, lang) },
+              { key: 'basis', header: t('compliance.legalBasis'), className: 'cp-muted', cell: (u) => u.legalBasis },
+            ]}
+            rows={umk.data.items}
+            rowKey={(u) => `${u.regencyCode}-${u.year}`}
+          />
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CoverageChild } from '../../api/coverage-types';
+import { DataTable } from '../../components/data-table';
 import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { coverageHref } from './coverage-href';
@@ -10,36 +11,34 @@ import { byRank } from './rank';
 export function ChildTable({ items, lang, period }: { items: CoverageChild[]; lang: 'id' | 'en'; period: string | undefined }) {
   const { t } = useTranslation();
   const { sorted } = byRank(items);
+  const rank = new Map(sorted.map((i, n) => [i.code, n + 1]));
+  const orDash = (v: number | null, format: (v: number) => string) => (v === null ? '–' : format(v));
   return (
     <div className="coverage-table-wrap">
-      <table className="coverage-table" data-testid="coverage-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('coverage.region')}</th>
-            <th className="num">{t('coverage.coverage')}</th>
-            <th className="num">{t('coverage.active')}</th>
-            <th className="num">{t('coverage.employed')}</th>
-            <th className="num">{t('coverage.newEnrolments')}</th>
-            <th className="num">{t('coverage.lapses')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((i, n) => (
-            <tr key={i.code}>
-              <td>{n + 1}</td>
-              <td>
+      <DataTable
+        compact
+        data-testid="coverage-table"
+        columns={[
+          { key: 'rank', header: '#', card: 'aside', cell: (i) => rank.get(i.code) },
+          {
+            key: 'region',
+            header: t('coverage.region'),
+            card: 'title',
+            cell: (i) => (
+              <>
                 <Link to={coverageHref(i.code, period)}>{displayRegionName(i.name)}</Link> <span className="coverage-code">{i.code}</span>
-              </td>
-              <td className="num">{i.coveragePct === null ? '–' : formatPercentValue(i.coveragePct, lang)}</td>
-              <td className="num">{formatNumber(i.activeParticipants, lang)}</td>
-              <td className="num">{i.employedPopulation === null ? '–' : formatNumber(i.employedPopulation, lang)}</td>
-              <td className="num">{formatNumber(i.newEnrolments, lang)}</td>
-              <td className="num">{formatNumber(i.lapses, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { key: 'coverage', header: t('coverage.coverage'), numeric: true, cell: (i) => orDash(i.coveragePct, (v) => formatPercentValue(v, lang)) },
+          { key: 'active', header: t('coverage.active'), numeric: true, cell: (i) => formatNumber(i.activeParticipants, lang) },
+          { key: 'employed', header: t('coverage.employed'), numeric: true, cell: (i) => orDash(i.employedPopulation, (v) => formatNumber(v, lang)) },
+          { key: 'new', header: t('coverage.newEnrolments'), numeric: true, cell: (i) => formatNumber(i.newEnrolments, lang) },
+          { key: 'lapses', header: t('coverage.lapses'), numeric: true, cell: (i) => formatNumber(i.lapses, lang) },
+        ]}
+        rows={sorted}
+        rowKey={(i) => i.code}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { NATIONAL } from '../../api/types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useUser } from '../../lib/use-user';
 import { useRegion } from '../../api/use-region';
 import { useRegionChildren } from '../../api/use-region-children';
