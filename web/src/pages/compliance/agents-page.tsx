@@ -20,8 +20,6 @@ import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format
 import { displayRegionName } from '../../lib/region-name';
 import { dateText } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 type AgentRow = NonNullable<ReturnType<typeof useAgents>['data']>['items'][number];

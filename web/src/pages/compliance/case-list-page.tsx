@@ -11,8 +11,6 @@ import { displayRegionName } from '../../lib/region-name';
 import { dateText, stepLabel } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSearchFilters } from '../../lib/use-search-filters';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 type CaseRow = NonNullable<ReturnType<typeof useComplianceCases>['data']>['items'][number];

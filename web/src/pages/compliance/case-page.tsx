@@ -18,8 +18,6 @@ import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText, findingText, statusLabel, stepLabel } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 /** A case file: every step with its date, deadline, officer and letter; the next move; the documents. */

@@ -10,7 +10,6 @@ import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { VillagePicker, type VillagePath } from '../workers/village-picker';
-import '../workers/workers.css';
 import './compliance.css';
 
 const SIZES = ['micro', 'small', 'medium', 'large'] as const;

@@ -21,8 +21,6 @@ import { displayRegionName } from '../../lib/region-name';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 type EmployerRow = NonNullable<ReturnType<typeof useEmployers>['data']>['items'][number];

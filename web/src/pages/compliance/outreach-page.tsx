@@ -19,8 +19,6 @@ import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 /** Outreach (sosialisasi): how many villages have been reached, which not yet, and a form to record an event. */

@@ -11,8 +11,6 @@ import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { usePageTitle } from '../../lib/use-page-title';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
 import './compliance.css';
 
 /** The regional minimum wage (UMK) per regency and year, with a small spreadsheet import. */

@@ -5,6 +5,7 @@ import { useRegionChildren } from '../../api/use-region-children';
 import type { FieldControlProps } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { displayRegionName } from '../../lib/region-name';
+import './village-picker.css';
 
 const LEVELS: RegionLevel[] = ['country', 'province', 'regency', 'district', 'village'];
 
