@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Employer } from '../../api/compliance-types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useEmployer } from '../../api/use-employer';
 import { useUser } from '../../lib/use-user';
 import { type EmployerInput, useSaveEmployer } from '../../api/use-save-employer';
@@ -36,7 +37,7 @@ export default function EmployerFormPage() {
     setV({ name: e.name, npp: e.npp ?? '', nib: e.nib ?? '', sector: e.sector, sizeClass: e.sizeClass, address: e.address, employeesDeclared: String(e.employeesDeclared), workersRegistered: String(e.workersRegistered), wageReported: e.wageReported?.toString() ?? '', wageActual: e.wageActual?.toString() ?? '' });
     setPrograms(new Set(e.programs));
     const parts = e.region.split('.');
-    const depth = me.regionCode === 'ID' ? 0 : me.regionCode.split('.').length;
+    const depth = me.regionCode === NATIONAL ? 0 : me.regionCode.split('.').length;
     setPath(parts.map((_, i) => parts.slice(0, i + 1).join('.')).slice(depth));
   }, [existing.data]);
 

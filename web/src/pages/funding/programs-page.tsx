@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { PAYER_TYPES, type PayerType } from '../../../../src/domain/funding';
-import { levelOf, type RegionLevel } from '../../../../src/domain/region-code';
+import { levelOf, NATIONAL, type RegionLevel } from '../../../../src/domain/region-code';
 import type { Me } from '../../api/types';
 import { useCreateFundingProgram } from '../../api/use-create-funding-program';
 import { useEarlyWarning } from '../../api/use-early-warning';
@@ -127,7 +127,7 @@ function NewProgramForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const errorText = useErrorMessage();
   const navigate = useNavigate();
   const create = useCreateFundingProgram();
-  const region0 = me.regionCode === 'ID' ? '' : me.regionCode;
+  const region0 = me.regionCode === NATIONAL ? '' : me.regionCode;
   const [v, setV] = useState({
     name: '',
     payerType: DEFAULT_PAYER[levelOf(me.regionCode)] ?? ('CSR' as PayerType),

@@ -3,7 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { NATIONAL } from '../../../../src/domain/region-code';
+import { isAncestor, NATIONAL } from '../../../../src/domain/region-code';
 import { useUser } from '../../lib/use-user';
 import { useRegion } from '../../api/use-region';
 import { useRegionChildren } from '../../api/use-region-children';
@@ -24,11 +24,6 @@ const hrefOf = (code: string) => (code === NATIONAL ? '/wilayah' : `/wilayah/${c
 
 const isApiStatus = (err: unknown, status: number) => err instanceof ApiError && err.status === status;
 
-/** Is `code` strictly above the user's own region (so its children are filtered to one branch)? */
-function isAboveScope(code: string, scope: string): boolean {
-  if (scope === NATIONAL) return false;
-  return code === NATIONAL || scope.startsWith(`${code}.`);
-}
 
 /** Indonesia → province → regency/city → district → village, one level at a time. */
 export default function RegionBrowserPage() {
@@ -139,12 +134,13 @@ export default function RegionBrowserPage() {
               </strong>
             )}
           </div>
-          {isAboveScope(code, me.regionCode) && <p className="region-scope-note">{t('regions.scopedNote')}</p>}
+          {/* strictly above the user's own region: its children are filtered to one branch */}
+          {isAncestor(code, me.regionCode) && <p className="region-scope-note">{t('regions.scopedNote')}</p>}
         </div>
         {myRegionButton}
       </header>
       {/* compliance (issue 6): outreach reach and employer compliance of this region */}
-      {!isAboveScope(code, me.regionCode) && <RegionComplianceFigures code={code} />}
+      {!isAncestor(code, me.regionCode) && <RegionComplianceFigures code={code} />}
 
       {isVillage ? (
         <p className="region-panel region-empty">{t('regions.villageLeaf')}</p>
