@@ -8,6 +8,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { installSessionExpiryHandler } from './auth/session';
 import { AppRoutes } from './routes';
+import { BRAND, BRAND_LINK, PAGE_BG, SURFACE } from './styles/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -21,9 +22,6 @@ const queryClient = new QueryClient({
 });
 installSessionExpiryHandler(queryClient);
 
-/** Brand colour: a deep green in the spirit of BPJS Ketenagakerjaan, dark enough for white text (AA). */
-export const BRAND = '#00704a';
-
 export function App() {
   const { i18n } = useTranslation();
   return (
@@ -31,8 +29,8 @@ export function App() {
       locale={i18n.language === 'en' ? enUS : idID}
       theme={{
         algorithm: antTheme.defaultAlgorithm,
-        token: { colorPrimary: BRAND, colorLink: '#005c3c', borderRadius: 8, fontSize: 15 },
-        components: { Layout: { headerBg: BRAND, headerPadding: '0 16px', siderBg: '#ffffff', bodyBg: '#f3f5f4' } },
+        token: { colorPrimary: BRAND, colorLink: BRAND_LINK, borderRadius: 8, fontSize: 15 },
+        components: { Layout: { headerBg: BRAND, headerPadding: '0 16px', siderBg: SURFACE, bodyBg: PAGE_BG } },
       }}
     >
       <QueryClientProvider client={queryClient}>

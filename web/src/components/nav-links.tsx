@@ -1,12 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import type { Me } from '../api/types';
-import { useMe } from '../api/use-me';
-import { canWriteWorkers } from '../auth/permissions';
+import { NATIONAL } from '../../../src/domain/region-code';
+import { useCan } from '../lib/use-can';
+import { useUser } from '../lib/use-user';
 import { ChartIcon, CheckIcon, FileIcon, GlobeIcon, MapIcon, UploadIcon, UserPlusIcon, UsersIcon } from './icons';
-// compliance (issue 6)
-import { canReadAgents, canReadEmployers } from '../auth/compliance-permissions';
 import './nav-links.css';
 
 interface NavItem {
@@ -26,26 +24,30 @@ const under = (prefix: string) => (p: string) => p === prefix || p.startsWith(`$
 export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const me = useMe().data as Me; // only rendered inside the signed-in shell
-  const writer = canWriteWorkers(me.role);
+  const me = useUser(); // only rendered inside the signed-in shell
+  const can = useCan();
   const items: NavItem[] = [
     { to: '/', current: under('/wilayah'), icon: <MapIcon />, label: t('nav.regions') },
     { to: '/pekerja', current: (p) => under('/pekerja')(p) && !under('/pekerja/baru')(p), icon: <UsersIcon />, label: t('nav.workers') },
-    { to: me.regionCode === 'ID' ? '/cakupan' : `/cakupan/${me.regionCode}`, current: under('/cakupan'), icon: <ChartIcon />, label: t('coverage.nav') },
-    ...(writer
+    { to: me.regionCode === NATIONAL ? '/cakupan' : `/cakupan/${me.regionCode}`, current: under('/cakupan'), icon: <ChartIcon />, label: t('coverage.nav') },
+    ...(can('worker:write')
       ? [
           { to: '/pekerja/baru', current: under('/pekerja/baru'), icon: <UserPlusIcon />, label: t('nav.addWorker') },
           { to: '/impor', current: under('/impor'), icon: <UploadIcon />, label: t('nav.import') },
         ]
       : []),
-    // funding (issue 4)
-    { to: '/pendanaan', current: under('/pendanaan'), icon: <FileIcon />, label: t('funding.nav.programs') },
-    { to: '/perencanaan', current: under('/perencanaan'), icon: <MapIcon />, label: t('funding.nav.planning') },
+    // funding (issue 4); the calculator is open to every signed-in user
+    ...(can('funding:read')
+      ? [
+          { to: '/pendanaan', current: under('/pendanaan'), icon: <FileIcon />, label: t('funding.nav.programs') },
+          { to: '/perencanaan', current: under('/perencanaan'), icon: <MapIcon />, label: t('funding.nav.planning') },
+        ]
+      : []),
     { to: '/simulasi', current: under('/simulasi'), icon: <CheckIcon />, label: t('funding.nav.calculator') },
     // compliance (issue 6)
-    ...(canReadEmployers(me.role) ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
+    ...(can('employer:read') ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
     { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },
-    ...(canReadAgents(me.role) ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
+    ...(can('agent:read') ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

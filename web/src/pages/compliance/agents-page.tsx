@@ -1,43 +1,100 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { useAgentActivity } from '../../api/use-agent-activity';
 import { useAgents } from '../../api/use-agents';
 import { useCreateAgent } from '../../api/use-create-agent';
 import { useRejoinAgent } from '../../api/use-rejoin-agent';
-import { useMe } from '../../api/use-me';
-import { canWriteAgents } from '../../auth/compliance-permissions';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import { ErrorState } from '../../components/error-state';
+import { type Column, DataTable } from '../../components/data-table';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { dateText } from './labels';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
+
+type AgentRow = NonNullable<ReturnType<typeof useAgents>['data']>['items'][number];
 
 /** Perisai agents of the region: leaderboard, status under the inactive-agent rule, pay per month. */
 export default function AgentsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const report = useAgents(6);
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const rejoin = useRejoinAgent();
   const describe = useErrorMessage();
   const today = new Date().toISOString().slice(0, 10);
-  useEffect(() => {
-    document.title = `${t('agents.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('agents.title'));
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   if (report.isPending) return <div className="page-panel"><Skeleton rows={6} /></div>;
   const r = report.data;
   const months = r.items[0]?.months.map((m) => m.month) ?? [];
+  const columns: Column<AgentRow>[] = [
+    { key: 'rank', header: '#', card: 'aside', cell: (a) => a.rank },
+    {
+      key: 'agent',
+      header: t('agents.agent'),
+      card: 'title',
+      cell: (a) => (
+        <>
+          <strong>{a.name}</strong>
+          <div className="cp-muted">
+            {a.nik} · {displayRegionName(a.areaName)}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('agents.status'),
+      cell: (a) => (
+        <>
+          <span className={`status-badge status-badge-${a.status === 'active' ? 'green' : 'grey'}`}>{t(`agents.${a.status}`)}</span>
+          <div className="cp-muted">
+            {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
+          </div>
+          {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && can('agent:write') && (
+            <Button size="small" loading={rejoin.isPending && rejoin.variables === a.id} onClick={() => rejoin.mutate(a.id)}>
+              {t('agents.rejoin')}
+            </Button>
+          )}
+        </>
+      ),
+    },
+    { key: 'members', header: t('agents.members'), cell: (a) => formatNumber(a.enrolments, lang) },
+    ...months.map(
+      (month, i): Column<AgentRow> => ({
+        key: month,
+        header: month.split('-').reverse().join('/'),
+        title: (a) => {
+          const m = a.months[i];
+          return m && t('agents.monthTitle', { n: m.newParticipants, collected: formatRupiah(m.collected, lang) });
+        },
+        cell: (a) => {
+          const m = a.months[i];
+          return (
+            m && (
+              <>
+                {formatRupiah(m.total, lang)}
+                <div className="cp-muted">+{formatNumber(m.newParticipants, lang)}</div>
+              </>
+            )
+          );
+        },
+      }),
+    ),
+    { key: 'pay', header: t('agents.payWindow'), cell: (a) => <strong>{formatRupiah(a.window.pay, lang)}</strong> },
+  ];
   return (
     <>
       <header className="page-panel page-header">
@@ -58,60 +115,13 @@ export default function AgentsPage() {
         </div>
       </header>
       {rejoin.isError && <Alert type="error" showIcon title={describe(rejoin.error)} />}
-      {canWriteAgents(me.role) && <NewAgent me={me} />}
-      {canWriteAgents(me.role) && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
+      {can('agent:write') && <NewAgent me={me} />}
+      {can('agent:write') && r.items.length > 0 && <RecordActivity agents={r.items.map((a) => ({ id: a.id, name: a.name }))} />}
       {r.items.length === 0 ? (
         <div className="page-panel">{t('agents.none')}</div>
       ) : (
         <section className="page-panel cp-table-wrap">
-          <table className="wl-table" data-testid="agents-table">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('agents.agent')}</th>
-                <th scope="col">{t('agents.status')}</th>
-                <th scope="col">{t('agents.members')}</th>
-                {months.map((m) => (
-                  <th scope="col" key={m}>{m.split('-').reverse().join('/')}</th>
-                ))}
-                <th scope="col">{t('agents.payWindow')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.items.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.rank}</td>
-                  <td>
-                    <strong>{a.name}</strong>
-                    <div className="cp-muted">
-                      {a.nik} · {displayRegionName(a.areaName)}
-                    </div>
-                  </td>
-                  <td>
-                    <span className={`status-badge status-badge-${a.status === 'active' ? 'green' : 'grey'}`}>{t(`agents.${a.status}`)}</span>
-                    <div className="cp-muted">
-                      {a.status === 'active' ? t('agents.inactiveFrom', { date: dateText(a.inactiveFrom) }) : t('agents.mayRejoin', { date: dateText(a.mayRejoinFrom) })}
-                    </div>
-                    {a.status === 'inactive' && a.mayRejoinFrom && a.mayRejoinFrom <= today && canWriteAgents(me.role) && (
-                      <Button size="small" loading={rejoin.isPending && rejoin.variables === a.id} onClick={() => rejoin.mutate(a.id)}>
-                        {t('agents.rejoin')}
-                      </Button>
-                    )}
-                  </td>
-                  <td>{formatNumber(a.enrolments, lang)}</td>
-                  {a.months.map((m) => (
-                    <td key={m.month} title={t('agents.monthTitle', { n: m.newParticipants, collected: formatRupiah(m.collected, lang) })}>
-                      {formatRupiah(m.total, lang)}
-                      <div className="cp-muted">+{formatNumber(m.newParticipants, lang)}</div>
-                    </td>
-                  ))}
-                  <td>
-                    <strong>{formatRupiah(a.window.pay, lang)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable columns={columns} rows={r.items} rowKey={(a) => a.id} data-testid="agents-table" />
         </section>
       )}
     </>

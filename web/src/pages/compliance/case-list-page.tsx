@@ -1,37 +1,54 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { CASE_STEPS, type CaseStep } from '../../api/compliance-types';
 import { useComplianceCases } from '../../api/use-compliance-cases';
 import { ErrorState } from '../../components/error-state';
 import { NativeSelect } from '../../components/native-select';
+import { type Column, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { Skeleton } from '../../components/skeleton';
 import { displayRegionName } from '../../lib/region-name';
 import { dateText, stepLabel } from './labels';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useSearchFilters } from '../../lib/use-search-filters';
 import './compliance.css';
+
+type CaseRow = NonNullable<ReturnType<typeof useComplianceCases>['data']>['items'][number];
 
 /** Compliance cases of the region, soonest deadline first; overdue ones highlighted. */
 export default function CaseListPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const step = (CASE_STEPS as readonly string[]).includes(params.get('step') ?? '') ? (params.get('step') as CaseStep) : undefined;
-  const overdue = params.get('overdue') === 'true' ? 'true' : undefined;
-  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const filters = useSearchFilters({ step: CASE_STEPS, overdue: ['true'] as const });
+  const { step, overdue } = filters.values;
+  const page = filters.page;
   const list = useComplianceCases({ step, overdue }, page);
-  useEffect(() => {
-    document.title = `${t('compliance.casesTitle')} · ${t('app.name')}`;
-  }, [t]);
-  const set = (k: string, v?: string) =>
-    setParams((prev) => {
-      const next = new URLSearchParams(prev);
-      if (k !== 'page') next.delete('page');
-      if (v) next.set(k, v);
-      else next.delete(k);
-      return next;
-    });
+  usePageTitle(t('compliance.casesTitle'));
+  const columns: Column<CaseRow>[] = [
+    {
+      key: 'employer',
+      header: t('compliance.colEmployer'),
+      card: 'title',
+      cell: (c) => (
+        <>
+          <Link to={`/kepatuhan/kasus/${c.id}`}><strong>{c.employerName}</strong></Link>
+          <div className="cp-muted">{displayRegionName(c.regionName)} · #{c.id}</div>
+        </>
+      ),
+    },
+    { key: 'step', header: t('compliance.colStep'), cell: (c) => stepLabel(t, c.step) },
+    {
+      key: 'deadline',
+      header: t('compliance.colDeadline'),
+      className: (c) => (c.overdue ? 'cp-overdue' : undefined),
+      cell: (c) => (
+        <>
+          {dateText(c.deadline)}
+          {c.overdue && ` · ${t('compliance.overdue')}`}
+        </>
+      ),
+    },
+    { key: 'officer', header: t('compliance.colOfficer'), cell: (c) => c.officer },
+  ];
 
   return (
     <>
@@ -44,11 +61,11 @@ export default function CaseListPage() {
           <Link to="/kepatuhan">{t('compliance.employersTitle')}</Link>
         </div>
       </header>
-      <section className="page-panel wl-filters">
-        <div className="wl-selects">
-          <NativeSelect aria-label={t('compliance.stepFilter')} value={step ?? ''} onChange={(v) => set('step', v || undefined)} placeholder={t('compliance.allSteps')} options={CASE_STEPS.map((s) => ({ value: s, label: stepLabel(t, s) }))} />
+      <section className="page-panel list-filters">
+        <div className="list-selects">
+          <NativeSelect aria-label={t('compliance.stepFilter')} value={step ?? ''} onChange={(v) => filters.set('step', v as CaseStep)} placeholder={t('compliance.allSteps')} options={CASE_STEPS.map((s) => ({ value: s, label: stepLabel(t, s) }))} />
           <label className="cp-checks">
-            <input type="checkbox" checked={overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)} /> {t('compliance.onlyOverdue')}
+            <input type="checkbox" checked={overdue === 'true'} onChange={(e) => filters.set('overdue', e.target.checked ? 'true' : undefined)} /> {t('compliance.onlyOverdue')}
           </label>
         </div>
       </section>
@@ -60,33 +77,8 @@ export default function CaseListPage() {
         <div className="page-panel" role="status">{t('compliance.noCases')}</div>
       ) : (
         <section className="page-panel cp-table-wrap">
-          <table className="wl-table" data-testid="cases-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('compliance.colEmployer')}</th>
-                <th scope="col">{t('compliance.colStep')}</th>
-                <th scope="col">{t('compliance.colDeadline')}</th>
-                <th scope="col">{t('compliance.colOfficer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    <Link to={`/kepatuhan/kasus/${c.id}`}><strong>{c.employerName}</strong></Link>
-                    <div className="cp-muted">{displayRegionName(c.regionName)} · #{c.id}</div>
-                  </td>
-                  <td>{stepLabel(t, c.step)}</td>
-                  <td className={c.overdue ? 'cp-overdue' : undefined}>
-                    {dateText(c.deadline)}
-                    {c.overdue && ` · ${t('compliance.overdue')}`}
-                  </td>
-                  <td>{c.officer}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <Pager page={page} pageSize={25} total={list.data.total} onChange={(p) => set('page', String(p))} />
+          <DataTable columns={columns} rows={list.data.items} rowKey={(c) => c.id} data-testid="cases-table" />
+          <Pager page={page} pageSize={25} total={list.data.total} onChange={(p) => filters.setPage(p)} />
         </section>
       )}
     </>

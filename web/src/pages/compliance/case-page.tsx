@@ -1,14 +1,13 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { CaseStep } from '../../api/compliance-types';
-import type { Me } from '../../api/types';
 import { useCaseTransition } from '../../api/use-case-transition';
 import { useComplianceCase } from '../../api/use-compliance-case';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { useUploadCaseDocument } from '../../api/use-upload-case-document';
-import { canWriteCases } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { FileIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -18,8 +17,7 @@ import { formatNumber } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText, findingText, statusLabel, stepLabel } from './labels';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
 
 /** A case file: every step with its date, deadline, officer and letter; the next move; the documents. */
@@ -27,7 +25,8 @@ export default function CasePage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const id = Number(useParams().id);
   const kase = useComplianceCase(id);
   const move = useCaseTransition(id);
@@ -35,11 +34,9 @@ export default function CasePage() {
   const [to, setTo] = useState<string>('');
   const [note, setNote] = useState('');
   const [officer, setOfficer] = useState('');
-  const writer = canWriteCases(me.role);
+  const writer = can('compliance:write');
 
-  useEffect(() => {
-    if (kase.data) document.title = `${t('compliance.case')} #${kase.data.id} · ${t('app.name')}`;
-  }, [kase.data, t]);
+  usePageTitle(kase.data ? `${t('compliance.case')} #${kase.data.id}` : undefined);
 
   if (kase.isError) return <ErrorState error={kase.error} />;
   if (kase.isPending) return <div className="page-panel"><Skeleton rows={8} /></div>;

@@ -3,15 +3,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Employer } from '../../api/compliance-types';
-import type { Me } from '../../api/types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useEmployer } from '../../api/use-employer';
-import { useMe } from '../../api/use-me';
+import { useUser } from '../../lib/use-user';
 import { type EmployerInput, useSaveEmployer } from '../../api/use-save-employer';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { VillagePicker, type VillagePath } from '../workers/village-picker';
-import '../workers/workers.css';
 import './compliance.css';
 
 const SIZES = ['micro', 'small', 'medium', 'large'] as const;
@@ -22,7 +21,7 @@ const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/[^\d]/g, 
 export default function EmployerFormPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
   const navigate = useNavigate();
   const param = useParams().id;
   const id = param ? Number(param) : undefined;
@@ -38,7 +37,7 @@ export default function EmployerFormPage() {
     setV({ name: e.name, npp: e.npp ?? '', nib: e.nib ?? '', sector: e.sector, sizeClass: e.sizeClass, address: e.address, employeesDeclared: String(e.employeesDeclared), workersRegistered: String(e.workersRegistered), wageReported: e.wageReported?.toString() ?? '', wageActual: e.wageActual?.toString() ?? '' });
     setPrograms(new Set(e.programs));
     const parts = e.region.split('.');
-    const depth = me.regionCode === 'ID' ? 0 : me.regionCode.split('.').length;
+    const depth = me.regionCode === NATIONAL ? 0 : me.regionCode.split('.').length;
     setPath(parts.map((_, i) => parts.slice(0, i + 1).join('.')).slice(depth));
   }, [existing.data]);
 

@@ -1,13 +1,10 @@
 import { Alert, Button } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Me } from '../../api/types';
 import { useComplianceCases } from '../../api/use-compliance-cases';
 import { useEmployer } from '../../api/use-employer';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useOpenCase } from '../../api/use-open-case';
-import { canWriteCases, canWriteEmployers } from '../../auth/compliance-permissions';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -15,8 +12,8 @@ import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText, findingText, STATUS_TONE, statusLabel, stepLabel } from './labels';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
+import '../../components/data-table.css';
 import './compliance.css';
 
 /** One employer: the evidence (declared vs registered, wages against the UMK, programmes) and its case. */
@@ -24,16 +21,14 @@ export default function EmployerPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const can = useCan();
   const id = Number(useParams().id);
   const employer = useEmployer(id);
   const open = useOpenCase();
   const cases = useComplianceCases({ employerId: id }, 1, 50);
   const navigate = useNavigate();
 
-  useEffect(() => {
-    if (employer.data) document.title = `${employer.data.name} · ${t('app.name')}`;
-  }, [employer.data, t]);
+  usePageTitle(employer.data?.name);
 
   if (employer.isError) return <ErrorState error={employer.error} />;
   if (employer.isPending) return <div className="page-panel"><Skeleton rows={6} /></div>;
@@ -67,13 +62,13 @@ export default function EmployerPage() {
         </div>
         <div className="page-actions">
           <Link to="/kepatuhan">{t('compliance.backToEmployers')}</Link>
-          {canWriteEmployers(me.role) && <Link to={`/kepatuhan/perusahaan/${e.id}/ubah`}>{t('compliance.edit')}</Link>}
+          {can('employer:write') && <Link to={`/kepatuhan/perusahaan/${e.id}/ubah`}>{t('compliance.edit')}</Link>}
           {e.openCaseId ? (
             <Button type="primary" onClick={() => navigate(`/kepatuhan/kasus/${e.openCaseId}`)}>
               {t('compliance.viewCase', { step: stepLabel(t, e.openCaseStep!) })}
             </Button>
           ) : (
-            canWriteCases(me.role) &&
+            can('compliance:write') &&
             !compliant && (
               <Button type="primary" loading={open.isPending} onClick={() => open.mutate(e.id, { onSuccess: (c) => navigate(`/kepatuhan/kasus/${c.id}`) })}>
                 {t('compliance.openCase')}
@@ -112,7 +107,7 @@ export default function EmployerPage() {
       )}
       <section className="page-panel">
         <h2>{t('compliance.data')}</h2>
-        <table className="wl-table">
+        <table className="data-table">
           <tbody>
             {facts.map(([k, v]) => (
               <tr key={k}>

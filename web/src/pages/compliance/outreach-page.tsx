@@ -1,14 +1,15 @@
 import { Alert, Button } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AUDIENCES } from '../../api/compliance-types';
 import type { Me } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { useOutreachEvents } from '../../api/use-outreach-events';
 import { useOutreachReach } from '../../api/use-outreach-reach';
 import { useRecordOutreach } from '../../api/use-record-outreach';
 import { useRegionChildren } from '../../api/use-region-children';
-import { canWriteOutreach } from '../../auth/compliance-permissions';
+import { DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { NativeSelect } from '../../components/native-select';
 import { Skeleton } from '../../components/skeleton';
@@ -17,20 +18,18 @@ import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText } from './labels';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
 
 /** Outreach (sosialisasi): how many villages have been reached, which not yet, and a form to record an event. */
 export default function OutreachPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const reach = useOutreachReach(me.regionCode);
   const events = useOutreachEvents(1);
-  useEffect(() => {
-    document.title = `${t('outreach.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('outreach.title'));
 
   return (
     <>
@@ -78,36 +77,31 @@ export default function OutreachPage() {
           {reach.data.byChild.length > 0 && (
             <section className="page-panel cp-table-wrap">
               <h2>{t('outreach.byArea')}</h2>
-              <table className="wl-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('outreach.area')}</th>
-                    <th scope="col">{t('outreach.desaReached')}</th>
-                    <th scope="col">%</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reach.data.byChild.map((c) => (
-                    <tr key={c.code}>
-                      <td>{displayRegionName(c.name)}</td>
-                      <td>
-                        {formatNumber(c.villagesReached, lang)} / {formatNumber(c.villagesTotal, lang)}
-                      </td>
-                      <td>
+              <DataTable
+                columns={[
+                  { key: 'area', header: t('outreach.area'), card: 'title', cell: (c) => displayRegionName(c.name) },
+                  { key: 'reached', header: t('outreach.desaReached'), cell: (c) => `${formatNumber(c.villagesReached, lang)} / ${formatNumber(c.villagesTotal, lang)}` },
+                  {
+                    key: 'pct',
+                    header: '%',
+                    cell: (c) => (
+                      <>
                         <div className="cp-bar" title={formatPercentValue(c.pct, lang)}>
                           <span style={{ width: `${c.pct}%` }} />
                         </div>
                         {formatPercentValue(c.pct, lang)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                      </>
+                    ),
+                  },
+                ]}
+                rows={reach.data.byChild}
+                rowKey={(c) => c.code}
+              />
             </section>
           )}
         </>
       )}
-      {canWriteOutreach(me.role) && <RecordEvent me={me} />}
+      {can('outreach:write') && <RecordEvent me={me} />}
       <section className="page-panel">
         <h2>{t('outreach.recent')}</h2>
         {events.data?.items.length ? (

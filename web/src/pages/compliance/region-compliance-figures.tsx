@@ -1,23 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { NATIONAL, type Me } from '../../api/types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useOutreachReach } from '../../api/use-outreach-reach';
-import { canReadEmployers } from '../../auth/compliance-permissions';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercentValue } from '../../lib/format';
+import { useCan } from '../../lib/use-can';
 import './compliance.css';
 
 /**
  * Outreach reach and employer compliance counts of the region being browsed, for the region page
  * (the dashboard). Not at the national root: the reach of 83,000 villages belongs in a report, not here.
  */
-export function RegionComplianceFigures({ code, me }: { code: string; me: Me }) {
+export function RegionComplianceFigures({ code }: { code: string }) {
   const { t } = useTranslation();
+  const can = useCan();
   const lang = currentLang();
   const national = code === NATIONAL;
   const reach = useOutreachReach(code, !national);
-  const employers = useEmployerSummary(code, !national && canReadEmployers(me.role));
+  const employers = useEmployerSummary(code, !national && can('employer:read'));
   if (national || (!reach.data && !employers.data)) return null;
   const pds = employers.data ? ['PDS_TK', 'PDS_UPAH', 'PDS_PROGRAM'].reduce((s, k) => s + (employers.data!.byStatus[k] ?? 0), 0) : 0;
   return (

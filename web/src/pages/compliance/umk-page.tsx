@@ -1,19 +1,16 @@
 import { Alert } from 'antd';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
 import { useImportUmk } from '../../api/use-import-umk';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useUmk } from '../../api/use-umk';
-import { canWriteUmk } from '../../auth/compliance-permissions';
+import { DataTable } from '../../components/data-table';
 import { ErrorState } from '../../components/error-state';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { useErrorMessage } from '../../lib/use-error-message';
-import '../workers/workers.css';
-import '../workers/worker-list.css';
+import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
 
 /** The regional minimum wage (UMK) per regency and year, with a small spreadsheet import. */
@@ -21,12 +18,10 @@ export default function UmkPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const describe = useErrorMessage();
-  const me = useMe().data as Me;
+  const can = useCan();
   const umk = useUmk();
   const upload = useImportUmk();
-  useEffect(() => {
-    document.title = `UMK · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle('UMK');
   return (
     <>
       <header className="page-panel page-header">
@@ -35,7 +30,7 @@ export default function UmkPage() {
           <p className="page-subtitle">{t('compliance.umkSubtitle')}</p>
         </div>
       </header>
-      {canWriteUmk(me.role) && (
+      {can('umk:write') && (
         <section className="page-panel cp-form">
           <label>
             {t('compliance.umkImport')}
@@ -52,26 +47,16 @@ export default function UmkPage() {
         <div className="page-panel"><Skeleton rows={4} /></div>
       ) : (
         <section className="page-panel">
-          <table className="wl-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('compliance.regency')}</th>
-                <th scope="col">{t('compliance.year')}</th>
-                <th scope="col">UMK</th>
-                <th scope="col">{t('compliance.legalBasis')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {umk.data.items.map((u) => (
-                <tr key={`${u.regencyCode}-${u.year}`}>
-                  <td>{displayRegionName(u.regencyName)} <span className="cp-muted">{u.regencyCode}</span></td>
-                  <td>{formatNumber(u.year, lang).replace(/\D/g, '')}</td>
-                  <td>{formatRupiah(u.amount, lang)}</td>
-                  <td className="cp-muted">{u.legalBasis}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            columns={[
+              { key: 'regency', header: t('compliance.regency'), card: 'title', cell: (u) => <>{displayRegionName(u.regencyName)} <span className="cp-muted">{u.regencyCode}</span></> },
+              { key: 'year', header: t('compliance.year'), card: 'aside', cell: (u) => formatNumber(u.year, lang).replace(/\D/g, '') },
+              { key: 'umk', header: 'UMK', cell: (u) => formatRupiah(u.amount, lang) },
+              { key: 'basis', header: t('compliance.legalBasis'), className: 'cp-muted', cell: (u) => u.legalBasis },
+            ]}
+            rows={umk.data.items}
+            rowKey={(u) => `${u.regencyCode}-${u.year}`}
+          />
         </section>
       )}
     </>

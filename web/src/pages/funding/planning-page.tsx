@@ -1,9 +1,8 @@
 import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
-import type { Me } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { PAYER_TYPES, type PayerType } from '../../../../src/domain/funding';
+import { useUser } from '../../lib/use-user';
 import { usePlanning } from '../../api/use-planning';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
@@ -12,6 +11,7 @@ import { formatNumber, formatPercentValue, formatRupiah } from '../../lib/format
 import { useErrorMessage } from '../../lib/use-error-message';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
+import '../../components/data-table.css';
 import './funding.css';
 
 /** "What does it cost to reach X % coverage by month M", beside the region's programme budgets. */
@@ -19,7 +19,7 @@ export default function PlanningPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const errorText = useErrorMessage();
-  const me = useMe().data as Me;
+  const me = useUser();
   const planning = usePlanning();
   const nextYear = new Date().getFullYear() + 1;
   const [v, setV] = useState({ region: me.regionCode, target: '50', byMonth: `${nextYear}-12`, employed: '', income: '1.000.000', payerA: 'APBD_KABKOTA' as PayerType, shareA: '70', payerB: 'DANA_DESA' as PayerType });
@@ -64,7 +64,7 @@ export default function PlanningPage() {
       {planning.error && <Alert type="error" showIcon title={errorText(planning.error)} className="wf-alert" />}
       {r && (
         <section className="page-panel" aria-live="polite">
-          <table className="fd-table">
+          <table className="data-table data-table-compact">
             <tbody>
               <tr>
                 <td>{t('funding.planning.active')}</td>
@@ -101,7 +101,7 @@ export default function PlanningPage() {
             </tbody>
           </table>
           <h2 className="wf-section">{t('funding.planning.budgets')}</h2>
-          <table className="fd-table">
+          <table className="data-table data-table-compact">
             <tbody>
               {r.budgets.map((b) => (
                 <tr key={b.programId}>

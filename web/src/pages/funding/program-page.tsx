@@ -3,22 +3,21 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { FundingProgram } from '../../api/funding-types';
-import type { Me } from '../../api/types';
 import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
 import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingProgram } from '../../api/use-funding-program';
 import { useImportPayments } from '../../api/use-import-payments';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useProgramBudget } from '../../api/use-program-budget';
 import { useRecordPayment } from '../../api/use-record-payment';
 import { useUpdateFundingProgram } from '../../api/use-update-funding-program';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatPercent, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
-import { canRecordPayments, canWriteFunding } from './funding-permissions';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
@@ -30,7 +29,7 @@ export default function ProgramPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const id = Number(useParams().id);
-  const me = useMe().data as Me;
+  const can = useCan();
   const program = useFundingProgram(id);
   const errorText = useErrorMessage();
   if (program.error) return <Alert type="error" showIcon title={errorText(program.error)} />;
@@ -57,10 +56,10 @@ export default function ProgramPage() {
         </div>
       </div>
       <BudgetPanel id={id} />
-      {canWriteFunding(me.role) && <EditPanel program={p} />}
-      {canWriteFunding(me.role) && <BillingPanel id={id} />}
+      {can('funding:write') && <EditPanel program={p} />}
+      {can('funding:write') && <BillingPanel id={id} />}
       <BillsPanel id={id} />
-      {canRecordPayments(me.role) && <PaymentPanel id={id} />}
+      {can('payment:write') && <PaymentPanel id={id} />}
       <WarningPanel id={id} />
     </div>
   );
@@ -90,7 +89,7 @@ function BudgetPanel({ id }: { id: number }) {
         <h2 id="fd-budget" className="wf-section">
           {t('funding.budget.title')}
         </h2>
-        <table className="fd-table">
+        <table className="data-table data-table-compact">
           <tbody>
             {rows.map(([k, v]) => (
               <tr key={k}>
@@ -207,32 +206,20 @@ function BillsPanel({ id }: { id: number }) {
         {bills.length === 0 ? (
           <p className="fd-muted">{t('funding.bills.empty')}</p>
         ) : (
-          <table className="fd-table">
-            <thead>
-              <tr>
-                <th>{t('funding.billing.month')}</th>
-                <th>{t('funding.bills.due')}</th>
-                <th className="num">{t('funding.bills.workers')}</th>
-                <th className="num">{t('funding.bills.amount')}</th>
-                <th className="num">{t('funding.bills.paid')}</th>
-                <th className="num">{t('funding.bills.outstanding')}</th>
-                <th>{t('funding.bills.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bills.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.month}</td>
-                  <td>{b.dueDate}</td>
-                  <td className="num">{formatNumber(b.workerCount, lang)}</td>
-                  <td className="num">{formatRupiah(b.amount, lang)}</td>
-                  <td className="num">{formatRupiah(b.paidAmount, lang)}</td>
-                  <td className="num">{formatRupiah(b.outstanding, lang)}</td>
-                  <td>{t(`funding.bills.statuses.${b.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            compact
+            columns={[
+              { key: 'month', header: t('funding.billing.month'), card: 'title', cell: (b) => b.month },
+              { key: 'due', header: t('funding.bills.due'), cell: (b) => b.dueDate },
+              { key: 'workers', header: t('funding.bills.workers'), numeric: true, cell: (b) => formatNumber(b.workerCount, lang) },
+              { key: 'amount', header: t('funding.bills.amount'), numeric: true, cell: (b) => formatRupiah(b.amount, lang) },
+              { key: 'paid', header: t('funding.bills.paid'), numeric: true, cell: (b) => formatRupiah(b.paidAmount, lang) },
+              { key: 'outstanding', header: t('funding.bills.outstanding'), numeric: true, cell: (b) => formatRupiah(b.outstanding, lang) },
+              { key: 'status', header: t('funding.bills.status'), card: 'aside', cell: (b) => t(`funding.bills.statuses.${b.status}`) },
+            ]}
+            rows={bills}
+            rowKey={(b) => b.id}
+          />
         )}
       </section>
     );
@@ -318,7 +305,7 @@ function WarningPanel({ id }: { id: number }) {
           <>
             <p data-testid="warning-count">{t('funding.warning.count', { count: w.data.items.length, months: w.data.lapseMonths })}</p>
             {w.data.items.length > 0 && (
-              <table className="fd-table">
+              <table className="data-table data-table-compact">
                 <thead>
                   <tr>
                     <th>{t('funding.warning.name')}</th>

@@ -3,32 +3,34 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
+import { PAYER_TYPES, type PayerType } from '../../../../src/domain/funding';
+import { levelOf, NATIONAL, type RegionLevel } from '../../../../src/domain/region-code';
 import type { Me } from '../../api/types';
 import { useCreateFundingProgram } from '../../api/use-create-funding-program';
 import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingPrograms } from '../../api/use-funding-programs';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
-import { canWriteFunding } from './funding-permissions';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
 
-const DEFAULT_PAYER: Record<string, PayerType> = { province: 'APBD_PROVINSI', regency: 'APBD_KABKOTA', village: 'DANA_DESA' };
-const levelOf = (code: string) => (code === 'ID' ? 'country' : ['province', 'regency', 'district', 'village'][code.split('.').length - 1] ?? 'village');
+const DEFAULT_PAYER: Partial<Record<RegionLevel, PayerType>> = { province: 'APBD_PROVINSI', regency: 'APBD_KABKOTA', village: 'DANA_DESA' };
 
 /** Funding programmes of the user's region, and the form that sets one up. */
 export default function ProgramsPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const list = useFundingPrograms();
-  const writer = canWriteFunding(me.role);
+  const writer = can('funding:write');
   const [open, setOpen] = useState(false);
   return (
     <div>
@@ -51,35 +53,30 @@ export default function ProgramsPage() {
         {list.isPending ? (
           <p>{t('app.loading')}</p>
         ) : list.data?.items.length ? (
-          <table className="fd-table">
-            <thead>
-              <tr>
-                <th>{t('funding.programs.name')}</th>
-                <th>{t('funding.programs.payerType')}</th>
-                <th>{t('funding.programs.region')}</th>
-                <th className="num">{t('funding.programs.year')}</th>
-                <th className="num">{t('funding.programs.budget')}</th>
-                <th className="num">{t('funding.programs.quota')}</th>
-                <th className="num">{t('funding.programs.monthlyCost')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td>
+          <DataTable
+            compact
+            columns={[
+              {
+                key: 'name',
+                header: t('funding.programs.name'),
+                card: 'title',
+                cell: (p) => (
+                  <>
                     <Link to={`/pendanaan/${p.id}`}>{p.name}</Link>
                     {p.legalNumber && <div className="fd-basis">{`${p.legalKind} ${p.legalNumber}`}</div>}
-                  </td>
-                  <td>{t(`funding.payerTypes.${p.payerType}`)}</td>
-                  <td>{p.regionCode}</td>
-                  <td className="num">{p.fiscalYear}</td>
-                  <td className="num">{formatRupiah(p.budget, lang)}</td>
-                  <td className="num">{formatNumber(p.quota, lang)}</td>
-                  <td className="num">{formatRupiah(p.monthlyCost, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'payer', header: t('funding.programs.payerType'), cell: (p) => t(`funding.payerTypes.${p.payerType}`) },
+              { key: 'region', header: t('funding.programs.region'), cell: (p) => p.regionCode },
+              { key: 'year', header: t('funding.programs.year'), numeric: true, card: 'aside', cell: (p) => p.fiscalYear },
+              { key: 'budget', header: t('funding.programs.budget'), numeric: true, cell: (p) => formatRupiah(p.budget, lang) },
+              { key: 'quota', header: t('funding.programs.quota'), numeric: true, cell: (p) => formatNumber(p.quota, lang) },
+              { key: 'monthly', header: t('funding.programs.monthlyCost'), numeric: true, cell: (p) => formatRupiah(p.monthlyCost, lang) },
+            ]}
+            rows={list.data.items}
+            rowKey={(p) => p.id}
+          />
         ) : (
           <p className="fd-muted">{t('funding.programs.empty')}</p>
         )}
@@ -106,7 +103,7 @@ function RegionWarning() {
         <>
           <p>{t('funding.warning.count', { count: w.data.items.length, months: w.data.lapseMonths })}</p>
           {w.data.byProgram.length > 0 && (
-            <table className="fd-table">
+            <table className="data-table data-table-compact">
               <tbody>
                 {w.data.byProgram.map((p) => (
                   <tr key={p.programId}>
@@ -130,7 +127,7 @@ function NewProgramForm({ me, onDone }: { me: Me; onDone: () => void }) {
   const errorText = useErrorMessage();
   const navigate = useNavigate();
   const create = useCreateFundingProgram();
-  const region0 = me.regionCode === 'ID' ? '' : me.regionCode;
+  const region0 = me.regionCode === NATIONAL ? '' : me.regionCode;
   const [v, setV] = useState({
     name: '',
     payerType: DEFAULT_PAYER[levelOf(me.regionCode)] ?? ('CSR' as PayerType),

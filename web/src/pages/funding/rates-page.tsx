@@ -1,10 +1,10 @@
 import { Alert, Button, Checkbox, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../api/types';
 import { useAddRate } from '../../api/use-add-rate';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { useRates, type Rate } from '../../api/use-rates';
+import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
@@ -26,7 +26,7 @@ function shown(r: Pick<Rate, 'unit' | 'value'>, lang: 'id' | 'en') {
 export default function RatesPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const can = useCan();
   const rates = useRates();
   const add = useAddRate();
   const errorText = useErrorMessage();
@@ -45,7 +45,7 @@ export default function RatesPage() {
         <h1 className="page-title">{t('funding.rates.title')}</h1>
         <p className="page-subtitle">{t('funding.rates.subtitle')}</p>
       </div>
-      {me.role === 'national_monitor' && (
+      {can('rate:manage') && (
         <form className="page-panel" onSubmit={submit} aria-label={t('funding.rates.add')}>
           <h2 className="wf-section">{t('funding.rates.add')}</h2>
           <div className="fd-grid">
@@ -71,29 +71,26 @@ export default function RatesPage() {
         </form>
       )}
       <section className="page-panel">
-        <table className="fd-table">
-          <thead>
-            <tr>
-              <th>{t('funding.rates.key')}</th>
-              <th>{t('funding.rates.effectiveFrom')}</th>
-              <th className="num">{t('funding.rates.value')}</th>
-              <th>{t('funding.rates.legalBasis')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((r) => (
-              <tr key={`${r.key}@${r.effectiveFrom}`}>
-                <td>{r.key}</td>
-                <td>{r.effectiveFrom}</td>
-                <td className="num">{shown(r, lang)}</td>
-                <td>
+        <DataTable
+          compact
+          columns={[
+            { key: 'key', header: t('funding.rates.key'), card: 'title', cell: (r) => r.key },
+            { key: 'from', header: t('funding.rates.effectiveFrom'), card: 'aside', cell: (r) => r.effectiveFrom },
+            { key: 'value', header: t('funding.rates.value'), numeric: true, cell: (r) => shown(r, lang) },
+            {
+              key: 'basis',
+              header: t('funding.rates.legalBasis'),
+              cell: (r) => (
+                <>
                   {r.legalBasis}
                   {r.unconfirmed && <span className="fd-basis"> · {t('funding.rates.unconfirmedTag')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+          ]}
+          rows={items}
+          rowKey={(r) => `${r.key}@${r.effectiveFrom}`}
+        />
       </section>
     </div>
   );

@@ -1,8 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Role } from '../../api/types';
+import type { Permission } from '../../../../src/domain/roles';
 import type { Lang } from '../../i18n';
-import { canWriteEmployers } from '../../auth/compliance-permissions';
-import { canWriteWorkers } from '../../auth/permissions';
 import { formatNumber } from '../../lib/format';
 
 /** What differs between the spreadsheet imports the server offers (src/modules/imports/registry.ts). */
@@ -11,7 +9,8 @@ export interface ImportKindUi {
   apiBase: string;
   /** this page's address; a job is at `${pagePath}/${id}` */
   pagePath: string;
-  canWrite: (role: Role) => boolean;
+  /** what the user needs to import this kind (as the server's import routes check) */
+  writePermission: Permission;
   titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title';
   introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro';
   hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint';
@@ -33,7 +32,7 @@ const BASE_CARDS: CountCard[] = [{ key: 'total' }, { key: 'valid', tone: 'good' 
 export const WORKER_IMPORT: ImportKindUi = {
   apiBase: '/api/imports',
   pagePath: '/impor',
-  canWrite: canWriteWorkers,
+  writePermission: 'worker:write',
   titleKey: 'imports.title',
   introKey: 'imports.intro',
   hintKey: 'imports.templateHint',
@@ -46,7 +45,7 @@ export const WORKER_IMPORT: ImportKindUi = {
 export const EMPLOYER_IMPORT: ImportKindUi = {
   apiBase: '/api/employer-imports',
   pagePath: '/kepatuhan/impor',
-  canWrite: canWriteEmployers,
+  writePermission: 'employer:write',
   titleKey: 'imports.employers.title',
   introKey: 'imports.employers.intro',
   hintKey: 'imports.employers.templateHint',
@@ -60,7 +59,7 @@ export const EMPLOYER_IMPORT: ImportKindUi = {
 export const REGISTRATION_IMPORT: ImportKindUi = {
   apiBase: '/api/registration-imports',
   pagePath: '/pekerja/impor-kpj',
-  canWrite: canWriteWorkers,
+  writePermission: 'worker:write',
   titleKey: 'imports.registrations.title',
   introKey: 'imports.registrations.intro',
   hintKey: 'imports.registrations.templateHint',

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/keys';
-import type { ImportCounts, ImportView, Me } from '../../api/types';
+import type { ImportCounts, ImportView } from '../../api/types';
 import { useCommitImport } from '../../api/use-commit-import';
 import { useImportJob } from '../../api/use-import-job';
-import { useMe } from '../../api/use-me';
+import { useCan } from '../../lib/use-can';
 import { importReportUrl, importTemplateUrl, useStartImport } from '../../api/use-start-import';
 import { ErrorState } from '../../components/error-state';
 import { CheckIcon, DownloadIcon, FileIcon, UploadIcon, UsersIcon } from '../../components/icons';
@@ -20,6 +20,7 @@ import { formatNumber } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { reasonLabel } from './import-labels';
 import type { CountCard, ImportKindUi } from './import-kinds';
+import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
 import './import-page.css';
 
@@ -39,15 +40,13 @@ function formatBytes(n: number): string {
  */
 export default function ImportPage({ kind }: { kind: ImportKindUi }) {
   const { t } = useTranslation();
-  const me = useMe().data as Me;
+  const can = useCan();
   const params = useParams();
   const id = params.id && /^\d+$/.test(params.id) ? Number(params.id) : undefined;
 
-  useEffect(() => {
-    document.title = `${t(kind.titleKey)} · ${t('app.name')}`;
-  }, [t, kind]);
+  usePageTitle(t(kind.titleKey));
 
-  if (!kind.canWrite(me.role)) {
+  if (!can(kind.writePermission)) {
     return <StatusMessage tone="warning" title={t('errors.noWriteTitle')} text={t('errors.noWriteAccess')} />;
   }
   return (

@@ -10,6 +10,7 @@ import { clearSessionExpired, wasSessionExpired } from '../../auth/session';
 import { LanguageSwitch } from '../../components/language-switch';
 import { PageLoading } from '../../components/page-loading';
 import { useErrorMessage } from '../../lib/use-error-message';
+import { usePageTitle } from '../../lib/use-page-title';
 import './login-page.css';
 
 type Field = 'username' | 'password';
@@ -41,9 +42,7 @@ export default function LoginPage() {
   const returnTo = safeReturnPath((location.state as LoginRedirectState | null)?.from);
   const [expired] = useState(wasSessionExpired);
   useEffect(() => clearSessionExpired(), []);
-  useEffect(() => {
-    document.title = `${t('auth.signIn')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('auth.signIn'));
 
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');

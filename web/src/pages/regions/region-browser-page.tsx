@@ -1,10 +1,10 @@
 import { Button, Tag } from 'antd';
-import { Fragment, useEffect, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { NATIONAL, type Me } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { isAncestor, NATIONAL } from '../../../../src/domain/region-code';
+import { useUser } from '../../lib/use-user';
 import { useRegion } from '../../api/use-region';
 import { useRegionChildren } from '../../api/use-region-children';
 import { ErrorState } from '../../components/error-state';
@@ -17,24 +17,20 @@ import { CHILD_LEVEL, childCountLabel, LEVEL_TAG_COLOR, levelLabel } from './reg
 import { RegionSearch } from './region-search';
 // compliance (issue 6)
 import { RegionComplianceFigures } from '../compliance/region-compliance-figures';
+import { usePageTitle } from '../../lib/use-page-title';
 import './region-browser.css';
 
 const hrefOf = (code: string) => (code === NATIONAL ? '/wilayah' : `/wilayah/${code}`);
 
 const isApiStatus = (err: unknown, status: number) => err instanceof ApiError && err.status === status;
 
-/** Is `code` strictly above the user's own region (so its children are filtered to one branch)? */
-function isAboveScope(code: string, scope: string): boolean {
-  if (scope === NATIONAL) return false;
-  return code === NATIONAL || scope.startsWith(`${code}.`);
-}
 
 /** Indonesia → province → regency/city → district → village, one level at a time. */
 export default function RegionBrowserPage() {
   const { t } = useTranslation();
   const params = useParams();
   const code = params.code ?? NATIONAL;
-  const me = useMe().data as Me;
+  const me = useUser();
   const navigate = useNavigate();
   const region = useRegion(code);
   const isVillage = region.data?.level === 'village';
@@ -42,9 +38,7 @@ export default function RegionBrowserPage() {
   const lang = currentLang();
 
   const name = region.data ? (code === NATIONAL ? t('regions.country') : displayRegionName(region.data.name)) : '';
-  useEffect(() => {
-    document.title = name ? `${name} · ${t('app.name')}` : t('app.name');
-  }, [name, t]);
+  usePageTitle(name || undefined);
 
   const myRegionButton =
     code !== me.regionCode ? (
@@ -140,12 +134,13 @@ export default function RegionBrowserPage() {
               </strong>
             )}
           </div>
-          {isAboveScope(code, me.regionCode) && <p className="region-scope-note">{t('regions.scopedNote')}</p>}
+          {/* strictly above the user's own region: its children are filtered to one branch */}
+          {isAncestor(code, me.regionCode) && <p className="region-scope-note">{t('regions.scopedNote')}</p>}
         </div>
         {myRegionButton}
       </header>
       {/* compliance (issue 6): outreach reach and employer compliance of this region */}
-      {!isAboveScope(code, me.regionCode) && <RegionComplianceFigures code={code} me={me} />}
+      {!isAncestor(code, me.regionCode) && <RegionComplianceFigures code={code} />}
 
       {isVillage ? (
         <p className="region-panel region-empty">{t('regions.villageLeaf')}</p>

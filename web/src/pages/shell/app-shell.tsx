@@ -2,9 +2,8 @@ import { Alert, Button, Drawer, Flex, Grid, Layout } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router-dom';
-import type { Me } from '../../api/types';
 import { useLogout } from '../../api/use-logout';
-import { useMe } from '../../api/use-me';
+import { useUser } from '../../lib/use-user';
 import { ChevronLeftIcon, ChevronRightIcon, GlobeIcon, LogoutIcon, MenuIcon, PinIcon, UserIcon } from '../../components/icons';
 import { LanguageSwitch } from '../../components/language-switch';
 import { NavLinks } from '../../components/nav-links';
@@ -15,7 +14,7 @@ const { Header, Sider, Content } = Layout;
 
 export default function AppShell() {
   const { t } = useTranslation();
-  const me = useMe().data as Me; // RequireAuth renders the shell only with a user
+  const me = useUser(); // RequireAuth renders the shell only with a user
   const screens = Grid.useBreakpoint();
   const desktop = screens.lg ?? true;
   const [drawerOpen, setDrawerOpen] = useState(false);

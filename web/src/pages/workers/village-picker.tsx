@@ -1,17 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { Me, RegionLevel } from '../../api/types';
-import { NATIONAL } from '../../api/types';
+import { levelOf, type RegionLevel } from '../../../../src/domain/region-code';
+import type { Me } from '../../api/types';
 import { useRegionChildren } from '../../api/use-region-children';
 import type { FieldControlProps } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { displayRegionName } from '../../lib/region-name';
+import './village-picker.css';
 
 const LEVELS: RegionLevel[] = ['country', 'province', 'regency', 'district', 'village'];
-
-/** Level of a region code: ID → country, 32 → province, … 32.02.01.2001 → village. */
-export function levelOfCode(code: string): RegionLevel {
-  return code === NATIONAL ? 'country' : (LEVELS[code.split('.').length] ?? 'village');
-}
 
 /** The regions chosen so far, from just below the user's region down to (at most) a village. */
 export type VillagePath = string[];
@@ -31,7 +27,7 @@ interface Props {
  * system picker. A village operator's village is fixed to their own.
  */
 export function VillagePicker({ me, path, onChange, control, invalid, disabled }: Props) {
-  const scopeLevel = levelOfCode(me.regionCode);
+  const scopeLevel = levelOf(me.regionCode);
   if (scopeLevel === 'village') {
     return (
       <div className="village-fixed" id={control.id} aria-describedby={control['aria-describedby']}>

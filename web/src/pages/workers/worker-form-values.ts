@@ -1,7 +1,10 @@
 /**
  * Pure helpers of the worker form: the dd/mm/yyyy date mask, reading a birth date and sex out of a
- * NIK, and turning the form into the API body.
+ * NIK, checking the form with the server's own rules, and turning the form into the API body.
  */
+import type { Bilingual } from '../../../../src/lib/errors';
+import { checkNik } from '../../../../src/domain/nik';
+import { checkWorker, type RegionLookup } from '../../../../src/domain/worker';
 import type { Group, NewWorker, Program, Segment, Sex } from '../../api/types';
 
 /**
@@ -51,12 +54,9 @@ export function toDisplayDate(iso: string): string {
  * for empty fields; the server checks the NIK against what is finally entered.
  */
 export function factsFromNik(nik: string, today = new Date()): { birthDate: string; sex: Sex } | undefined {
-  if (!/^\d{16}$/.test(nik)) return undefined;
-  let day = Number(nik.slice(6, 8));
-  const month = Number(nik.slice(8, 10));
-  const yy = Number(nik.slice(10, 12));
-  const sex: Sex = day > 40 ? 'P' : 'L';
-  if (day > 40) day -= 40;
+  const facts = checkNik(nik, ANY_REGION).facts;
+  if (!facts) return undefined;
+  const { day, month, yy, sex } = facts;
   const year = 2000 + yy <= today.getFullYear() - 10 ? 2000 + yy : 1900 + yy;
   const display = `${pad(day)}/${pad(month)}/${year}`;
   return parseDisplayDate(display) ? { birthDate: display, sex } : undefined;
@@ -175,4 +175,56 @@ export function toNewWorker(v: WorkerFormValues, villageCode: string): NewWorker
     };
   }
   return body;
+}
+
+/**
+ * The browser does not hold the region tree: every code is taken as existing here and the server,
+ * which checks the same rules, answers for the regions.
+ */
+const ANY_REGION: RegionLookup = { provinceExists: () => true, districtExists: () => true, villageExists: () => true };
+
+/** What a field shows under it: the form's own prompt, or a message of the rules (client or server). */
+export type FieldMessage = { prompt: FormPromptKey } | { message: Bilingual };
+
+/**
+ * Codes of an empty or unreadable field, where the form says what to do with its own control
+ * ("Pilih kelompok.") rather than the server's wording for a spreadsheet cell.
+ */
+const FORM_PROMPTS = {
+  NIK_REQUIRED: 'workerForm.nikInvalid',
+  BIRTH_DATE_INVALID: 'workerForm.birthDateInvalid',
+  SEX_INVALID: 'workerForm.sexRequired',
+  VILLAGE_CODE_FORMAT: 'workerForm.villageRequired',
+  GROUP_INVALID: 'workerForm.groupRequired',
+  SEGMENT_INVALID: 'workerForm.segmentRequired',
+} as const;
+export type FormPromptKey = (typeof FORM_PROMPTS)[keyof typeof FORM_PROMPTS] | 'workerForm.incomeInvalid';
+
+/** The form checked with the domain's worker rules (src/domain/worker.ts): the first problem of each field. */
+export function checkForm(v: WorkerFormValues, villageCode: string): Partial<Record<FormFieldName, FieldMessage>> {
+  const income = parseIncome(v.income);
+  const { errors } = checkWorker(
+    {
+      nik: v.nik.trim(),
+      name: v.name,
+      birthDate: parseDisplayDate(v.birthDate),
+      sex: v.sex || undefined,
+      villageCode,
+      address: v.address,
+      phone: v.phone.trim() || undefined,
+      occupation: v.occupation.trim() || undefined,
+      enrolment: v.enrol ? { segment: v.segment || undefined, group: v.group || undefined, programs: v.programs, declaredIncome: income ?? null } : undefined,
+    },
+    ANY_REGION,
+  );
+  const out: Partial<Record<FormFieldName, FieldMessage>> = {};
+  // Text the income box cannot read never reaches the rules as a number.
+  if (v.enrol && income === undefined) out.declaredIncome = { prompt: 'workerForm.incomeInvalid' };
+  for (const e of errors) {
+    const field = formFieldOf(e.field);
+    if (!field || out[field]) continue;
+    const prompt = (FORM_PROMPTS as Record<string, FormPromptKey>)[e.code];
+    out[field] = prompt ? { prompt } : { message: e.message };
+  }
+  return out;
 }

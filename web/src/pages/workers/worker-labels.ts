@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { EnrolmentStatus } from '../../api/types';
 
-/** Colour of each enrolment status badge (see .status-badge-* in worker-list.css). */
+/** Colour of each enrolment status badge (see .status-badge-* in styles/page.css). */
 export const STATUS_TONE: Record<EnrolmentStatus, 'blue' | 'cyan' | 'green' | 'orange' | 'grey'> = {
   submitted: 'blue',
   registered: 'cyan',

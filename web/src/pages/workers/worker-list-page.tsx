@@ -1,17 +1,19 @@
 import { Alert, Button, Input } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { GROUPS, SEGMENTS, STATUSES } from '../../api/types';
-import type { EnrolmentStatus, Group, Me, Segment, Worker, WorkerFilter } from '../../api/types';
-import { useMe } from '../../api/use-me';
+import { GROUPS, SEGMENTS, STATUSES } from '../../../../src/domain/worker';
+import type { EnrolmentStatus, Group, Segment, Worker, WorkerFilter } from '../../api/types';
+import { useCan } from '../../lib/use-can';
+import { ANY_TEXT, useSearchFilters } from '../../lib/use-search-filters';
+import { useUser } from '../../lib/use-user';
 import { useRevealNik } from '../../api/use-reveal-nik';
 import { useWorkers, WORKERS_PAGE_SIZE, workersExportUrl } from '../../api/use-workers';
-import { canRevealNik, canWriteWorkers } from '../../auth/permissions';
 import { ErrorState } from '../../components/error-state';
 import { DownloadIcon, EyeIcon, SearchIcon, UploadIcon, UserPlusIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
+import { type Column, DataTable } from '../../components/data-table';
 import { Pager } from '../../components/pager';
 import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
@@ -20,11 +22,9 @@ import { displayRegionName } from '../../lib/region-name';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { STATUS_TONE, statusLabel } from './worker-labels';
+import { usePageTitle } from '../../lib/use-page-title';
 import './workers.css';
 import './worker-list.css';
-
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
-  v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
 
 type SearchHint = 'workers.searchMin' | 'workers.nikPartial' | null;
 
@@ -46,37 +46,20 @@ export default function WorkerListPage() {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const lang = currentLang();
-  const me = useMe().data as Me;
+  const me = useUser();
+  const can = useCan();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const segment = oneOf<Segment>(SEGMENTS, params.get('segment'));
-  const group = oneOf<Group>(GROUPS, params.get('group'));
-  const status = oneOf<EnrolmentStatus>(STATUSES, params.get('status'));
-  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const filters = useSearchFilters({ q: ANY_TEXT, segment: SEGMENTS, group: GROUPS, status: STATUSES });
+  const { segment, group, status } = filters.values;
+  const q = filters.values.q ?? '';
+  const page = filters.page;
 
   const [text, setText] = useState(q);
   const typed = useDebouncedValue(text.trim(), 350);
 
-  /** Changes some filters (and goes back to page 1 unless the page itself changes). */
-  const update = (changes: Record<string, string | undefined>, replace = false) => {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (!('page' in changes)) next.delete('page');
-        for (const [k, v] of Object.entries(changes)) {
-          if (v) next.set(k, v);
-          else next.delete(k);
-        }
-        return next;
-      },
-      { replace },
-    );
-  };
-
   // Typing updates the address once the user pauses; back/forward updates the box.
   useEffect(() => {
-    if (typed !== q) update({ q: typed || undefined }, true);
+    if (typed !== q) filters.set('q', typed, { replace: true });
   }, [typed]); // only when the typed text settles
   useEffect(() => {
     setText((cur) => (cur.trim() === q ? cur : q));
@@ -88,19 +71,17 @@ export default function WorkerListPage() {
   const reveal = useRevealNik();
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [nikBlocked, setNikBlocked] = useState(false);
-  const mayReveal = canRevealNik(me.role) && !nikBlocked;
-  const writer = canWriteWorkers(me.role);
+  const mayReveal = can('worker:nik') && !nikBlocked;
+  const writer = can('worker:write');
   const filtered = Boolean(q || segment || group || status);
 
-  useEffect(() => {
-    document.title = `${t('workers.title')} · ${t('app.name')}`;
-  }, [t]);
+  usePageTitle(t('workers.title'));
 
   // A page beyond the end (e.g. after narrowing the filter in another tab): go to the last one.
   const total = list.data?.total ?? 0;
   const lastPage = Math.max(1, Math.ceil(total / WORKERS_PAGE_SIZE));
   useEffect(() => {
-    if (list.data && !list.isPlaceholderData && page > lastPage) update({ page: String(lastPage) }, true);
+    if (list.data && !list.isPlaceholderData && page > lastPage) filters.setPage(lastPage, { replace: true });
   }, [list.data, page, lastPage]);
 
   const showNik = (w: Worker) => {
@@ -111,6 +92,93 @@ export default function WorkerListPage() {
       },
     });
   };
+
+  // On a phone each worker is a card: name and status on top, then NIK, village, enrolment.
+  const columns: Column<Worker>[] = [
+    {
+      key: 'name',
+      header: t('workers.colName'),
+      card: 'title',
+      className: 'wl-name',
+      cell: (w) => (
+        <>
+          <strong>{w.name}</strong>
+          {w.occupation && <div className="wl-muted">{w.occupation}</div>}
+        </>
+      ),
+    },
+    {
+      key: 'nik',
+      header: t('workers.colNik'),
+      card: 'plain',
+      className: 'wl-nik',
+      cell: (w) => {
+        const full = revealed[w.id];
+        return (
+          <>
+            <span className="worker-code" data-testid="worker-nik">
+              {full ?? w.nik}
+            </span>
+            {mayReveal && w.nikMasked && !full && (
+              <Button
+                size="small"
+                type="link"
+                icon={<EyeIcon />}
+                className="wl-reveal"
+                aria-label={t('workers.showNikOf', { name: w.name })}
+                loading={reveal.isPending && reveal.variables === w.id}
+                onClick={() => showNik(w)}
+              >
+                {t('workers.showNik')}
+              </Button>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      key: 'village',
+      header: t('workers.colVillage'),
+      card: 'plain',
+      className: 'wl-village',
+      cell: (w) => (
+        <>
+          {displayRegionName(w.villageName || w.villageCode)}
+          <div className="worker-code">{w.villageCode}</div>
+        </>
+      ),
+    },
+    {
+      key: 'enrolment',
+      header: t('workers.colEnrolment'),
+      card: 'plain',
+      className: 'wl-enrol',
+      cell: (w) =>
+        w.segment ? (
+          <>
+            <div>
+              {w.group ? t(`groups.${w.group}`, { defaultValue: w.group }) : '—'} · <span className="wl-segment">{w.segment}</span>
+            </div>
+            {w.programs && w.programs.length > 0 && <div className="wl-programs">{w.programs.join(' · ')}</div>}
+            {w.fundingSource && <div className="wl-muted">{w.fundingSource}</div>}
+          </>
+        ) : (
+          <span className="wl-muted">{t('workers.notEnrolled')}</span>
+        ),
+    },
+    {
+      key: 'status',
+      header: t('workers.colStatus'),
+      card: 'aside',
+      className: 'wl-status',
+      cell: (w) => (
+        <>
+          {w.status ? <span className={`status-badge status-badge-${STATUS_TONE[w.status] ?? 'grey'}`}>{statusLabel(t, w.status)}</span> : null}
+          {w.kpj && <div className="worker-code">{t('workers.kpj', { kpj: w.kpj })}</div>}
+        </>
+      ),
+    },
+  ];
 
   const header = (
     <header className="page-panel page-header">
@@ -151,15 +219,15 @@ export default function WorkerListPage() {
     </header>
   );
 
-  const filters = (
-    <section className="page-panel wl-filters" role="search" aria-label={t('workers.filters')}>
-      <div className="wl-search">
+  const filterPanel = (
+    <section className="page-panel list-filters" role="search" aria-label={t('workers.filters')}>
+      <div>
         <Input
           allowClear
           size="large"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          onPressEnter={() => update({ q: text.trim() || undefined })}
+          onPressEnter={() => filters.set('q', text.trim())}
           prefix={<SearchIcon />}
           placeholder={t('workers.searchPlaceholder')}
           aria-label={t('workers.searchLabel')}
@@ -173,25 +241,25 @@ export default function WorkerListPage() {
           </div>
         )}
       </div>
-      <div className="wl-selects">
+      <div className="list-selects">
         <NativeSelect
           aria-label={t('workers.segment')}
           value={segment ?? ''}
-          onChange={(v) => update({ segment: v || undefined })}
+          onChange={(v) => filters.set('segment', v as Segment)}
           placeholder={t('workers.allSegments')}
           options={SEGMENTS.map((s) => ({ value: s, label: t(`segments.${s}`) }))}
         />
         <NativeSelect
           aria-label={t('workers.group')}
           value={group ?? ''}
-          onChange={(v) => update({ group: v || undefined })}
+          onChange={(v) => filters.set('group', v as Group)}
           placeholder={t('workers.allGroups')}
           options={GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
         />
         <NativeSelect
           aria-label={t('workers.status')}
           value={status ?? ''}
-          onChange={(v) => update({ status: v || undefined })}
+          onChange={(v) => filters.set('status', v as EnrolmentStatus)}
           placeholder={t('workers.allStatuses')}
           options={STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         />
@@ -201,7 +269,7 @@ export default function WorkerListPage() {
             type="link"
             onClick={() => {
               setText('');
-              setParams(new URLSearchParams());
+              filters.clear();
             }}
           >
             {t('workers.clearFilters')}
@@ -222,7 +290,7 @@ export default function WorkerListPage() {
     );
   } else if (list.data.items.length === 0) {
     body = (
-      <div className="page-panel wl-empty" role="status">
+      <div className="page-panel list-empty" role="status">
         <p>{filtered ? t('workers.emptyFiltered') : t('workers.empty')}</p>
         {!filtered && writer && (
           <div className="page-actions">
@@ -243,74 +311,15 @@ export default function WorkerListPage() {
           <Alert type={nikBlocked ? 'warning' : 'error'} showIcon banner className="wl-alert" title={describe(reveal.error)} />
         )}
         {mayReveal && Object.keys(revealed).length > 0 && <p className="wl-audit-note">{t('workers.nikAudited')}</p>}
-        <table className={`wl-table${list.isPlaceholderData ? ' wl-stale' : ''}`} data-testid="workers-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('workers.colName')}</th>
-              <th scope="col">{t('workers.colNik')}</th>
-              <th scope="col">{t('workers.colVillage')}</th>
-              <th scope="col">{t('workers.colEnrolment')}</th>
-              <th scope="col">{t('workers.colStatus')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.items.map((w) => {
-              const full = revealed[w.id];
-              return (
-                <tr key={w.id}>
-                  <td className="wl-name">
-                    <strong>{w.name}</strong>
-                    {w.occupation && <div className="wl-muted">{w.occupation}</div>}
-                  </td>
-                  <td className="wl-nik">
-                    <span className="worker-code" data-testid="worker-nik">
-                      {full ?? w.nik}
-                    </span>
-                    {mayReveal && w.nikMasked && !full && (
-                      <Button
-                        size="small"
-                        type="link"
-                        icon={<EyeIcon />}
-                        className="wl-reveal"
-                        aria-label={t('workers.showNikOf', { name: w.name })}
-                        loading={reveal.isPending && reveal.variables === w.id}
-                        onClick={() => showNik(w)}
-                      >
-                        {t('workers.showNik')}
-                      </Button>
-                    )}
-                  </td>
-                  <td className="wl-village">
-                    {displayRegionName(w.villageName || w.villageCode)}
-                    <div className="worker-code">{w.villageCode}</div>
-                  </td>
-                  <td className="wl-enrol">
-                    {w.segment ? (
-                      <>
-                        <div>
-                          {w.group ? t(`groups.${w.group}`, { defaultValue: w.group }) : '—'} · <span className="wl-segment">{w.segment}</span>
-                        </div>
-                        {w.programs && w.programs.length > 0 && <div className="wl-programs">{w.programs.join(' · ')}</div>}
-                        {w.fundingSource && <div className="wl-muted">{w.fundingSource}</div>}
-                      </>
-                    ) : (
-                      <span className="wl-muted">{t('workers.notEnrolled')}</span>
-                    )}
-                  </td>
-                  <td className="wl-status">
-                    {w.status ? (
-                      // A few lines of CSS rather than antd Tag, which would move into the shared antd chunk every page loads.
-                      <span className={`status-badge status-badge-${STATUS_TONE[w.status] ?? 'grey'}`}>{statusLabel(t, w.status)}</span>
-                    ) : null}
-                    {w.kpj && <div className="worker-code">{t('workers.kpj', { kpj: w.kpj })}</div>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          columns={columns}
+          rows={list.data.items}
+          rowKey={(w) => w.id}
+          className={list.isPlaceholderData ? 'wl-stale' : undefined}
+          data-testid="workers-table"
+        />
         {list.isError && <Alert type="error" banner showIcon title={describe(list.error)} />}
-        <Pager page={page} pageSize={WORKERS_PAGE_SIZE} total={total} onChange={(p) => update({ page: p > 1 ? String(p) : undefined })} />
+        <Pager page={page} pageSize={WORKERS_PAGE_SIZE} total={total} onChange={(p) => filters.setPage(p)} />
       </section>
     );
   }
@@ -318,7 +327,7 @@ export default function WorkerListPage() {
   return (
     <>
       {header}
-      {filters}
+      {filterPanel}
       {body}
     </>
   );

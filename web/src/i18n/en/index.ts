@@ -1,0 +1,11 @@
+import type { Messages } from '../id';
+import { common } from './common';
+import { regions } from './regions';
+import { workers } from './workers';
+import { imports } from './imports';
+import { funding } from './funding';
+import { compliance } from './compliance';
+import { coverage } from './coverage';
+
+/** English UI text, one file per capability; same keys as ../id. */
+export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage };

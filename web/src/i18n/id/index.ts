@@ -1,0 +1,17 @@
+/**
+ * Indonesian UI text (the default language), one file per capability. Every string the UI shows
+ * lives here and in ../en (same keys: typed by Messages, checked by catalogues.test.ts).
+ */
+import { common } from './common';
+import { regions } from './regions';
+import { workers } from './workers';
+import { imports } from './imports';
+import { funding } from './funding';
+import { compliance } from './compliance';
+import { coverage } from './coverage';
+
+export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage } as const;
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The shape every language must fill. */
+export type Messages = Widen<typeof id>;
