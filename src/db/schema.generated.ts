@@ -32,6 +32,18 @@ export type Numeric = ColumnType<string, number | string, number | string>;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface ApiToken {
+  created_at: Generated<Timestamp>;
+  created_by: number;
+  id: Generated<number>;
+  last_used_at: Timestamp | null;
+  name: string;
+  region_code: string;
+  revoked_at: Timestamp | null;
+  scopes: string[];
+  token_hash: string;
+}
+
 export interface AppSetting {
   key: string;
   updated_at: Generated<Timestamp>;
@@ -324,6 +336,37 @@ export interface OutreachVillage {
   village_code: string;
 }
 
+export interface ParticipationImportRow {
+  active: number | null;
+  import_id: number;
+  inactive_count: number | null;
+  month: string | null;
+  new_count: number | null;
+  outcome: ImportRowOutcome;
+  problems: Json | null;
+  raw: Json | null;
+  region_code: string | null;
+  row_number: number;
+  segment: string | null;
+  source: string | null;
+}
+
+export interface ParticipationReport {
+  active: number;
+  id: Generated<number>;
+  import_job_id: number | null;
+  inactive_count: number | null;
+  month: string;
+  new_count: number | null;
+  received_at: Generated<Timestamp>;
+  received_by: string;
+  region_code: string;
+  segment: Segment;
+  source: string;
+  superseded_at: Timestamp | null;
+  token_id: number | null;
+}
+
 export interface Payment {
   amount: number;
   bill_id: number | null;
@@ -458,6 +501,7 @@ export interface UserSession {
 }
 
 export interface DB {
+  api_token: ApiToken;
   app_setting: AppSetting;
   app_user: AppUser;
   audit_log: AuditLog;
@@ -480,6 +524,8 @@ export interface DB {
   import_row: ImportRow;
   outreach_event: OutreachEvent;
   outreach_village: OutreachVillage;
+  participation_import_row: ParticipationImportRow;
+  participation_report: ParticipationReport;
   payment: Payment;
   payment_allocation: PaymentAllocation;
   perisai_agent: PerisaiAgent;

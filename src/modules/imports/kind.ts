@@ -1,3 +1,4 @@
+import type { ImportKindKey } from '../../db/column-types.js';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import type { Permission } from '../../domain/roles.js';
@@ -11,7 +12,7 @@ import type { Tx } from '../../db/tx.js';
  * table and the set-based SQL that classifies and commits its rows.
  */
 export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
-  key: 'workers' | 'employers' | 'registrations';
+  key: ImportKindKey;
   /** where its routes live, e.g. /api/imports */
   basePath: string;
   /** what is imported, for summaries and file names: { id: 'pekerja', en: 'workers' } */
