@@ -10,9 +10,9 @@ import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
 import { dueDate, monthlyCost } from '../domain/funding.js';
 import type { Actor } from '../db/tx.js';
-import { billProgram } from '../modules/funding/billing.js';
-import { recordPaymentAs } from '../modules/funding/payments.js';
-import { loadSnapshot } from '../modules/funding/rates.js';
+import { billProgram } from '../modules/funding/billing/service.js';
+import { recordPaymentAs } from '../modules/funding/payments/service.js';
+import { loadSnapshot } from '../modules/funding/rates/queries.js';
 import { SEED_PROVINCE } from './generate.js';
 
 interface Payer {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
 
 const t = useTestApp();
 let kab: Session;
