@@ -50,7 +50,7 @@ export const programView = z.object({
   legalNumber: z.string(),
   legalDate: z.string().nullable(),
   document: z.object({ name: z.string(), type: z.string(), size: z.number() }).nullable(),
-  status: z.enum(PROGRAM_STATUSES),
+  status: z.string(),
   monthlyCost: z.number().describe('what one funded worker costs a month under this basis today'),
 });
 export type FundingProgram = z.infer<typeof programView>;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { SessionUser } from '../../../access/session-user.js';
 import type { Db } from '../../../db/client.js';
 import { audited, type Tx } from '../../../db/tx.js';
-import { checkPayerRegion, type FundedSegment, monthlyCost, type PayerType, type ProgramStatus } from '../../../domain/funding.js';
+import { checkPayerRegion, type FundedSegment, monthlyCost, type PayerType } from '../../../domain/funding.js';
 import { inSubtree, isAncestor } from '../../../domain/region-code.js';
 import { AppError, errors } from '../../../lib/errors.js';
 import type { SavedUpload, UploadSpec } from '../../../lib/upload.js';
@@ -55,7 +55,7 @@ export async function presentProgram(db: Db, p: ProgramRow): Promise<FundingProg
     legalNumber: p.legal_number,
     legalDate: p.legal_date,
     document: p.document_name ? { name: p.document_name, type: p.document_type ?? '', size: p.document_size ?? 0 } : null,
-    status: p.status as ProgramStatus,
+    status: p.status,
     monthlyCost: await programMonthlyCost(db, p),
   };
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
+import { PAYER_TYPES, type PayerType } from '../../../../src/domain/funding';
 import type { Me } from '../../api/types';
 import { useMe } from '../../api/use-me';
 import { usePlanning } from '../../api/use-planning';

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { PAYER_TYPES, type PayerType } from '../../api/funding-types';
+import { PAYER_TYPES, type PayerType } from '../../../../src/domain/funding';
 import type { Me } from '../../api/types';
 import { useCreateFundingProgram } from '../../api/use-create-funding-program';
 import { useEarlyWarning } from '../../api/use-early-warning';
