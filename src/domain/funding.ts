@@ -15,11 +15,9 @@ export const FUNDED_SEGMENTS = ['PU', 'BPU'] as const;
 export type FundedSegment = (typeof FUNDED_SEGMENTS)[number];
 
 export const PROGRAM_STATUSES = ['active', 'closed'] as const;
-export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 
 /** A bill is paid line by line: none, some or all of its lines. */
 export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
-export type BillStatus = (typeof BILL_STATUSES)[number];
 
 export const PAYER_LABELS: Record<PayerType, string> = {
   APBD_PROVINSI: 'APBD Provinsi',

@@ -13,7 +13,7 @@ import { todayWib } from '../rates/service.js';
 import { billIdOfMonth, billLines, billRow, type BillRow, billsOf, insertBill } from './queries.js';
 import type { Bill, BillList } from './schemas.js';
 
-export function presentBill(b: BillRow, created = false): Bill {
+function presentBill(b: BillRow, created = false): Bill {
   return {
     id: b.id,
     fundingProgramId: b.funding_program_id,
@@ -29,7 +29,7 @@ export function presentBill(b: BillRow, created = false): Bill {
   };
 }
 
-export async function billView(db: Db | Tx, billId: number, created = false): Promise<Bill> {
+async function billView(db: Db | Tx, billId: number, created = false): Promise<Bill> {
   return presentBill(await billRow(db, billId), created);
 }
 

@@ -22,7 +22,7 @@ export const STATEMENT_UPLOAD: UploadSpec<'xlsx' | 'csv'> = {
   tooLarge: { code: 'PAYMENT_FILE_TOO_LARGE', text: { id: 'Berkas melebihi 20 MB.', en: 'The file exceeds 20 MB.' } },
 };
 
-export const PAYMENT_COLUMNS = [
+const PAYMENT_COLUMNS = [
   { key: 'program', header: 'ID Program', aliases: ['Program', 'Kode Program', 'Program ID'] },
   { key: 'month', header: 'Bulan', aliases: ['Bulan Tagihan', 'Periode', 'Month'] },
   { key: 'paidOn', header: 'Tanggal Bayar', aliases: ['Tanggal', 'Tgl Bayar', 'Tanggal Transaksi', 'Date'] },

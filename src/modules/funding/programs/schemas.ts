@@ -7,7 +7,7 @@ import { isoDate, regionCodeSchema } from '../../../lib/schemas.js';
 
 /** The social-security programmes a funding basis pays for (JKK and JKM always). */
 export const programsSchema = z.array(z.enum(PROGRAMS)).min(1);
-export const fiscalYearSchema = z.number().int().min(2015).max(2100);
+const fiscalYearSchema = z.number().int().min(2015).max(2100);
 
 export const programBody = z.object({
   name: z.string().trim().min(3).max(200),

@@ -35,7 +35,6 @@ const lineSchema = z.object({
   basis: z.array(z.string()),
   note: z.string().optional(),
 });
-export type CalcLine = z.infer<typeof lineSchema>;
 
 export const contributionAnswer = z.object({
   segment: z.string(),

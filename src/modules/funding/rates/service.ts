@@ -12,7 +12,7 @@ export function todayWib(now = Date.now()): string {
   return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
-export function problemsToError(problems: CalcProblem[], part = 'querystring'): AppError {
+function problemsToError(problems: CalcProblem[], part = 'querystring'): AppError {
   const first = problems[0]!;
   return new AppError(
     422,
