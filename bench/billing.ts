@@ -10,8 +10,8 @@ import { sql } from 'kysely';
 import { parseArgs } from '../src/cli/open.js';
 import { connectPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { billProgram } from '../src/modules/funding/billing.js';
-import { recordPaymentAs } from '../src/modules/funding/payments.js';
+import { billProgram } from '../src/modules/funding/billing/service.js';
+import { recordPaymentAs } from '../src/modules/funding/payments/service.js';
 import { loadRegions } from '../src/modules/regions/load.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);

@@ -26,8 +26,11 @@ import { userRoutes } from './modules/users/routes.js';
 import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 // funding (issue 4)
-import { calcRoutes } from './modules/funding/calc-routes.js';
-import { fundingRoutes } from './modules/funding/routes.js';
+import { billingRoutes } from './modules/funding/billing/routes.js';
+import { paymentRoutes } from './modules/funding/payments/routes.js';
+import { planningRoutes } from './modules/funding/planning/routes.js';
+import { programRoutes } from './modules/funding/programs/routes.js';
+import { rateRoutes } from './modules/funding/rates/routes.js';
 // compliance (issue 6)
 import { employerRoutes } from './modules/employers/routes.js';
 import { complianceCaseRoutes } from './modules/compliance-cases/routes.js';
@@ -112,8 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     workerRoutes(api, ctx);
     importRoutes(api, ctx);
     // funding (issue 4)
-    calcRoutes(api, ctx);
-    fundingRoutes(api, ctx);
+    rateRoutes(api, ctx);
+    programRoutes(api, ctx);
+    billingRoutes(api, ctx);
+    paymentRoutes(api, ctx);
+    planningRoutes(api, ctx);
     // compliance (issue 6)
     employerRoutes(api, ctx);
     complianceCaseRoutes(api, ctx);

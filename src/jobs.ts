@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/client.js';
 import { compact } from './modules/coverage/queries.js';
-import { sweepLapses } from './modules/funding/lapse-sweep.js';
+import { sweepLapses } from './modules/funding/payments/lapse-sweep.js';
 
 /**
  * Every background job the server runs, in one place. `server.ts` starts them after it listens;

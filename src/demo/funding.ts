@@ -11,9 +11,9 @@ import type { Db } from '../db/client.js';
 import { dueDate, monthlyCost, type PayerType } from '../domain/funding.js';
 import type { Program } from '../domain/worker.js';
 import type { Actor } from '../db/tx.js';
-import { billProgram } from '../modules/funding/billing.js';
-import { recordPaymentAs } from '../modules/funding/payments.js';
-import { loadSnapshot } from '../modules/funding/rates.js';
+import { billProgram } from '../modules/funding/billing/service.js';
+import { recordPaymentAs } from '../modules/funding/payments/service.js';
+import { loadSnapshot } from '../modules/funding/rates/queries.js';
 import { SEED_PROVINCE } from './generate.js';
 
 interface Payer {

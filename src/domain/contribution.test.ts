@@ -75,6 +75,7 @@ describe('PU contributions (PP 44/2015, 45/2015, 46/2015)', () => {
   it('daily workers: the wage base is the daily wage × 25', () => {
     const r = ok({ segment: 'PU', date: D, wage: 100_000, riskGroup: 1, programs: ['JKK', 'JKM'], daily: true });
     expect(r.lines.map((l) => l.amount)).toEqual([6_000, 7_500]); // base 2,500,000
+    expect(r.dailyWageDays).toBe(25);
   });
   it('refuses a missing JKK/JKM, a bad risk group and a non-positive wage', () => {
     const r = contribution(s, { segment: 'PU', date: D, wage: 0, riskGroup: 6, programs: ['JHT'] });

@@ -20,6 +20,8 @@ export interface ContributionLine {
 export interface ContributionResult {
   total: number;
   lines: ContributionLine[];
+  /** PU daily workers: the days the daily wage was multiplied by (PU_DAILY_WAGE_DAYS on the date) */
+  dailyWageDays?: number;
 }
 
 export type ContributionInput =
@@ -102,7 +104,8 @@ function pu(s: RateSnapshot, i: Extract<ContributionInput, { segment: 'PU' }>): 
   if (i.daily) {
     // daily workers: the monthly wage base is the daily wage × 25 (DOMAIN.md, unconfirmed)
     const days = at('PU_DAILY_WAGE_DAYS');
-    return pu(s, { ...i, daily: false, wage: i.wage * days.value });
+    const monthly = pu(s, { ...i, daily: false, wage: i.wage * days.value });
+    return monthly.ok ? { ok: true, value: { ...monthly.value, dailyWageDays: days.value } } : monthly;
   }
   const jkk = at(`PU_JKK_RG${i.riskGroup}` as RateKey);
   lines.push(line('JKK', ofPpm(i.wage, jkk.value), 0, [jkk]));
@@ -234,6 +237,8 @@ export interface BenefitResult {
   total: number;
   parts: BenefitPart[];
 }
+
+export const BENEFIT_TYPES = ['JKM', 'JKK_DEATH'] as const;
 
 export type BenefitInput = { type: 'JKM'; date: string; contributionMonths: number } | { type: 'JKK_DEATH'; date: string; wage: number };
 

@@ -10,6 +10,15 @@ import { type RateKey, type RateSnapshot, rateAt } from './rates.js';
 export const PAYER_TYPES = ['APBD_PROVINSI', 'APBD_KABKOTA', 'DANA_DESA', 'BHP', 'CSR', 'MANDIRI', 'EMPLOYER'] as const;
 export type PayerType = (typeof PAYER_TYPES)[number];
 
+/** The segments a programme may pay for month by month (Jakon and PMI are paid per project or period). */
+export const FUNDED_SEGMENTS = ['PU', 'BPU'] as const;
+export type FundedSegment = (typeof FUNDED_SEGMENTS)[number];
+
+export const PROGRAM_STATUSES = ['active', 'closed'] as const;
+
+/** A bill is paid line by line: none, some or all of its lines. */
+export const BILL_STATUSES = ['unpaid', 'partial', 'paid'] as const;
+
 export const PAYER_LABELS: Record<PayerType, string> = {
   APBD_PROVINSI: 'APBD Provinsi',
   APBD_KABKOTA: 'APBD Kabupaten/Kota',
@@ -36,7 +45,7 @@ export function checkPayerRegion(type: PayerType, regionCode: string): Bilingual
 }
 
 export interface RateBasis {
-  segment: 'PU' | 'BPU';
+  segment: FundedSegment;
   programs: readonly string[];
   /** declared income (BPU) or wage (PU) */
   income: number;

@@ -6,7 +6,8 @@
  */
 
 /** ppm: parts per million of a base (0.24 % = 2,400 ppm), so rates stay integers. */
-export type RateUnit = 'ppm' | 'rupiah' | 'count';
+export const RATE_UNITS = ['ppm', 'rupiah', 'count'] as const;
+export type RateUnit = (typeof RATE_UNITS)[number];
 
 export interface RateEntry {
   key: RateKey;

@@ -17,7 +17,7 @@ import type { Bilingual } from '../../lib/errors.js';
 import { errors } from '../../lib/errors.js';
 import { contribution } from '../../domain/contribution.js';
 import { rateAt } from '../../domain/rates.js';
-import { loadSnapshot } from '../funding/rates.js';
+import { loadSnapshot } from '../funding/rates/queries.js';
 import { reachCounts } from '../outreach/queries.js';
 import { findRegion, findRegions } from '../regions/queries.js';
 import {

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { EntityScope } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
 import type { Sex } from '../../domain/nik.js';
@@ -124,3 +125,10 @@ export async function coversFor(db: Db | Tx, personId: number, programs: string[
     .execute();
   return open.flatMap((e) => e.programs.filter((p) => programs.includes(p)).map((program) => ({ program, enrolmentId: e.id, funding_source: e.funding_source })));
 }
+
+/** An enrolment lives in the worker's village (for by-id routes such as /api/enrolments/:id/…). */
+export const enrolmentScope: EntityScope = {
+  name: { id: 'Kepesertaan', en: 'Enrolment' },
+  regionsOf: async (db, ids) =>
+    new Map((await db.selectFrom('enrolment').select(['id', 'village_code']).where('id', 'in', ids).execute()).map((r) => [r.id, r.village_code])),
+};

@@ -8,7 +8,7 @@ import { AppError, errors } from '../../lib/errors.js';
 import { type Actor, audited, recordAudit, type Tx } from '../../db/tx.js';
 import { regionIndex } from '../regions/region-index.js';
 import { coversFor, findPerson, findPersonByNik, type WorkerRow } from './queries.js';
-import { checkProgramForEnrolment } from '../funding/capacity.js';
+import { checkProgramForEnrolment } from '../funding/planning/capacity.js';
 
 export const actorOf = (u: SessionUser): Actor => ({ id: u.id, username: u.username });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Rate } from './use-rates';
+import type { Rate } from '../../../src/modules/funding/rates/schemas';
 
 /** A new value from its effective date (national role; today or later). */
 export function useAddRate() {

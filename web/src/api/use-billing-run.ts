@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Bill } from './funding-types';
+import type { Bill } from '../../../src/modules/funding/billing/schemas';
 
 /** The monthly billing run; a repeat for the same month answers with the existing bill. */
 export function useBillingRun(programId: number) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Bill } from './funding-types';
+import type { BillList } from '../../../src/modules/funding/billing/schemas';
 
 export function useBills(programId: number) {
-  return useQuery({ queryKey: ['funding', 'bills', programId], queryFn: ({ signal }) => api<{ items: Bill[] }>(`/api/funding-programs/${programId}/bills`, { signal }) });
+  return useQuery({ queryKey: ['funding', 'bills', programId], queryFn: ({ signal }) => api<BillList>(`/api/funding-programs/${programId}/bills`, { signal }) });
 }

@@ -1,26 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { BenefitAnswer, ContributionAnswer } from '../../../src/modules/funding/rates/schemas';
 import { api } from './client';
-
-export interface CalcLine {
-  program: string;
-  employer: number;
-  worker: number;
-  amount: number;
-  basis: string[];
-  note?: string;
-}
-export interface ContributionAnswer {
-  segment: string;
-  date: string;
-  total: number;
-  lines: CalcLine[];
-}
-export interface BenefitAnswer {
-  type: string;
-  date: string;
-  total: number;
-  parts: { name: string; amount: number; conditional?: boolean; eligible?: boolean; condition?: { id: string; en: string }; basis: string }[];
-}
 
 type Query = Record<string, string | number | undefined>;
 

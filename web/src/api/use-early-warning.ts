@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { EarlyWarning } from './funding-types';
+import type { EarlyWarning } from '../../../src/modules/funding/planning/schemas';
 
 /** Who lapses within `days` if bills stay unpaid, for a programme or a region. */
 export function useEarlyWarning(q: { programId?: number; region?: string; days: number }) {

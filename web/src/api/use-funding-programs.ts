@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { FundingProgram } from './funding-types';
+import type { FundingProgram } from '../../../src/modules/funding/programs/schemas';
 
 /** Programmes paying for workers in a region (own subtree and the payers above it). */
 export function useFundingPrograms(region?: string) {

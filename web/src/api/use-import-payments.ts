@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { ImportedPayments } from './funding-types';
+import type { ImportedPayments } from '../../../src/modules/funding/payments/schemas';
 
 /** A bank or BPJS TK statement (.xlsx/.csv): ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi. */
 export function useImportPayments() {

@@ -1,14 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Rate } from '../../../src/modules/funding/rates/schemas';
 import { api } from './client';
-
-export interface Rate {
-  key: string;
-  effectiveFrom: string;
-  value: number;
-  unit: 'ppm' | 'rupiah' | 'count';
-  legalBasis: string;
-  unconfirmed: boolean;
-}
 
 /** Every rate, cap and amount with its effective date and legal basis. */
 export function useRates() {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { PaymentResult } from './funding-types';
+import type { NewPayment, PaymentResult } from '../../../src/modules/funding/payments/schemas';
 
 export function useRecordPayment(programId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { amount: number; paidOn: string; month?: string; reference?: string }) =>
+    mutationFn: (body: NewPayment) =>
       api<PaymentResult>(`/api/funding-programs/${programId}/payments`, { method: 'POST', body }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['funding'] }),
   });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { FundingProgram } from './funding-types';
+import type { FundingProgram } from '../../../src/modules/funding/programs/schemas';
 
 /** Changes budget, quota, status… (audited); a file replaces the legal-basis document. */
 export function useUpdateFundingProgram(id: number) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SessionUser } from '../../../access/session-user.js';
 import type { Db } from '../../../db/client.js';
-import { checkCapacity, programCapacity } from '../../funding/capacity.js';
+import { checkCapacity, programCapacity } from '../../funding/planning/capacity.js';
 import type { CommitOptions } from '../../imports/kind.js';
 
 /** How many valid rows of the import each funding programme would pay for. */

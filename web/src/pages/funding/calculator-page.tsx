@@ -35,7 +35,17 @@ export default function CalculatorPage() {
 
   const contribution = useContribution(query);
   const jkm = useBenefit(benefitQuery && { type: 'JKM', contributionMonths: benefitQuery.contributionMonths, date: benefitQuery.date });
-  const jkk = useBenefit(benefitQuery && { type: 'JKK_DEATH', wage: benefitQuery.wage, date: benefitQuery.date });
+  // A daily wage is made monthly by the date-effective factor the contribution answer reports (asked once it is there).
+  const days = contribution.data?.dailyWageDays;
+  const jkk = useBenefit(
+    !benefitQuery
+      ? undefined
+      : benefitQuery.dailyWage === undefined
+        ? { type: 'JKK_DEATH', wage: benefitQuery.wage, date: benefitQuery.date }
+        : days === undefined
+          ? undefined
+          : { type: 'JKK_DEATH', wage: Number(benefitQuery.dailyWage) * days, date: benefitQuery.date },
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +60,7 @@ export default function CalculatorPage() {
             ? { ...base, contractValue: value }
             : { ...base, months, prePlacement: String(prePlacement) };
     setQuery(q);
-    setBenefitQuery({ contributionMonths: contribMonths, wage: segment === 'BPU' || segment === 'PU' ? (daily && segment === 'PU' ? (value ?? 0) * 25 : value) : 1_000_000, date });
+    setBenefitQuery({ contributionMonths: contribMonths, ...(daily && segment === 'PU' ? { dailyWage: value ?? 0 } : { wage: segment === 'BPU' || segment === 'PU' ? value : 1_000_000 }), date });
   };
   const amountLabel = segment === 'BPU' ? t('funding.calc.declaredIncome') : segment === 'PU' ? t('funding.calc.wage') : t('funding.calc.contractValue');
   const programOptions = segment === 'PU' ? ['JKK', 'JKM', 'JHT', 'JP'] : ['JKK', 'JKM', 'JHT'];

@@ -2,7 +2,7 @@ import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { FundingProgram } from '../../api/funding-types';
+import type { FundingProgram } from '../../../../src/modules/funding/programs/schemas';
 import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
 import { useEarlyWarning } from '../../api/use-early-warning';

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RATES } from '../../domain/rates.js';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
-import { listRates, todayWib } from './rates.js';
+import { DEFAULT_RATES } from '../../../domain/rates.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
+import { listRates } from './queries.js';
+import { todayWib } from './service.js';
 
 const t = useTestApp();
 let village: Session;
@@ -38,11 +39,14 @@ describe('GET /api/calc/contribution', () => {
     const jp = res.json().lines.find((l: { program: string }) => l.program === 'JP');
     expect(jp).toMatchObject({ employer: 210_948, worker: 105_474 });
     expect(res.json().total).toBe(28_800 + 36_000 + 444_000 + 240_000 + 316_422);
+    expect(res.json()).not.toHaveProperty('dailyWageDays');
   });
   it('PU daily worker: dailyWage × 25', async () => {
     const res = await injectAs(t.app, village, { url: '/api/calc/contribution?segment=PU&dailyWage=100000&riskGroup=1&date=2025-06-01' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().total).toBe(6_000 + 7_500);
+    // the factor is a date-effective rate, reported so the calculator page need not know it
+    expect(res.json().dailyWageDays).toBe(25);
   });
   it('JAKON Rp2bn and PMI 12 months', async () => {
     const j = await injectAs(t.app, village, { url: '/api/calc/contribution?segment=JAKON&contractValue=2000000000&date=2025-06-01' });

@@ -1,12 +1,12 @@
-import type { SessionUser } from '../../access/session-user.js';
-import type { Db } from '../../db/client.js';
-import { capacity } from '../../domain/funding.js';
-import { inSubtree } from '../../domain/region-code.js';
-import { can } from '../../domain/roles.js';
-import { AppError } from '../../lib/errors.js';
-import type { Tx } from '../../db/tx.js';
-import { budgetFigures } from './budget.js';
-import { findProgram } from './programs.js';
+import type { SessionUser } from '../../../access/session-user.js';
+import type { Db } from '../../../db/client.js';
+import type { Tx } from '../../../db/tx.js';
+import { capacity } from '../../../domain/funding.js';
+import { inSubtree } from '../../../domain/region-code.js';
+import { can } from '../../../domain/roles.js';
+import { AppError } from '../../../lib/errors.js';
+import { findProgram } from '../programs/queries.js';
+import { budgetFigures } from './service.js';
 
 /**
  * Would `extra` more enrolments overrun the programme's quota or budget? Refused (409

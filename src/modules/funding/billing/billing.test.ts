@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contribution } from '../../domain/contribution.js';
-import { DEFAULT_RATES, snapshotOf } from '../../domain/rates.js';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
-import { enrol } from '../../../test/funding.js';
+import { contribution } from '../../../domain/contribution.js';
+import { DEFAULT_RATES, snapshotOf } from '../../../domain/rates.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
+import { enrol } from '../../../../test/funding.js';
 
 const t = useTestApp();
 let kab: Session;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
-import { enrol } from '../../../test/funding.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
+import { enrol } from '../../../../test/funding.js';
 
 const t = useTestApp();
 let kab: Session;

@@ -1,5 +1,6 @@
+import type { PayerType } from '../../../domain/funding.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
 
 const t = useTestApp();
 let kab: Session;
@@ -121,5 +122,48 @@ describe('funding programmes', () => {
     expect(res.json().error.code).toBe('FUNDING_PROGRAM_NOT_FOR_REGION');
     const pu = await injectAs(t.app, kab, { method: 'POST', url: '/api/workers', payload: worker('32.02.01.2002', { fundingProgramId: id, segment: 'PU', group: 'NON_ASN' }) });
     expect(pu.json().error.code).toBe('FUNDING_PROGRAM_SEGMENT');
+  });
+});
+
+describe('by-id routes of funding programmes', () => {
+  const byId = (id: number) => [
+    { method: 'GET' as const, url: `/api/funding-programs/${id}` },
+    { method: 'PATCH' as const, url: `/api/funding-programs/${id}`, payload: { quota: 1 } },
+    { method: 'POST' as const, url: `/api/funding-programs/${id}/document` },
+    { method: 'GET' as const, url: `/api/funding-programs/${id}/document` },
+    { method: 'POST' as const, url: `/api/funding-programs/${id}/billing-runs`, payload: { month: '2025-06' } },
+    { method: 'GET' as const, url: `/api/funding-programs/${id}/bills` },
+    { method: 'POST' as const, url: `/api/funding-programs/${id}/payments`, payload: { amount: 16_800, paidOn: '2025-06-20' } },
+    { method: 'GET' as const, url: `/api/funding-programs/${id}/payments` },
+    { method: 'GET' as const, url: `/api/funding-programs/${id}/budget` },
+  ];
+  const program = async (regionCode: string, payer_type: PayerType) =>
+    (await t.db
+      .insertInto('funding_program')
+      .values({ name: `Program ${regionCode}`, payer_type, region_code: regionCode, fiscal_year: 2025, budget: 1_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'uji' })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+
+  it('another region’s programme, or none, answers 404 naming the programme on every by-id route', async () => {
+    const sukabumi = await program('32.02', 'APBD_KABKOTA');
+    for (const id of [sukabumi, 999_999]) {
+      for (const req of byId(id)) {
+        const res = await injectAs(t.app, desa, req);
+        expect(res.statusCode, `${req.method} ${req.url}: ${res.body}`).toBe(404);
+        expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Program pendanaan tidak ditemukan.' });
+      }
+    }
+  });
+  it('a programme of a region above one’s own is readable, and writing to it answers 403 FORBIDDEN_REGION', async () => {
+    const subang = await program('32.13', 'APBD_KABKOTA');
+    for (const req of byId(subang)) {
+      const res = await injectAs(t.app, desa, req);
+      if (req.method === 'GET' && !req.url.endsWith('/document')) expect(res.statusCode, `${req.method} ${req.url}: ${res.body}`).toBe(200);
+      else if (req.method === 'GET') expect(res.json().error.message).toBe('Dokumen tidak ditemukan.'); // readable, but it has none
+      else {
+        expect(res.statusCode, `${req.method} ${req.url}: ${res.body}`).toBe(403);
+        expect(res.json().error.code).toBe('FORBIDDEN_REGION');
+      }
+    }
   });
 });

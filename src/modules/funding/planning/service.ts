@@ -1,34 +1,24 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
-import { addMonths, isMonth, monthlyCost, type PayerType, plan } from '../../domain/funding.js';
-import { descendantRange, NATIONAL } from '../../domain/region-code.js';
-import { errors } from '../../lib/errors.js';
-import type { Tx } from '../../db/tx.js';
-import { findProgram, listPrograms, programMonthlyCost } from './programs.js';
-import { loadSnapshot, todayWib, unwrap } from './rates.js';
-
-/** Open enrolments a programme pays for (the statuses that hold cover). */
-export async function enrolledCount(db: Db | Tx, programId: number): Promise<number> {
-  const r = await sql<{ n: string }>`SELECT count(*) AS n FROM enrolment WHERE funding_program_id = ${programId} AND status IN ('submitted', 'registered', 'active')`.execute(db);
-  return Number(r.rows[0]!.n);
-}
-
-type Program = NonNullable<Awaited<ReturnType<typeof findProgram>>>;
+import type { Db } from '../../../db/client.js';
+import type { Tx } from '../../../db/tx.js';
+import { addMonths, isMonth, monthlyCost, type PayerType, plan } from '../../../domain/funding.js';
+import { errors } from '../../../lib/errors.js';
+import { lapseMonths } from '../payments/lapses.js';
+import { programMoney } from '../payments/queries.js';
+import { listPrograms, type ProgramRow } from '../programs/queries.js';
+import { programMonthlyCost } from '../programs/service.js';
+import { loadSnapshot } from '../rates/queries.js';
+import { todayWib, unwrap } from '../rates/service.js';
+import { activeParticipants, billsOfYear, enrolledCount, lapsingEnrolments } from './queries.js';
+import type { Budget, EarlyWarning, PlanRequest, PlanResult } from './schemas.js';
 
 /**
  * Budget vs committed vs billed vs paid for a programme's fiscal year. Committed = what is billed for
  * the year + every enrolled worker × today's monthly cost × the year's months still to bill (from
  * `asOf`'s month on, skipping months already billed).
  */
-export async function budgetFigures(db: Db | Tx, p: Program, asOf = todayWib()) {
+export async function budgetFigures(db: Db | Tx, p: ProgramRow, asOf = todayWib()): Promise<Budget> {
   const y = p.fiscal_year;
-  const bills = await db
-    .selectFrom('bill')
-    .select(['month', 'amount', 'paid_amount'])
-    .where('funding_program_id', '=', p.id)
-    .where('month', '>=', `${y}-01-01`)
-    .where('month', '<', `${y + 1}-01-01`)
-    .execute();
+  const bills = await billsOfYear(db, p.id, y);
   const billedMonths = new Set(bills.map((b) => b.month.slice(0, 7)));
   let remainingMonths = 0;
   for (let m = 1; m <= 12; m++) {
@@ -39,11 +29,7 @@ export async function budgetFigures(db: Db | Tx, p: Program, asOf = todayWib()) 
   const cost = await programMonthlyCost(db, p, asOf);
   const billed = bills.reduce((a, b) => a + b.amount, 0);
   const paid = bills.reduce((a, b) => a + b.paid_amount, 0);
-  const money = (
-    await sql<{ paid_in: string | null; used: string | null }>`
-      SELECT (SELECT sum(amount) FROM payment WHERE funding_program_id = ${p.id}) AS paid_in,
-             (SELECT sum(paid_amount) FROM bill WHERE funding_program_id = ${p.id}) AS used`.execute(db)
-  ).rows[0]!;
+  const money = await programMoney(db, p.id);
   const committed = billed + enrolled * cost * remainingMonths;
   return {
     programId: p.id,
@@ -59,27 +45,10 @@ export async function budgetFigures(db: Db | Tx, p: Program, asOf = todayWib()) 
     billed,
     paid,
     outstanding: billed - paid,
-    credit: Number(money.paid_in ?? 0) - Number(money.used ?? 0),
+    credit: money.paidIn - money.used,
     available: p.budget - committed,
     budgetUsed: p.budget ? committed / p.budget : 0,
   };
-}
-
-export interface PlanRequest {
-  region: string;
-  targetPercent: number;
-  byMonth: string;
-  employedPopulation: number;
-  mix: { segment: 'PU' | 'BPU'; programs: string[]; income: number; riskGroup?: number; share: number }[];
-  payers: { payerType: PayerType; share: number }[];
-}
-
-/** Open enrolments (distinct people) living in a region: the coverage numerator used for planning. */
-export async function activeParticipants(db: Db, region: string): Promise<number> {
-  const range = descendantRange(region);
-  const where = region === NATIONAL ? sql`true` : sql`(village_code = ${region} OR (village_code >= ${range.from} AND village_code < ${range.to}))`;
-  const r = await sql<{ n: string }>`SELECT count(DISTINCT person_id) AS n FROM enrolment WHERE status IN ('submitted', 'registered', 'active') AND ${where}`.execute(db);
-  return Number(r.rows[0]!.n);
 }
 
 /**
@@ -87,7 +56,7 @@ export async function activeParticipants(db: Db, region: string): Promise<number
  * programme mix and payer split, and the pace of enrolment to get there, shown beside the budgets
  * of the programmes that fund the region in M's fiscal year.
  */
-export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()) {
+export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()): Promise<PlanResult> {
   if (!isMonth(req.byMonth)) throw errors.invalid('body.byMonth', 'MONTH_INVALID', { id: 'Bulan harus YYYY-MM.', en: 'Month must be YYYY-MM.' });
   const start = `${asOf.slice(0, 7)}-01`;
   const target = `${req.byMonth}-01`;
@@ -107,7 +76,7 @@ export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()) 
   const budgets = await Promise.all(
     programs.map(async (p) => {
       const f = await budgetFigures(db, p, asOf);
-      return { programId: p.id, name: p.name, payerType: p.payer_type, regionCode: p.region_code, budget: p.budget, committed: f.committed, available: f.available };
+      return { programId: p.id, name: p.name, payerType: p.payer_type as PayerType, regionCode: p.region_code, budget: p.budget, committed: f.committed, available: f.available };
     }),
   );
   return {
@@ -124,4 +93,28 @@ export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()) 
     budgetTotal: budgets.reduce((a, b) => a + b.budget, 0),
     availableTotal: budgets.reduce((a, b) => a + b.available, 0),
   };
+}
+
+/** Early warning: open BPU enrolments that lapse within `days` if their bills stay unpaid, per programme, in a region. */
+export async function earlyWarning(db: Db, opts: { region: string; programId?: number; days: number; asOf?: string; limit?: number }): Promise<EarlyWarning> {
+  const asOf = opts.asOf ?? todayWib();
+  const months = await lapseMonths(db, asOf);
+  const rows = await lapsingEnrolments(db, { region: opts.region, programId: opts.programId, days: opts.days, asOf, months, limit: opts.limit ?? 500 });
+  const items = rows.map((r) => ({
+    enrolmentId: r.enrolment_id,
+    name: r.person_name,
+    villageCode: r.village_code,
+    programId: r.program_id,
+    programName: r.program_name,
+    unpaidMonths: Number(r.unpaid),
+    lapseDate: String(r.lapse_date).slice(0, 10),
+    overdue: String(r.lapse_date).slice(0, 10) <= asOf,
+  }));
+  const byProgramTotals = new Map<number, { programId: number; programName: string; count: number }>();
+  for (const i of items) {
+    const t = byProgramTotals.get(i.programId) ?? { programId: i.programId, programName: i.programName, count: 0 };
+    t.count++;
+    byProgramTotals.set(i.programId, t);
+  }
+  return { asOf, days: opts.days, lapseMonths: months, items, byProgram: [...byProgramTotals.values()] };
 }

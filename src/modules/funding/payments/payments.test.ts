@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
-import { enrol } from '../../../test/funding.js';
+import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
+import { enrol } from '../../../../test/funding.js';
 import { sweepLapses } from './lapse-sweep.js';
 
 const t = useTestApp();

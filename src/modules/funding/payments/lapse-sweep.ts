@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client.js';
-import { audited } from '../../db/tx.js';
-import { evaluateLapses } from './payments.js';
-import { todayWib } from './rates.js';
+import type { Db } from '../../../db/client.js';
+import { audited } from '../../../db/tx.js';
+import { todayWib } from '../rates/service.js';
+import { activeBpuPrograms, evaluateLapses } from './lapses.js';
 
 export const SWEEP_ACTOR = { id: null, username: 'system:lapse' };
 
@@ -10,7 +10,7 @@ export const SWEEP_ACTOR = { id: null, username: 'system:lapse' };
  * this sweep: every active BPU programme, each in its own audited transaction.
  */
 export async function sweepLapses(db: Db, asOf = todayWib()) {
-  const programs = await db.selectFrom('funding_program').select(['id', 'region_code']).where('status', '=', 'active').where('segment', '=', 'BPU').orderBy('id').execute();
+  const programs = await activeBpuPrograms(db);
   let lapsed = 0;
   let reactivated = 0;
   for (const p of programs) {
