@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { EntityScope } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
 import { descendantRange, NATIONAL } from '../../domain/region-code.js';
