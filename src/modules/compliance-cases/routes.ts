@@ -7,7 +7,9 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { CASE_STEPS } from '../../domain/compliance-case.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { findingSchema, presentFindings } from '../employers/routes.js';
+import { findingSchema } from '../employers/schemas.js';
+import { presentFindings } from '../employers/service.js';
+import type { Finding } from '../../domain/compliance.js';
 import { regionCodeSchema } from '../../lib/schemas.js';
 import { LETTER_STEPS, renderLetter } from './letter.js';
 import { listCases } from './queries.js';
@@ -40,7 +42,7 @@ const caseDetail = caseSummary.extend({
   documents: z.array(z.object({ id: z.number(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), uploadedBy: z.string(), uploadedAt: z.date() })),
 });
 
-const withFindings = <T extends { findings: unknown }>(x: T) => ({ ...x, findings: presentFindings(x.findings) });
+const withFindings = <T extends { findings: unknown }>(x: T) => ({ ...x, findings: presentFindings(x.findings as Finding[]) });
 const detail = (v: Awaited<ReturnType<typeof caseView>>) => ({
   ...withFindings(v),
   steps: v.steps.map((s) => ({ ...s, letter: (LETTER_STEPS as readonly string[]).includes(s.step) })),

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
-import type { Finding } from '../../domain/compliance.js';
-import { listEmployers, type EmployerFilter } from './queries.js';
+import { listEmployers } from './queries.js';
+import type { EmployerFilter } from './schemas.js';
 
 const HEADERS = ['Nama Perusahaan', 'NPP', 'NIB', 'Sektor', 'Skala', 'Kode Desa', 'Desa', 'Alamat', 'Pekerja Dilaporkan (WLKP)', 'Pekerja Terdaftar BPJS TK', 'Upah Dilaporkan (Rp)', 'Upah Sebenarnya (Rp)', 'Program', 'Status', 'Temuan', 'Kasus'];
 const SIZE: Record<string, string> = { micro: 'Mikro', small: 'Kecil', medium: 'Menengah', large: 'Besar' };
@@ -38,7 +38,7 @@ export async function exportEmployers(db: Db, filter: EmployerFilter): Promise<B
         e.wageActual ?? '',
         e.programs.join(','),
         e.statuses.join(', '),
-        (e.findings as Finding[]).map((f) => f.message.id).join('\n'),
+        e.findings.map((f) => f.message.id).join('\n'),
         e.openCaseStep ?? '',
       ]);
     }
