@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { CaseStep } from '../../api/compliance-types';
+import type { CaseStep } from '../../../../src/domain/compliance-case';
 import type { Me } from '../../api/types';
 import { useCaseTransition } from '../../api/use-case-transition';
 import { useComplianceCase } from '../../api/use-compliance-case';

@@ -2,7 +2,9 @@ import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Employer } from '../../api/compliance-types';
+import { SIZE_CLASSES as SIZES } from '../../../../src/domain/compliance';
+import { PROGRAMS } from '../../../../src/domain/worker';
+import type { Employer } from '../../../../src/modules/employers/schemas';
 import type { Me } from '../../api/types';
 import { useEmployer } from '../../api/use-employer';
 import { useMe } from '../../api/use-me';
@@ -14,8 +16,6 @@ import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import '../workers/workers.css';
 import './compliance.css';
 
-const SIZES = ['micro', 'small', 'medium', 'large'] as const;
-const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/[^\d]/g, '')));
 
 /** Register an employer, or correct one (`/kepatuhan/perusahaan/:id/ubah`); the findings follow at once. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { withQuery } from '../../api/client';
-import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../api/compliance-types';
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../../../src/domain/compliance';
 import type { Me } from '../../api/types';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useEmployers } from '../../api/use-employers';

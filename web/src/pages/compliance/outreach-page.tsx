@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIENCES } from '../../api/compliance-types';
+import { AUDIENCES } from '../../../../src/domain/outreach';
 import type { Me } from '../../api/types';
 import { useMe } from '../../api/use-me';
 import { useOutreachEvents } from '../../api/use-outreach-events';
