@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STEPS } from '../../domain/compliance-case.js';
-import { isoDate, paginationQuery, regionCodeSchema } from '../../lib/schemas.js';
+import { idParams, isoDate, paginationQuery, regionCodeSchema } from '../../lib/schemas.js';
 import { findingSchema } from '../employers/schemas.js';
 
 /** The compliance case contract (issue 6): every request and response shape of /api/compliance-cases. */
@@ -67,8 +67,9 @@ export const transitionBody = z.object({
   deadlineDays: z.number().int().min(1).max(365).optional(),
 });
 
-export const letterParams = z.object({ id: z.coerce.number().int().positive(), stepId: z.coerce.number().int().positive() });
-export const documentParams = z.object({ id: z.coerce.number().int().positive(), documentId: z.coerce.number().int().positive() });
+/** `/api/compliance-cases/:id/letters/:stepId` and `…/documents/:documentId`: a case, and a thing reached through it. */
+export const letterParams = idParams.extend({ stepId: idParams.shape.id });
+export const documentParams = idParams.extend({ documentId: idParams.shape.id });
 
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
