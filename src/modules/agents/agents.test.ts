@@ -108,4 +108,20 @@ describe('Perisai agents', () => {
     expect((await injectAs(t.app, bpjs, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: today } })).json().error.code).toBe('AGENT_ACTIVE');
     expect((await injectAs(t.app, subang, { method: 'POST', url: `/api/agents/${idle.id}/rejoin`, payload: { date: today } })).statusCode).toBe(404);
   });
+  it('answers 404 for another region\'s agent on every by-id route, and for an enrolment outside the region', async () => {
+    for (const [path, payload] of [
+      ['enrolments', { enrolmentId: enrolments[58], recruitedOn: today }],
+      ['collections', { enrolmentId: enrolments[0], month: thisMonth, amount: 16_800, collectedOn: today }],
+      ['rejoin', { date: today }],
+    ] as const) {
+      const res = await injectAs(t.app, subang, { method: 'POST', url: `/api/agents/${agentId}/${path}`, payload });
+      expect(res.statusCode, `${path}: ${res.body}`).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Agen Perisai tidak ditemukan.' });
+    }
+    const own = await injectAs(t.app, subang, { method: 'POST', url: '/api/agents', payload: { nik: '3213010101850004', name: 'Agen Subang', areaCode: '32.13.28.2007', joinedOn: '2025-01-01' } });
+    expect(own.statusCode, own.body).toBe(201);
+    const foreign = await injectAs(t.app, subang, { method: 'POST', url: `/api/agents/${own.json().id}/enrolments`, payload: { enrolmentId: enrolments[58], recruitedOn: today } });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json().error).toMatchObject({ code: 'ENROLMENT_NOT_FOUND', field: 'body.enrolmentId' });
+  });
 });

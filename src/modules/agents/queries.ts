@@ -1,8 +1,23 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
-import type { CommissionRule } from '../../domain/perisai.js';
-import type { Tx } from '../../db/tx.js';
+import { type Insertable, sql } from 'kysely';
+import type { EntityScope } from '../../access/rules.js';
 import { inRegion } from '../../access/subtree.js';
+import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/schema.js';
+import type { Tx } from '../../db/tx.js';
+import type { CommissionRule } from '../../domain/perisai.js';
+import type { Agent } from './schemas.js';
+
+/** Where an agent works (a district or village), for the routes that take one by id. */
+export const agentScope: EntityScope = {
+  name: { id: 'Agen Perisai', en: 'Perisai agent' },
+  regionsOf: async (db, ids) => new Map((await db.selectFrom('perisai_agent').select(['id', 'area_code as region']).where('id', 'in', ids).execute()).map((r) => [r.id, r.region])),
+};
+
+/** Where a registry enrolment lives (its village), for an enrolment named in a request body. */
+export const enrolmentScope: EntityScope = {
+  name: { id: 'Kepesertaan', en: 'Enrolment' },
+  regionsOf: async (db, ids) => new Map((await db.selectFrom('enrolment').select(['id', 'village_code as region']).where('id', 'in', ids).execute()).map((r) => [r.id, r.region])),
+};
 
 export async function commissionRules(db: Db | Tx): Promise<CommissionRule[]> {
   const rows = await db.selectFrom('perisai_commission_rule').selectAll().orderBy('effective_from').execute();
@@ -17,18 +32,8 @@ export async function commissionRules(db: Db | Tx): Promise<CommissionRule[]> {
   }));
 }
 
-export interface AgentRow {
-  id: number;
-  nik: string;
-  name: string;
-  phone: string | null;
-  area: string;
-  areaName: string;
-  joinedOn: string;
-  enrolments: number;
-  lastRecruitedOn: string | null;
-  collectedTotal: number;
-}
+/** An agent as stored, with its totals (the NIK unmasked): what the report derives status and pay from. */
+export type AgentRow = Pick<Agent, 'id' | 'nik' | 'name' | 'phone' | 'area' | 'areaName' | 'joinedOn' | 'enrolments' | 'lastRecruitedOn' | 'collectedTotal'>;
 
 /** Agents whose area lies in the region, with their totals: one grouped query. */
 export async function listAgents(db: Db, region: string): Promise<AgentRow[]> {
@@ -75,4 +80,53 @@ export async function monthlyActivity(db: Db, agentIds: number[], from: string, 
     LEFT JOIN col ON col.agent_id = a.id AND col.month = m.month
     ORDER BY a.id, m.month`.execute(db);
   return r.rows.map((x) => ({ agentId: Number(x.agent_id), month: x.month, newParticipants: Number(x.new_participants), collected: Number(x.collected) }));
+}
+
+export function findAgent(db: Db, id: number) {
+  return db.selectFrom('perisai_agent').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  return !!(await db.selectFrom('region').select('code').where('code', '=', code).executeTakeFirst());
+}
+
+export async function agentWithNik(tx: Tx, nik: string): Promise<boolean> {
+  return !!(await tx.selectFrom('perisai_agent').select('id').where('nik', '=', nik).executeTakeFirst());
+}
+
+export function insertAgent(tx: Tx, values: Insertable<Database['perisai_agent']>) {
+  return tx.insertInto('perisai_agent').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The agent an enrolment is credited to, if any (one agent per enrolment). */
+export async function agentOfEnrolment(tx: Tx, enrolmentId: number): Promise<number | undefined> {
+  return (await tx.selectFrom('perisai_enrolment').select('agent_id').where('enrolment_id', '=', enrolmentId).executeTakeFirst())?.agent_id;
+}
+
+export async function creditEnrolment(tx: Tx, values: Insertable<Database['perisai_enrolment']>): Promise<void> {
+  await tx.insertInto('perisai_enrolment').values(values).execute();
+}
+
+/** The enrolment is a member this agent brought. */
+export async function isAgentMember(db: Db, agentId: number, enrolmentId: number): Promise<boolean> {
+  return !!(await db.selectFrom('perisai_enrolment').select('agent_id').where('enrolment_id', '=', enrolmentId).where('agent_id', '=', agentId).executeTakeFirst());
+}
+
+/** A contribution is already recorded for this member and month (first day). */
+export async function collectionExists(tx: Tx, enrolmentId: number, month: string): Promise<boolean> {
+  return !!(await tx.selectFrom('perisai_collection').select('id').where('enrolment_id', '=', enrolmentId).where('month', '=', month).executeTakeFirst());
+}
+
+export function insertCollection(tx: Tx, values: Insertable<Database['perisai_collection']>) {
+  return tx.insertInto('perisai_collection').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The agent's latest recruitment date, if any. */
+export async function lastRecruitedOn(db: Db, agentId: number): Promise<string | null> {
+  const last = await db.selectFrom('perisai_enrolment').select((eb) => eb.fn.max('recruited_on').as('d')).where('agent_id', '=', agentId).executeTakeFirst();
+  return (last?.d as string | null) ?? null;
+}
+
+export async function setJoinedOn(tx: Tx, agentId: number, date: string): Promise<void> {
+  await tx.updateTable('perisai_agent').set({ joined_on: date, updated_at: new Date() }).where('id', '=', agentId).execute();
 }

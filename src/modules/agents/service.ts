@@ -1,12 +1,30 @@
+import { requireEntityAccess } from '../../access/rules.js';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
+import { audited } from '../../db/tx.js';
 import { maskNik, normalizeNik } from '../../domain/nik.js';
 import { addMonths, agentStatus, monthlyPay, ruleFor } from '../../domain/perisai.js';
-import { inSubtree, levelOf } from '../../domain/region-code.js';
+import { levelOf } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../../db/tx.js';
 import { actorOf } from '../employers/service.js';
-import { commissionRules, listAgents, monthlyActivity } from './queries.js';
+import {
+  agentOfEnrolment,
+  agentWithNik,
+  collectionExists,
+  commissionRules,
+  creditEnrolment,
+  enrolmentScope,
+  findAgent,
+  insertAgent,
+  insertCollection,
+  isAgentMember,
+  lastRecruitedOn,
+  listAgents,
+  monthlyActivity,
+  regionExists,
+  setJoinedOn,
+} from './queries.js';
+import type { AgentReport, Collection, CollectionInput, Link, LinkInput, NewAgent, NewAgentInput, Rejoined } from './schemas.js';
 
 export const monthStart = (ym: string) => `${ym}-01`;
 
@@ -15,7 +33,7 @@ export const monthStart = (ym: string) => `${ym}-01`;
  * (YYYY-MM), new participants, contributions collected and pay; ranked for the leaderboard by new
  * participants over the window, then by contributions collected.
  */
-export async function agentsReport(db: Db, region: string, until: string, months: number, today = new Date().toISOString().slice(0, 10)) {
+export async function agentsReport(db: Db, region: string, until: string, months: number, today = new Date().toISOString().slice(0, 10)): Promise<AgentReport> {
   const rules = await commissionRules(db);
   const agents = await listAgents(db, region);
   const to = monthStart(until);
@@ -53,68 +71,54 @@ export async function agentsReport(db: Db, region: string, until: string, months
   return { region, from: from.slice(0, 7), until, rule: current ?? null, items: ranked.map((a, i) => ({ rank: i + 1, ...a })) };
 }
 
-async function loadAgent(db: Db, user: SessionUser, id: number) {
-  const a = await db.selectFrom('perisai_agent').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!a || !inSubtree(user.regionCode, a.area_code)) throw errors.notFound({ id: 'Agen Perisai', en: 'Perisai agent' });
-  return a;
-}
-
-export async function createAgent(db: Db, user: SessionUser, input: { nik: string; name: string; phone?: string; areaCode: string; joinedOn: string }) {
+export async function createAgent(db: Db, user: SessionUser, input: NewAgentInput): Promise<NewAgent> {
   const n = normalizeNik(input.nik);
   if ('error' in n) throw errors.invalid('body.nik', n.error.code, n.error.message);
   const level = levelOf(input.areaCode);
   if (level !== 'district' && level !== 'village') {
     throw errors.invalid('body.areaCode', 'AREA_LEVEL', { id: 'Wilayah kerja agen harus kecamatan atau desa/kelurahan.', en: 'An agent’s area must be a district or a village.' });
   }
-  const area = await db.selectFrom('region').select('code').where('code', '=', input.areaCode).executeTakeFirst();
-  if (!area) throw errors.regionNotFound(input.areaCode, 'body.areaCode');
-  if (!inSubtree(user.regionCode, input.areaCode)) throw errors.forbiddenRegion(input.areaCode);
+  if (!(await regionExists(db, input.areaCode))) throw errors.regionNotFound(input.areaCode, 'body.areaCode');
   return audited(db, actorOf(user), async (tx) => {
-    const exists = await tx.selectFrom('perisai_agent').select('id').where('nik', '=', n.nik).executeTakeFirst();
-    if (exists) throw errors.conflict('AGENT_EXISTS', { id: `NIK ${maskNik(n.nik)} sudah terdaftar sebagai agen.`, en: `NIK ${maskNik(n.nik)} is already registered as an agent.` }, 'body.nik');
-    const a = await tx
-      .insertInto('perisai_agent')
-      .values({ nik: n.nik, name: input.name.trim(), phone: input.phone?.trim() || null, area_code: input.areaCode, joined_on: input.joinedOn })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (await agentWithNik(tx, n.nik)) throw errors.conflict('AGENT_EXISTS', { id: `NIK ${maskNik(n.nik)} sudah terdaftar sebagai agen.`, en: `NIK ${maskNik(n.nik)} is already registered as an agent.` }, 'body.nik');
+    const a = await insertAgent(tx, { nik: n.nik, name: input.name.trim(), phone: input.phone?.trim() || null, area_code: input.areaCode, joined_on: input.joinedOn });
     const view = { id: a.id, nik: maskNik(a.nik), name: a.name, phone: a.phone, area: a.area_code, joinedOn: a.joined_on };
     return { result: view, audit: [{ action: 'create', entityType: 'perisai_agent', entityId: String(a.id), regionCode: a.area_code, before: null, after: view }] };
   });
 }
 
-/** Links an enrolment in the registry to the agent who brought it (one agent per enrolment). */
-export async function linkEnrolment(db: Db, user: SessionUser, agentId: number, input: { enrolmentId: number; recruitedOn: string }) {
-  const agent = await loadAgent(db, user, agentId);
-  const e = await db.selectFrom('enrolment').select(['id', 'village_code', 'segment']).where('id', '=', input.enrolmentId).executeTakeFirst();
-  if (!e || !inSubtree(user.regionCode, e.village_code)) {
-    throw new AppError(404, 'ENROLMENT_NOT_FOUND', { id: 'Kepesertaan tidak ditemukan di wilayah Anda.', en: 'Enrolment not found in your region.' }, 'body.enrolmentId');
-  }
+/** Links an enrolment in the registry, in the user's region, to the agent who brought it (one agent per enrolment; the agent's scope was checked by the route). */
+export async function linkEnrolment(db: Db, user: SessionUser, agentId: number, input: LinkInput): Promise<Link> {
+  const agent = await findAgent(db, agentId);
+  const regions = await requireEntityAccess(db, user, 'agent:write', enrolmentScope, input.enrolmentId).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 404
+      ? new AppError(404, 'ENROLMENT_NOT_FOUND', { id: 'Kepesertaan tidak ditemukan di wilayah Anda.', en: 'Enrolment not found in your region.' }, 'body.enrolmentId')
+      : err;
+  });
   if (input.recruitedOn < agent.joined_on) {
     throw errors.invalid('body.recruitedOn', 'BEFORE_JOINING', { id: `Tanggal rekrut sebelum agen bergabung (${agent.joined_on}).`, en: `Recruited before the agent joined (${agent.joined_on}).` });
   }
   return audited(db, actorOf(user), async (tx) => {
-    const taken = await tx.selectFrom('perisai_enrolment').select('agent_id').where('enrolment_id', '=', e.id).executeTakeFirst();
-    if (taken) throw errors.conflict('ENROLMENT_HAS_AGENT', { id: 'Kepesertaan ini sudah tercatat dibawa agen lain.', en: 'This enrolment is already credited to an agent.' }, 'body.enrolmentId');
-    await tx.insertInto('perisai_enrolment').values({ enrolment_id: e.id, agent_id: agent.id, recruited_on: input.recruitedOn }).execute();
-    const after = { agentId: agent.id, enrolmentId: e.id, recruitedOn: input.recruitedOn };
-    return { result: after, audit: [{ action: 'link_enrolment', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: e.village_code, before: null, after }] };
+    if ((await agentOfEnrolment(tx, input.enrolmentId)) !== undefined) {
+      throw errors.conflict('ENROLMENT_HAS_AGENT', { id: 'Kepesertaan ini sudah tercatat dibawa agen lain.', en: 'This enrolment is already credited to an agent.' }, 'body.enrolmentId');
+    }
+    await creditEnrolment(tx, { enrolment_id: input.enrolmentId, agent_id: agent.id, recruited_on: input.recruitedOn });
+    const after = { agentId: agent.id, enrolmentId: input.enrolmentId, recruitedOn: input.recruitedOn };
+    return { result: after, audit: [{ action: 'link_enrolment', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: regions.get(input.enrolmentId)!, before: null, after }] };
   });
 }
 
-export async function recordCollection(db: Db, user: SessionUser, agentId: number, input: { enrolmentId: number; month: string; amount: number; collectedOn: string }) {
-  const agent = await loadAgent(db, user, agentId);
-  const link = await db.selectFrom('perisai_enrolment').selectAll().where('enrolment_id', '=', input.enrolmentId).where('agent_id', '=', agent.id).executeTakeFirst();
-  if (!link) {
+/** Records a contribution from a member the agent brought (the agent's scope was checked by the route; the member is reached through the agent). */
+export async function recordCollection(db: Db, user: SessionUser, agentId: number, input: CollectionInput): Promise<Collection> {
+  const agent = await findAgent(db, agentId);
+  if (!(await isAgentMember(db, agent.id, input.enrolmentId))) {
     throw errors.invalid('body.enrolmentId', 'NOT_AGENT_MEMBER', { id: 'Iuran hanya dicatat untuk peserta yang dibawa agen ini.', en: 'Contributions are recorded only for members this agent brought.' });
   }
   return audited(db, actorOf(user), async (tx) => {
-    const dup = await tx.selectFrom('perisai_collection').select('id').where('enrolment_id', '=', input.enrolmentId).where('month', '=', monthStart(input.month)).executeTakeFirst();
-    if (dup) throw errors.conflict('COLLECTION_EXISTS', { id: `Iuran bulan ${input.month} untuk peserta ini sudah tercatat.`, en: `The contribution for ${input.month} is already recorded for this member.` }, 'body.month');
-    const c = await tx
-      .insertInto('perisai_collection')
-      .values({ agent_id: agent.id, enrolment_id: input.enrolmentId, month: monthStart(input.month), amount: input.amount, collected_on: input.collectedOn })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    if (await collectionExists(tx, input.enrolmentId, monthStart(input.month))) {
+      throw errors.conflict('COLLECTION_EXISTS', { id: `Iuran bulan ${input.month} untuk peserta ini sudah tercatat.`, en: `The contribution for ${input.month} is already recorded for this member.` }, 'body.month');
+    }
+    const c = await insertCollection(tx, { agent_id: agent.id, enrolment_id: input.enrolmentId, month: monthStart(input.month), amount: input.amount, collected_on: input.collectedOn });
     const after = { id: c.id, agentId: agent.id, enrolmentId: c.enrolment_id, month: input.month, amount: c.amount, collectedOn: c.collected_on };
     return { result: after, audit: [{ action: 'record_collection', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: agent.area_code, before: null, after }] };
   });
@@ -124,11 +128,10 @@ export async function recordCollection(db: Db, user: SessionUser, agentId: numbe
  * An inactive agent rejoins (DOMAIN.md: dropped after 3 months without an acquisition, may rejoin 6 months
  * later): from `date` the inactivity clock starts again. Refused while active or before the rejoin date.
  */
-export async function rejoinAgent(db: Db, user: SessionUser, agentId: number, date: string) {
-  const agent = await loadAgent(db, user, agentId);
+export async function rejoinAgent(db: Db, user: SessionUser, agentId: number, date: string): Promise<Rejoined> {
+  const agent = await findAgent(db, agentId);
   const rules = await commissionRules(db);
-  const last = await db.selectFrom('perisai_enrolment').select((eb) => eb.fn.max('recruited_on').as('d')).where('agent_id', '=', agent.id).executeTakeFirst();
-  const st = agentStatus({ joinedOn: agent.joined_on, lastRecruitedOn: (last?.d as string | null) ?? null }, date, ruleFor(rules, date));
+  const st = agentStatus({ joinedOn: agent.joined_on, lastRecruitedOn: await lastRecruitedOn(db, agent.id) }, date, ruleFor(rules, date));
   if (st.status === 'active') {
     throw errors.conflict('AGENT_ACTIVE', { id: 'Agen ini masih aktif; tidak perlu bergabung lagi.', en: 'This agent is still active; there is nothing to rejoin.' });
   }
@@ -139,7 +142,7 @@ export async function rejoinAgent(db: Db, user: SessionUser, agentId: number, da
     });
   }
   return audited(db, actorOf(user), async (tx) => {
-    await tx.updateTable('perisai_agent').set({ joined_on: date, updated_at: new Date() }).where('id', '=', agent.id).execute();
+    await setJoinedOn(tx, agent.id, date);
     const after = { id: agent.id, joinedOn: date };
     return { result: after, audit: [{ action: 'rejoin', entityType: 'perisai_agent', entityId: String(agent.id), regionCode: agent.area_code, before: { joinedOn: agent.joined_on }, after }] };
   });

@@ -169,4 +169,40 @@ describe('compliance cases', () => {
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'compliance_case').where('entity_id', '=', String(caseId)).where('action', '=', 'attach_document').execute();
     expect(audit).toHaveLength(1);
   });
+  it('answers 404 for another region\'s case on every by-id route, and for a document of another case', async () => {
+    // an inspector of Subang: may read and act on cases, but not on Sukabumi's
+    const made = await injectAs(t.app, await login(t.app, 'nasional'), {
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'disnaker.subang', displayName: 'Pengawas Subang (uji)', password: 'rahasia-panjang-1', role: 'labour_inspector', regionCode: '32.13' },
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    const other = await login(t.app, 'disnaker.subang', 'rahasia-panjang-1');
+    const c = (await injectAs(t.app, inspector, { url: `/api/compliance-cases/${caseId}` })).json();
+    const form = () => {
+      const f = new FormData();
+      f.append('file', new Blob(['%PDF-1.4\n']), 'bukti.pdf');
+      return f;
+    };
+    for (const req of [
+      { url: `/api/compliance-cases/${caseId}` },
+      { method: 'POST' as const, url: `/api/compliance-cases/${caseId}/transitions`, payload: { to: 'closed' } },
+      { url: `/api/compliance-cases/${caseId}/letters/${c.steps[1].id}` },
+      { method: 'POST' as const, url: `/api/compliance-cases/${caseId}/documents`, payload: form() as never },
+      { url: `/api/compliance-cases/${caseId}/documents/${c.documents[0].id}` },
+    ]) {
+      const res = await injectAs(t.app, other, req);
+      expect(res.statusCode, `${req.url}: ${res.body}`).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Kasus kepatuhan tidak ditemukan.' });
+    }
+    const foreignEmployer = await injectAs(t.app, other, { method: 'POST', url: '/api/compliance-cases', payload: { employerId } });
+    expect(foreignEmployer.statusCode).toBe(404);
+    expect(foreignEmployer.json().error).toMatchObject({ code: 'EMPLOYER_NOT_FOUND', field: 'body.employerId' });
+    // a document is reached only through its own case
+    const second = await injectAs(t.app, inspector, { method: 'POST', url: '/api/compliance-cases', payload: { employerId: await newEmployer(inspector, 'PT Kedua Belum Daftar') } });
+    expect(second.statusCode, second.body).toBe(201);
+    const wrongCase = await injectAs(t.app, inspector, { url: `/api/compliance-cases/${second.json().id}/documents/${c.documents[0].id}` });
+    expect(wrongCase.statusCode).toBe(404);
+    expect(wrongCase.json().error.message).toBe('Dokumen tidak ditemukan.');
+  });
 });

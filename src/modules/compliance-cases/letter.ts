@@ -20,6 +20,7 @@ export interface LetterData {
 }
 
 export const LETTER_STEPS = ['warning_1', 'warning_2', 'referred_skk', 'sanction_recommended'] as const;
+export const isLetterStep = (step: string): step is LetterData['step'] => (LETTER_STEPS as readonly string[]).includes(step);
 
 const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const longDate = (iso: string) => {

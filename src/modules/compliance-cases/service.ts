@@ -2,53 +2,72 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SessionUser } from '../../access/session-user.js';
+import { requireEntityAccess } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
-import { allowedNext, type CaseStep, checkTransition, isOverdue, STEP_LABELS, stepDeadline } from '../../domain/compliance-case.js';
-import { inSubtree } from '../../domain/region-code.js';
-import { AppError, errors } from '../../lib/errors.js';
 import { audited } from '../../db/tx.js';
-import { actorOf } from '../employers/service.js';
-import { caseDocuments, caseSteps, type CaseRow, findCase } from './queries.js';
+import { allowedNext, checkTransition, isOverdue, STEP_LABELS, stepDeadline } from '../../domain/compliance-case.js';
+import { AppError, errors } from '../../lib/errors.js';
+import { employerScope } from '../employers/queries.js';
+import { actorOf, presentFindings } from '../employers/service.js';
+import { isLetterStep, renderLetter } from './letter.js';
+import {
+  caseDocuments,
+  caseSteps,
+  type CaseRow,
+  employerForCase,
+  findCase,
+  findCaseStep,
+  findDocument,
+  insertCase,
+  insertCaseStep,
+  insertDocument,
+  letterEmployer,
+  lockCase,
+  moveCase,
+  openCaseOf,
+} from './queries.js';
+import type { CaseDetail, CaseDocument, CaseSummary, OpenCaseInput, TransitionInput } from './schemas.js';
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
-const notFound = () => errors.notFound({ id: 'Kasus kepatuhan', en: 'Compliance case' });
 
 /** A case as the API shows it: with its history, documents, the allowed next steps and the overdue flag. */
-export async function caseView(db: Db, row: CaseRow, today = todayIso()) {
+export async function caseView(db: Db, row: CaseRow, today = todayIso()): Promise<CaseDetail> {
   const [steps, documents] = await Promise.all([caseSteps(db, row.id), caseDocuments(db, row.id)]);
-  return { ...summary(row, today), steps, documents };
+  return { ...summary(row, today), steps: steps.map((s) => ({ ...s, letter: isLetterStep(s.step) })), documents };
 }
 
-export function summary(row: CaseRow, today = todayIso()) {
-  const step = row.step;
+export function summary(row: CaseRow, today = todayIso()): CaseSummary {
   return {
     ...row,
-    step,
-    stepLabel: STEP_LABELS[step].id,
-    stepLabelEn: STEP_LABELS[step].en,
-    overdue: isOverdue(step, row.deadline, today),
-    allowedNext: [...allowedNext(step)],
+    stepLabel: STEP_LABELS[row.step].id,
+    stepLabelEn: STEP_LABELS[row.step].en,
+    overdue: isOverdue(row.step, row.deadline, today),
+    allowedNext: [...allowedNext(row.step)],
+    findings: presentFindings(row.findings),
   };
 }
 
-export async function loadCase(db: Db, user: SessionUser, id: number) {
+/** A case by id, as stored (its scope was checked by the route). */
+export async function loadCase(db: Db, id: number): Promise<CaseRow> {
   const row = await findCase(db, id, todayIso());
-  if (!row || !inSubtree(user.regionCode, row.region)) throw notFound();
+  if (!row) throw errors.notFound({ id: 'Kasus kepatuhan', en: 'Compliance case' });
   return row;
 }
 
-export async function openCase(db: Db, user: SessionUser, input: { employerId: number; officer?: string; note?: string }) {
-  const employer = await db.selectFrom('employer').select(['id', 'name', 'village_code', 'statuses', 'findings']).where('id', '=', input.employerId).executeTakeFirst();
-  if (!employer || !inSubtree(user.regionCode, employer.village_code)) {
-    throw new AppError(404, 'EMPLOYER_NOT_FOUND', { id: 'Perusahaan tidak ditemukan di wilayah Anda.', en: 'Employer not found in your region.' }, 'body.employerId');
-  }
+export async function openCase(db: Db, user: SessionUser, input: OpenCaseInput): Promise<CaseDetail> {
+  await requireEntityAccess(db, user, 'compliance:write', employerScope, input.employerId).catch((err: unknown) => {
+    throw err instanceof AppError && err.status === 404
+      ? new AppError(404, 'EMPLOYER_NOT_FOUND', { id: 'Perusahaan tidak ditemukan di wilayah Anda.', en: 'Employer not found in your region.' }, 'body.employerId')
+      : err;
+  });
+  const employer = await employerForCase(db, input.employerId);
   if (employer.statuses.includes('compliant')) {
     throw errors.conflict('EMPLOYER_COMPLIANT', {
       id: `${employer.name} tercatat patuh; kasus hanya dibuka untuk perusahaan PWBD atau PDS. Perbarui datanya dulu bila ada temuan baru.`,
       en: `${employer.name} is recorded as compliant; cases are opened only for PWBD or PDS employers. Update its data first if there are new findings.`,
     });
   }
-  const existing = await db.selectFrom('compliance_case').select('id').where('employer_id', '=', employer.id).where('step', 'not in', ['resolved', 'closed']).executeTakeFirst();
+  const existing = await openCaseOf(db, employer.id);
   if (existing) {
     throw new AppError(409, 'CASE_ALREADY_OPEN', { id: `Perusahaan ini sudah punya kasus berjalan (#${existing.id}).`, en: `This employer already has an open case (#${existing.id}).` }, 'body.employerId', undefined, { caseId: existing.id });
   }
@@ -56,15 +75,8 @@ export async function openCase(db: Db, user: SessionUser, input: { employerId: n
   const officer = input.officer?.trim() || user.displayName;
   const deadline = stepDeadline('open', today);
   const id = await audited(db, actorOf(user), async (tx) => {
-    const c = await tx
-      .insertInto('compliance_case')
-      .values({ employer_id: employer.id, region_code: employer.village_code, step: 'open', step_date: today, deadline, officer, findings: JSON.stringify(employer.findings), opened_by: user.username })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('compliance_case_step')
-      .values({ case_id: c.id, from_step: null, step: 'open', step_date: today, deadline, officer, note: input.note?.trim() ?? '', by_username: user.username })
-      .execute();
+    const c = await insertCase(tx, { employer_id: employer.id, region_code: employer.village_code, step: 'open', step_date: today, deadline, officer, findings: JSON.stringify(employer.findings), opened_by: user.username });
+    await insertCaseStep(tx, { case_id: c.id, from_step: null, step: 'open', step_date: today, deadline, officer, note: input.note?.trim() ?? '', by_username: user.username });
     return {
       result: c.id,
       audit: [{ action: 'open_case', entityType: 'compliance_case', entityId: String(c.id), regionCode: c.region_code, before: null, after: { ...c, employerName: employer.name } }],
@@ -73,22 +85,11 @@ export async function openCase(db: Db, user: SessionUser, input: { employerId: n
   return caseView(db, (await findCase(db, id, today))!);
 }
 
-export interface TransitionInput {
-  to: CaseStep;
-  note?: string;
-  officer?: string;
-  /** when the step happened (a letter is often signed before it is entered); default today */
-  date?: string;
-  /** working days allowed at this step, if not the default */
-  deadlineDays?: number;
-}
-
-export async function transition(db: Db, user: SessionUser, id: number, input: TransitionInput) {
+/** Moves a case (its scope was checked by the route) to its next step. */
+export async function transition(db: Db, user: SessionUser, id: number, input: TransitionInput): Promise<CaseDetail> {
   const today = todayIso();
   const id2 = await audited(db, actorOf(user), async (tx) => {
-    // Lock the case row: two officers pressing at once must not both move it.
-    const c = await tx.selectFrom('compliance_case').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!c || !inSubtree(user.regionCode, c.region_code)) throw notFound();
+    const c = await lockCase(tx, id);
     const from = c.step;
     const check = checkTransition(from, input.to);
     if (!check.ok) throw new AppError(409, 'TRANSITION_NOT_ALLOWED', check.message, 'body.to', undefined, { from, to: input.to, allowed: [...check.allowed] });
@@ -102,17 +103,8 @@ export async function transition(db: Db, user: SessionUser, id: number, input: T
     }
     const deadline = stepDeadline(input.to, date, undefined, input.deadlineDays);
     const officer = input.officer?.trim() || user.displayName;
-    const after = await tx
-      .updateTable('compliance_case')
-      .set({ step: input.to, step_date: date, deadline, officer, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const step = await tx
-      .insertInto('compliance_case_step')
-      .values({ case_id: id, from_step: from, step: input.to, step_date: date, deadline, officer, note: input.note?.trim() ?? '', by_username: user.username })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const after = await moveCase(tx, id, { step: input.to, step_date: date, deadline, officer });
+    const step = await insertCaseStep(tx, { case_id: id, from_step: from, step: input.to, step_date: date, deadline, officer, note: input.note?.trim() ?? '', by_username: user.username });
     return {
       result: id,
       audit: [
@@ -130,6 +122,31 @@ export async function transition(db: Db, user: SessionUser, id: number, input: T
   return caseView(db, (await findCase(db, id2, today))!);
 }
 
+// ── letters ───────────────────────────────────────────────────────────────────────────────────────
+
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s(/-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+
+/** The letter of a case's step as PDF (the case's scope was checked by the route): 404 when the step has none or belongs to another case. */
+export async function caseLetter(db: Db, caseId: number, stepId: number, demo: boolean) {
+  const c = await loadCase(db, caseId);
+  const step = await findCaseStep(db, c.id, stepId);
+  if (!step || !isLetterStep(step.step)) throw errors.notFound({ id: 'Surat untuk langkah ini', en: 'A letter for this step' });
+  const e = await letterEmployer(db, c.employerId);
+  const pdf = await renderLetter({
+    step: step.step,
+    stepId: step.id,
+    caseId: c.id,
+    stepDate: step.step_date,
+    deadline: step.deadline,
+    officer: step.officer,
+    regencyName: titleCase(e.regencyName),
+    employer: { name: e.name, address: e.address, villageName: titleCase(e.villageName), npp: e.npp, nib: e.nib },
+    findings: c.findings,
+    demo,
+  });
+  return { pdf, filename: `surat-${step.step}-kasus-${c.id}.pdf` };
+}
+
 // ── documents ─────────────────────────────────────────────────────────────────────────────────────
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -143,8 +160,9 @@ const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] 
 
 export const documentDir = (dataDir: string) => join(dataDir, 'compliance');
 
-export async function addDocument(db: Db, dataDir: string, user: SessionUser, caseId: number, file: { filename: string; data: Buffer }) {
-  const c = await loadCase(db, user, caseId);
+/** Attaches a document to a case (its scope was checked by the route). */
+export async function addDocument(db: Db, dataDir: string, user: SessionUser, caseId: number, file: { filename: string; data: Buffer }): Promise<CaseDocument> {
+  const c = await loadCase(db, caseId);
   const kind = SIGNATURES.find((s) => s.test(file.data));
   if (!kind) {
     throw new AppError(415, 'DOCUMENT_TYPE', { id: 'Lampiran harus PDF, PNG atau JPEG. Pindai atau simpan ulang dokumen sebagai PDF.', en: 'Attachments must be PDF, PNG or JPEG. Scan or save the document as PDF.' }, 'file');
@@ -157,11 +175,15 @@ export async function addDocument(db: Db, dataDir: string, user: SessionUser, ca
   await writeFile(path, file.data, { flag: 'wx' });
   try {
     return await audited(db, actorOf(user), async (tx) => {
-      const d = await tx
-        .insertInto('compliance_document')
-        .values({ case_id: c.id, filename, content_type: kind.type, size_bytes: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), storage_key: key, uploaded_by: user.username })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const d = await insertDocument(tx, {
+        case_id: c.id,
+        filename,
+        content_type: kind.type,
+        size_bytes: file.data.length,
+        sha256: createHash('sha256').update(file.data).digest('hex'),
+        storage_key: key,
+        uploaded_by: user.username,
+      });
       return {
         result: { id: d.id, filename: d.filename, contentType: d.content_type, sizeBytes: d.size_bytes, uploadedBy: d.uploaded_by, uploadedAt: d.uploaded_at },
         audit: [{ action: 'attach_document', entityType: 'compliance_case', entityId: String(c.id), regionCode: c.region, before: null, after: { documentId: d.id, filename, contentType: kind.type, sizeBytes: d.size_bytes, sha256: d.sha256 } }],
@@ -173,9 +195,9 @@ export async function addDocument(db: Db, dataDir: string, user: SessionUser, ca
   }
 }
 
-export async function readDocument(db: Db, dataDir: string, user: SessionUser, caseId: number, documentId: number) {
-  const c = await loadCase(db, user, caseId);
-  const d = await db.selectFrom('compliance_document').selectAll().where('id', '=', documentId).where('case_id', '=', c.id).executeTakeFirst();
+/** A document of a case (the case's scope was checked by the route): 404 when it belongs to another case. */
+export async function readDocument(db: Db, dataDir: string, caseId: number, documentId: number) {
+  const d = await findDocument(db, caseId, documentId);
   if (!d) throw errors.notFound({ id: 'Dokumen', en: 'Document' });
   return { doc: d, data: await readFile(join(documentDir(dataDir), d.storage_key)) };
 }

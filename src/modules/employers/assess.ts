@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import { assessEmployer, type Finding, type SizeClass, statusesOf } from '../../domain/compliance.js';
+import { assessEmployer, type SizeClass, statusesOf } from '../../domain/compliance.js';
 import type { Program } from '../../domain/worker.js';
 import type { Tx } from '../../db/tx.js';
 import { regencyOf } from '../../domain/region-code.js';
+import { inRegion } from '../../access/subtree.js';
 
 /**
  * Re-runs the pure compliance rules (src/domain/compliance.ts) for a set of employers and stores the
@@ -18,7 +19,7 @@ export async function reassess(tx: Tx | Db, where: { ids: number[] } | { regency
     if (where.ids.length === 0) return 0;
     q = q.where('id', 'in', where.ids);
   } else {
-    q = q.where('village_code', '>=', `${where.regency}.`).where('village_code', '<', `${where.regency}/`);
+    q = q.where((eb) => inRegion(eb, 'village_code', where.regency));
   }
   const rows = await q.execute();
   if (rows.length === 0) return 0;
@@ -76,4 +77,3 @@ export async function requiredPrograms(db: Tx | Db, date: string): Promise<Parti
   return out;
 }
 
-export type StoredFinding = Finding;

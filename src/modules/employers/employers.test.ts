@@ -146,4 +146,21 @@ describe('employers', () => {
     foreign.append('file', new Blob(['Kode Wilayah;Tahun;UMK\n32.13;2022;2.000.000\n']), 'umk.csv');
     expect((await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: foreign as never })).statusCode).toBe(403);
   });
+  it('answers 404 for another region\'s employer by id, to reads and writes alike', async () => {
+    const own = (await injectAs(t.app, inspector, { url: '/api/employers?q=belum' })).json().items[0].id;
+    for (const req of [{ url: `/api/employers/${own}` }, { method: 'PATCH' as const, url: `/api/employers/${own}`, payload: { sector: 'Seharusnya tidak' } }]) {
+      const res = await injectAs(t.app, subang, req);
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Perusahaan tidak ditemukan.' });
+    }
+    expect((await injectAs(t.app, inspector, { url: '/api/employers/999999' })).statusCode).toBe(404);
+  });
+
+  it('refuses a UMK file of another type with its own code', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['x']), 'umk.txt');
+    const res = await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: form as never });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error).toMatchObject({ code: 'UMK_FILE_TYPE', field: 'file' });
+  });
 });

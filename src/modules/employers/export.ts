@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
-import { listEmployers, type EmployerFilter } from './queries.js';
+import { listEmployers } from './queries.js';
+import type { EmployerFilter } from './schemas.js';
 
 const HEADERS = ['Nama Perusahaan', 'NPP', 'NIB', 'Sektor', 'Skala', 'Kode Desa', 'Desa', 'Alamat', 'Pekerja Dilaporkan (WLKP)', 'Pekerja Terdaftar BPJS TK', 'Upah Dilaporkan (Rp)', 'Upah Sebenarnya (Rp)', 'Program', 'Status', 'Temuan', 'Kasus'];
 const SIZE: Record<string, string> = { micro: 'Mikro', small: 'Kecil', medium: 'Menengah', large: 'Besar' };

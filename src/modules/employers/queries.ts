@@ -1,38 +1,20 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
-import type { CaseStep } from '../../domain/compliance-case.js';
-import type { ComplianceStatus, Finding, SizeClass } from '../../domain/compliance.js';
-import type { Program } from '../../domain/worker.js';
-import type { Tx } from '../../db/tx.js';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { EntityScope } from '../../access/rules.js';
 import { inRegion } from '../../access/subtree.js';
+import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/schema.js';
+import type { Tx } from '../../db/tx.js';
+import type { Finding as StoredFinding } from '../../domain/compliance.js';
+import type { Employer, EmployerFilter, Umk, UmkInput } from './schemas.js';
 
-export interface EmployerFilter {
-  region: string;
-  status?: string;
-  q?: string;
-  sizeClass?: SizeClass;
-}
+/** Where an employer lives (its village), for the routes and services that take one by id. */
+export const employerScope: EntityScope = {
+  name: { id: 'Perusahaan', en: 'Employer' },
+  regionsOf: async (db, ids) => new Map((await db.selectFrom('employer').select(['id', 'village_code as region']).where('id', 'in', ids).execute()).map((r) => [r.id, r.region])),
+};
 
-export interface EmployerRow {
-  id: number;
-  name: string;
-  region: string;
-  regionName: string;
-  npp: string | null;
-  nib: string | null;
-  sector: string;
-  sizeClass: SizeClass;
-  address: string;
-  employeesDeclared: number;
-  workersRegistered: number;
-  wageReported: number | null;
-  wageActual: number | null;
-  programs: Program[];
-  statuses: ComplianceStatus[];
-  findings: Finding[];
-  openCaseId: number | null;
-  openCaseStep: CaseStep | null;
-}
+/** An employer as stored: the API's shape, with the findings as the rules wrote them (bilingual message objects). */
+export type EmployerRow = Omit<Employer, 'findings'> & { findings: StoredFinding[] };
 
 function base(db: Db | Tx, f: EmployerFilter) {
   let q = db
@@ -84,8 +66,16 @@ export async function findEmployer(db: Db | Tx, id: number): Promise<EmployerRow
   return base(db, { region: 'ID' }).select(columns).where('e.id', '=', id).executeTakeFirst();
 }
 
-/** Employers per status in a region, for the dashboard: one grouped scan. */
-export async function countByStatus(db: Db, region: string): Promise<Record<string, number>> {
+/** Employers in a region and their count per status, for the dashboard: one count and one grouped scan. */
+export async function employerSummary(db: Db, region: string) {
+  const [total, byStatus] = await Promise.all([
+    db.selectFrom('employer').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => inRegion(eb, 'village_code', region)).executeTakeFirstOrThrow(),
+    countByStatus(db, region),
+  ]);
+  return { region, total: Number(total.n), byStatus };
+}
+
+async function countByStatus(db: Db, region: string): Promise<Record<string, number>> {
   const rows = await db
     .selectFrom((eb) =>
       eb
@@ -100,7 +90,7 @@ export async function countByStatus(db: Db, region: string): Promise<Record<stri
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
-export function listUmk(db: Db, region: string) {
+export function listUmk(db: Db, region: string): Promise<Umk[]> {
   return db
     .selectFrom('umk as u')
     .innerJoin('region as r', 'r.code', 'u.regency_code')
@@ -108,5 +98,37 @@ export function listUmk(db: Db, region: string) {
     .where((eb) => inRegion(eb, 'u.regency_code', region))
     .orderBy('u.regency_code')
     .orderBy('u.year', 'desc')
+    .execute();
+}
+
+/** Inserts an employer (checked and normalised by the service); a clash on NPP or NIB rejects with the database error. */
+export async function insertEmployer(tx: Tx, values: Insertable<Database['employer']>): Promise<number> {
+  return (await tx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateEmployerColumns(tx: Tx, id: number, values: Updateable<Database['employer']>): Promise<void> {
+  await tx.updateTable('employer').set({ ...values, updated_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** The region codes among `codes` that exist. */
+export async function existingRegions(db: Db, codes: string[]): Promise<Set<string>> {
+  return new Set((await db.selectFrom('region').select('code').where('code', 'in', codes).execute()).map((r) => r.code));
+}
+
+/** The stored UMK rows of these regency-years (for the audit's before). */
+export function umkRows(tx: Tx, keys: { regencyCode: string; year: number }[]) {
+  return tx
+    .selectFrom('umk')
+    .selectAll()
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('regency_code', '=', k.regencyCode), eb('year', '=', k.year)]))))
+    .execute();
+}
+
+/** Sets UMK rows, replacing the amount and legal basis of those already stored. */
+export async function upsertUmk(tx: Tx, rows: UmkInput[]): Promise<void> {
+  await tx
+    .insertInto('umk')
+    .values(rows.map((r) => ({ regency_code: r.regencyCode, year: r.year, amount: r.amount, legal_basis: r.legalBasis?.trim() ?? '' })))
+    .onConflict((oc) => oc.columns(['regency_code', 'year']).doUpdateSet((eb) => ({ amount: eb.ref('excluded.amount'), legal_basis: eb.ref('excluded.legal_basis'), updated_at: new Date() })))
     .execute();
 }

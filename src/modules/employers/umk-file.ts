@@ -1,7 +1,7 @@
 import { cellText, parseRupiah } from '../../lib/spreadsheet/values.js';
-import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
-import { AppError } from '../../lib/errors.js';
-import type { UmkInput } from './service.js';
+import { asAppError } from '../../lib/spreadsheet/app-error.js';
+import { readRows } from '../../lib/spreadsheet/read-rows.js';
+import type { UmkInput } from './schemas.js';
 
 /** Reads a small UMK list (.xlsx/.csv: Kode Wilayah, Tahun, UMK); every row must be valid or nothing is saved. */
 export async function readUmkFile(path: string, kind: 'xlsx' | 'csv') {
@@ -28,8 +28,7 @@ export async function readUmkFile(path: string, kind: 'xlsx' | 'csv') {
       if (rows.length + problems.length > 5000) break;
     }
   } catch (err) {
-    if (err instanceof SpreadsheetError) throw new AppError(422, err.code, { id: err.messageId, en: err.messageEn }, 'file', undefined, err.details);
-    throw err;
+    throw asAppError(err);
   }
   return { rows, problems };
 }

@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { inRegion, inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
-import { descendantRange, levelOf, NATIONAL } from '../../domain/region-code.js';
-import { inRegion } from '../../access/subtree.js';
+import type { Database } from '../../db/schema.js';
+import type { Tx } from '../../db/tx.js';
+import { levelOf } from '../../domain/region-code.js';
+import type { OutreachEvent, OutreachEventPage, Reach, ReachKind } from './schemas.js';
 
 /** Length of the code of the level below `region` (ID → provinces "32", 32 → "32.02", 32.02 → "32.02.01"); null below districts. */
 const CHILD_CODE_LENGTH: Record<string, number | null> = { country: 2, province: 5, regency: 8, district: null, village: null };
@@ -11,10 +14,8 @@ const CHILD_CODE_LENGTH: Record<string, number | null> = { country: 2, province:
  * whether any event reached it. `kind` 'desa' (default) counts desa only — the seed figures (378 of 381
  * in Kab. Sukabumi) count desa; kelurahan have no village government — 'all' counts kelurahan too.
  */
-export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
+export async function reach(db: Db, region: string, kind: ReachKind): Promise<Reach> {
   const level = levelOf(region);
-  const r = descendantRange(region);
-  const inScope = region === NATIONAL ? sql<boolean>`true` : level === 'village' ? sql<boolean>`v.code = ${region}` : sql<boolean>`v.code >= ${r.from} AND v.code < ${r.to}`;
   const kindFilter = kind === 'desa' ? sql<boolean>`v.kind = 'desa'` : sql<boolean>`true`;
   const childLen = CHILD_CODE_LENGTH[level] ?? null;
   // One pass over the subtree's villages (materialised once), answering totals, the villages not
@@ -23,7 +24,7 @@ export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
     WITH s AS MATERIALIZED (
       SELECT v.code, v.name, EXISTS (SELECT 1 FROM outreach_village ov WHERE ov.village_code = v.code) AS reached
       FROM region v
-      WHERE v.level = 'village' AND ${inScope} AND ${kindFilter}
+      WHERE v.level = 'village' AND ${inRegionSql('v.code', region)} AND ${kindFilter}
     )
     SELECT
       (SELECT count(*)::int FROM s) AS total,
@@ -54,13 +55,10 @@ export async function reach(db: Db, region: string, kind: 'desa' | 'all') {
  * monev report): two counts over index ranges, no per-village probe.
  */
 export async function reachCounts(db: Db, region: string) {
-  const r = descendantRange(region);
-  const inRange = (col: string) =>
-    region === NATIONAL ? sql<boolean>`true` : levelOf(region) === 'village' ? sql<boolean>`${sql.ref(col)} = ${region}` : sql<boolean>`${sql.ref(col)} >= ${r.from} AND ${sql.ref(col)} < ${r.to}`;
   const res = await sql<{ total: number; reached: number }>`
-    SELECT (SELECT count(*)::int FROM region v WHERE v.level = 'village' AND v.kind = 'desa' AND ${inRange('v.code')}) AS total,
+    SELECT (SELECT count(*)::int FROM region v WHERE v.level = 'village' AND v.kind = 'desa' AND ${inRegionSql('v.code', region)}) AS total,
            (SELECT count(DISTINCT ov.village_code)::int FROM outreach_village ov JOIN region v ON v.code = ov.village_code AND v.kind = 'desa'
-            WHERE ${inRange('ov.village_code')}) AS reached`.execute(db);
+            WHERE ${inRegionSql('ov.village_code', region)}) AS reached`.execute(db);
   const t = res.rows[0] ?? { total: 0, reached: 0 };
   return { villagesTotal: t.total, villagesReached: t.reached, pct: pct(t.reached, t.total) };
 }
@@ -68,7 +66,7 @@ export async function reachCounts(db: Db, region: string) {
 /** Percentage with one decimal; 0 when there is nothing to reach. */
 const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((n / d) * 1000) / 10);
 
-export async function listEvents(db: Db, region: string, page: number, pageSize: number) {
+export async function listEvents(db: Db, region: string, page: number, pageSize: number): Promise<Omit<OutreachEventPage, 'page' | 'pageSize'>> {
   const q = db.selectFrom('outreach_event as o').where((eb) => inRegion(eb, 'o.region_code', region));
   const [items, total] = await Promise.all([
     q
@@ -93,4 +91,23 @@ export async function listEvents(db: Db, region: string, page: number, pageSize:
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: items.map((i) => ({ ...i, villageCount: Number(i.villageCount) })), total: Number(total.n) };
+}
+
+/** Stores an event and the villages it reached; answers it as the list shows it. */
+export async function insertEvent(tx: Tx, values: Insertable<Database['outreach_event']>, villages: string[]): Promise<OutreachEvent> {
+  const e = await tx.insertInto('outreach_event').values(values).returningAll().executeTakeFirstOrThrow();
+  await tx.insertInto('outreach_village').values(villages.map((v) => ({ event_id: e.id, village_code: v }))).execute();
+  return {
+    id: e.id,
+    heldOn: e.held_on,
+    title: e.title,
+    organiser: e.organiser,
+    audiences: e.audiences,
+    attendance: e.attendance,
+    enrolmentsAfter: e.enrolments_after,
+    region: e.region_code,
+    notes: e.notes,
+    createdBy: e.created_by,
+    villageCount: villages.length,
+  };
 }

@@ -1,24 +1,15 @@
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { type Audience, commonRegion } from '../../domain/outreach.js';
-import { inSubtree } from '../../domain/region-code.js';
-import { errors } from '../../lib/errors.js';
 import { audited } from '../../db/tx.js';
+import { commonRegion } from '../../domain/outreach.js';
+import { errors } from '../../lib/errors.js';
 import { actorOf } from '../employers/service.js';
 import { regionIndex } from '../regions/region-index.js';
+import { insertEvent } from './queries.js';
+import type { OutreachEvent, OutreachInput } from './schemas.js';
 
-export interface OutreachInput {
-  heldOn: string;
-  title: string;
-  organiser: string;
-  audiences: Audience[];
-  attendance: number;
-  enrolmentsAfter: number;
-  villageCodes: string[];
-  notes?: string;
-}
-
-export async function recordEvent(db: Db, user: SessionUser, input: OutreachInput) {
+/** Records an event; the route checked that its villages lie in the user's subtree. */
+export async function recordEvent(db: Db, user: SessionUser, input: OutreachInput): Promise<OutreachEvent> {
   const villages = [...new Set(input.villageCodes)];
   const index = await regionIndex(db);
   const unknown = villages.filter((v) => !index.villageExists(v));
@@ -28,16 +19,14 @@ export async function recordEvent(db: Db, user: SessionUser, input: OutreachInpu
       en: `Unknown village codes: ${unknown.slice(0, 5).join(', ')}.`,
     });
   }
-  const outside = villages.find((v) => !inSubtree(user.regionCode, v));
-  if (outside) throw errors.forbiddenRegion(outside);
   if (input.heldOn > new Date().toISOString().slice(0, 10)) {
     throw errors.invalid('body.heldOn', 'DATE_IN_FUTURE', { id: 'Tanggal kegiatan belum terjadi; catat kegiatan setelah dilaksanakan.', en: 'The event date is in the future; record events once held.' });
   }
   const region = commonRegion(villages);
   return audited(db, actorOf(user), async (tx) => {
-    const e = await tx
-      .insertInto('outreach_event')
-      .values({
+    const result = await insertEvent(
+      tx,
+      {
         held_on: input.heldOn,
         title: input.title.trim(),
         organiser: input.organiser.trim(),
@@ -47,23 +36,9 @@ export async function recordEvent(db: Db, user: SessionUser, input: OutreachInpu
         region_code: region,
         notes: input.notes?.trim() ?? '',
         created_by: user.username,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx.insertInto('outreach_village').values(villages.map((v) => ({ event_id: e.id, village_code: v }))).execute();
-    const result = {
-      id: e.id,
-      heldOn: e.held_on,
-      title: e.title,
-      organiser: e.organiser,
-      audiences: e.audiences,
-      attendance: e.attendance,
-      enrolmentsAfter: e.enrolments_after,
-      region: e.region_code,
-      notes: e.notes,
-      createdBy: e.created_by,
-      villageCount: villages.length,
-    };
-    return { result, audit: [{ action: 'create', entityType: 'outreach_event', entityId: String(e.id), regionCode: region, before: null, after: { ...result, villageCodes: villages } }] };
+      },
+      villages,
+    );
+    return { result, audit: [{ action: 'create', entityType: 'outreach_event', entityId: String(result.id), regionCode: region, before: null, after: { ...result, villageCodes: villages } }] };
   });
 }

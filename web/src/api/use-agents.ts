@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AgentReport } from './compliance-types';
+import type { AgentReport } from '../../../src/modules/agents/schemas';
 
 /** Perisai agents of the user's region as a leaderboard, with pay per month over the last `months` months. */
 export function useAgents(months = 6) {

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { CaseDetail, CaseStep } from './compliance-types';
+import type { CaseStep } from '../../../src/domain/compliance-case';
+import type { CaseDetail } from '../../../src/modules/compliance-cases/schemas';
 
 /** Moves a case to its next step; a refused move comes back as ApiError 409 TRANSITION_NOT_ALLOWED. */
 export function useCaseTransition(caseId: number) {

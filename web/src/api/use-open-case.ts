@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { CaseDetail } from './compliance-types';
+import type { CaseDetail } from '../../../src/modules/compliance-cases/schemas';
 
 export function useOpenCase() {
   const qc = useQueryClient();

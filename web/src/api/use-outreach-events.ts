@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { OutreachEvent, Page } from './compliance-types';
+import type { OutreachEventPage } from '../../../src/modules/outreach/schemas';
 
 export function useOutreachEvents(page: number, pageSize = 10) {
-  return useQuery({ queryKey: ['outreach', 'events', page, pageSize], queryFn: ({ signal }) => api<Page<OutreachEvent>>('/api/outreach/events', { query: { page, pageSize }, signal }) });
+  return useQuery({ queryKey: ['outreach', 'events', page, pageSize], queryFn: ({ signal }) => api<OutreachEventPage>('/api/outreach/events', { query: { page, pageSize }, signal }) });
 }

@@ -1,21 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Employer } from './compliance-types';
+import type { Employer, EmployerInput as EmployerBody } from '../../../src/modules/employers/schemas';
 
-export interface EmployerInput {
-  name: string;
-  npp: string | null;
-  nib: string | null;
-  sector: string;
-  sizeClass: Employer['sizeClass'];
-  villageCode: string;
-  address: string;
-  employeesDeclared: number;
-  workersRegistered: number;
-  wageReported: number | null;
-  wageActual: number | null;
-  programs: string[];
-}
+/** The form keeps its programme choices as plain strings; the server checks each against PROGRAMS. */
+export type EmployerInput = Omit<EmployerBody, 'programs'> & { programs: string[] };
 
 /** Creates an employer (no id) or corrects one; the answer carries the fresh findings. */
 export function useSaveEmployer(id?: number) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { CASE_STEPS, type CaseStep } from '../../api/compliance-types';
+import { CASE_STEPS, type CaseStep } from '../../../../src/domain/compliance-case';
 import { useComplianceCases } from '../../api/use-compliance-cases';
 import { ErrorState } from '../../components/error-state';
 import { NativeSelect } from '../../components/native-select';

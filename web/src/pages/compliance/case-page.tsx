@@ -2,7 +2,7 @@ import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { CaseStep } from '../../api/compliance-types';
+import type { CaseStep } from '../../../../src/domain/compliance-case';
 import { useCaseTransition } from '../../api/use-case-transition';
 import { useComplianceCase } from '../../api/use-compliance-case';
 import { useCan } from '../../lib/use-can';

@@ -2,8 +2,10 @@ import { Alert, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Employer } from '../../api/compliance-types';
+import { SIZE_CLASSES as SIZES } from '../../../../src/domain/compliance';
 import { NATIONAL } from '../../../../src/domain/region-code';
+import { PROGRAMS } from '../../../../src/domain/worker';
+import type { Employer } from '../../../../src/modules/employers/schemas';
 import { useEmployer } from '../../api/use-employer';
 import { useUser } from '../../lib/use-user';
 import { type EmployerInput, useSaveEmployer } from '../../api/use-save-employer';
@@ -13,8 +15,6 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { VillagePicker, type VillagePath } from '../workers/village-picker';
 import './compliance.css';
 
-const SIZES = ['micro', 'small', 'medium', 'large'] as const;
-const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP'] as const;
 const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(/[^\d]/g, '')));
 
 /** Register an employer, or correct one (`/kepatuhan/perusahaan/:id/ubah`); the findings follow at once. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { withQuery } from '../../api/client';
-import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../api/compliance-types';
+import { COMPLIANCE_STATUSES, type ComplianceStatus } from '../../../../src/domain/compliance';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useEmployers } from '../../api/use-employers';
 import { useCan } from '../../lib/use-can';

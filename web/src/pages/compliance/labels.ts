@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { CaseStep, ComplianceStatus, Finding } from '../../api/compliance-types';
+import type { CaseStep } from '../../../../src/domain/compliance-case';
+import type { ComplianceStatus } from '../../../../src/domain/compliance';
+import type { Finding } from '../../../../src/modules/employers/schemas';
 
 export const STATUS_TONE: Record<ComplianceStatus, string> = { compliant: 'green', PWBD: 'orange', PDS_TK: 'blue', PDS_UPAH: 'cyan', PDS_PROGRAM: 'grey' };
 export const statusLabel = (t: TFunction, s: ComplianceStatus) => t(`compliance.status.${s}`);

@@ -1,7 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIENCES } from '../../api/compliance-types';
+import { AUDIENCES } from '../../../../src/domain/outreach';
 import type { Me } from '../../api/types';
 import { useCan } from '../../lib/use-can';
 import { useUser } from '../../lib/use-user';
