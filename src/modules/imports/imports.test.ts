@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { injectAs, login, useTestApp } from '../../../test/app.js';
 import { importRoutes, workbook } from '../../../test/imports.js';
-import { IMPORT_KINDS } from './registry.js';
+import { IMPORT_KINDS } from '../../import-kinds.js';
 import { recoverInterruptedImports } from './service.js';
 
 const t = useTestApp();
