@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { NATIONAL } from './api/types';
+import { NATIONAL } from '../../src/domain/region-code';
 import { useMe } from './api/use-me';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';

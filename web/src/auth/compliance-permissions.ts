@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { Role } from '../../../src/domain/roles';
 
 /** What the compliance pages offer each role (mirrors COMPLIANCE_GRANTS in src/domain/roles.ts; the server checks every request). */
 const EMPLOYER_READERS: readonly Role[] = ['national_monitor', 'province_operator', 'regency_operator', 'bpjs_branch', 'auditor', 'labour_inspector'];

@@ -1,5 +1,4 @@
-import { can } from '../../../src/domain/roles';
-import type { Role } from '../api/types';
+import { can, type Role } from '../../../src/domain/roles';
 
 /**
  * What the UI offers each role, read from the server's own grant table (src/domain/roles.ts). Only

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { NATIONAL, type Me } from '../../api/types';
+import type { Me } from '../../api/types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useEmployerSummary } from '../../api/use-employer-summary';
 import { useOutreachReach } from '../../api/use-outreach-reach';
 import { canReadEmployers } from '../../auth/compliance-permissions';

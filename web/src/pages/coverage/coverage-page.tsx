@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { Coverage, CoverageBreakdownRow, CoverageChild } from '../../api/coverage-types';
-import { NATIONAL } from '../../api/types';
+import { NATIONAL } from '../../../../src/domain/region-code';
 import { useCoverage } from '../../api/use-coverage';
 import { useCoverageMap } from '../../api/use-coverage-map';
 import { useCoverageTrend } from '../../api/use-coverage-trend';

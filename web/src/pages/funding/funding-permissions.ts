@@ -1,4 +1,4 @@
-import type { Role } from '../../api/types';
+import type { Role } from '../../../../src/domain/roles';
 
 /** Mirrors FUNDING_GRANTS in src/domain/roles.ts (for showing controls; the server checks every request). */
 const WRITERS: readonly Role[] = ['province_operator', 'regency_operator', 'village_operator'];

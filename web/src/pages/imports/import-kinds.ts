@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { Role } from '../../api/types';
+import type { Role } from '../../../../src/domain/roles';
 import type { Lang } from '../../i18n';
 import { canWriteEmployers } from '../../auth/compliance-permissions';
 import { canWriteWorkers } from '../../auth/permissions';
 import { formatNumber } from '../../lib/format';
 
-/** What differs between the spreadsheet imports the server offers (src/modules/imports/registry.ts). */
+/** What differs between the spreadsheet imports the server offers (src/import-kinds.ts). */
 export interface ImportKindUi {
   /** where the server's five import routes live */
   apiBase: string;

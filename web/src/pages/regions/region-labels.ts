@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { RegionLevel, RegionSummary } from '../../api/types';
+import type { RegionSummary } from '../../api/types';
+import type { RegionLevel } from '../../../../src/domain/region-code';
 
 export const CHILD_LEVEL: Record<RegionLevel, RegionLevel | undefined> = {
   country: 'province',

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Me, RegionLevel } from '../../api/types';
-import { NATIONAL } from '../../api/types';
+import type { Me } from '../../api/types';
+import { NATIONAL, type RegionLevel } from '../../../../src/domain/region-code';
 import { useRegionChildren } from '../../api/use-region-children';
 import type { FieldControlProps } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';

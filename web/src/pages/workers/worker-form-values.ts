@@ -2,7 +2,9 @@
  * Pure helpers of the worker form: the dd/mm/yyyy date mask, reading a birth date and sex out of a
  * NIK, and turning the form into the API body.
  */
-import type { Group, NewWorker, Program, Segment, Sex } from '../../api/types';
+import type { NewWorker } from '../../api/types';
+import type { Sex } from '../../../../src/domain/nik';
+import type { Group, Program, Segment } from '../../../../src/domain/worker';
 
 /**
  * Formats what the user types into dd/mm/yyyy as they type: digits get slashes inserted ("15051990" →
