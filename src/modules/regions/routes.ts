@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
-import { access } from '../../access/rules.js';
+import { access, canReach } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
 import type { Region } from '../../db/schema.js';
-import { inSubtree, isAncestor, NATIONAL } from '../../domain/region-code.js';
+import { NATIONAL } from '../../domain/region-code.js';
 import { errors } from '../../lib/errors.js';
 import { ancestorsOf, childrenOf, findRegion, searchRegions } from './queries.js';
 import { regionCodeParams, regionDetailSchema, regionSearchQuery, type RegionSummary, regionSummarySchema } from './schemas.js';
@@ -62,6 +62,4 @@ export function regionRoutes(app: FastifyInstance, { db }: { db: Db }) {
 }
 
 /** A region is visible to a user when it lies in their subtree or on the path down to it. */
-function visible(scope: string, code: string): boolean {
-  return inSubtree(scope, code) || isAncestor(code, scope);
-}
+const visible = (regionCode: string, code: string) => canReach({ regionCode }, code, { ancestorsReadable: true });
