@@ -39,7 +39,7 @@ async function writeCsv(path: string, n: number) {
 
 async function waitFor(user: SessionUser, h: DbHandle, id: number, status: string) {
   for (;;) {
-    const v = await getImport(h.db, user, workerImport, id);
+    const v = await getImport(h.db, id);
     if (v.status === status) return v;
     if (v.status === 'failed') throw new Error(JSON.stringify(v.error));
     await new Promise((r) => setTimeout(r, 200));
@@ -84,7 +84,7 @@ await h.db
 const user: SessionUser = { id: 0, username: 'bench', displayName: 'bench', role: 'regency_operator', regionCode: '32.02', sessionId: '', csrfToken: '' };
 
 const t0 = performance.now();
-const job = await startImport(h.db, user, workerImport, { path: file, filename: 'workers.csv', kind: 'csv' });
+const job = await startImport(h.db, user, workerImport, { path: file, filename: 'workers.csv', ext: 'csv' });
 const validated = await waitFor(user, h, job.id, 'validated');
 const t1 = performance.now();
 await commitImport(h.db, user, workerImport, job.id);

@@ -25,6 +25,7 @@ import { regionRoutes } from './modules/regions/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { workerRoutes } from './modules/workers/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
+import { IMPORT_KINDS } from './import-kinds.js';
 // funding (issue 4)
 import { billingRoutes } from './modules/funding/billing/routes.js';
 import { paymentRoutes } from './modules/funding/payments/routes.js';
@@ -113,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     userRoutes(api, ctx);
     auditRoutes(api, ctx);
     workerRoutes(api, ctx);
-    importRoutes(api, ctx);
+    importRoutes(api, { ...ctx, kinds: IMPORT_KINDS });
     // funding (issue 4)
     rateRoutes(api, ctx);
     programRoutes(api, ctx);

@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/generate.js';
 import { DEMO_ACTOR, loadDemo } from './demo/load.js';
 import { loadDemoFunding } from './demo/funding.js';
-import { IMPORT_KINDS } from './modules/imports/registry.js';
+import { IMPORT_KINDS } from './import-kinds.js';
 import { recoverInterruptedImports } from './modules/imports/service.js';
 import { loadRegions, regionsLoaded } from './modules/regions/load.js';
 import type { DbHandle } from './db/client.js';

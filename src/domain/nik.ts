@@ -6,7 +6,9 @@
  */
 import type { Bilingual } from './bilingual.js';
 
-export type Sex = 'L' | 'P';
+/** L (laki-laki) or P (perempuan), as on the KTP. */
+export const SEXES = ['L', 'P'] as const;
+export type Sex = (typeof SEXES)[number];
 
 export interface NikProblem {
   code: string;

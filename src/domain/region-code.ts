@@ -3,7 +3,12 @@
  * village `32.02.01.2001` (a fourth segment starting with 2 is a desa, with 1 a kelurahan).
  * `ID` stands for the whole country. Pure functions, no I/O.
  */
-export type RegionLevel = 'country' | 'province' | 'regency' | 'district' | 'village';
+export const REGION_LEVELS = ['country', 'province', 'regency', 'district', 'village'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+/** A village is a desa or (urban) a kelurahan. */
+export const VILLAGE_KINDS = ['desa', 'kelurahan'] as const;
+export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 export const NATIONAL = 'ID';
 
@@ -15,13 +20,12 @@ export function isRegionCode(code: string): boolean {
 
 export function levelOf(code: string): RegionLevel {
   if (code === NATIONAL) return 'country';
-  const levels: RegionLevel[] = ['province', 'regency', 'district', 'village'];
-  const level = levels[code.split('.').length - 1];
+  const level = REGION_LEVELS[code.split('.').length];
   if (!level || !CODE_RE.test(code)) throw new Error(`not a region code: ${code}`);
   return level;
 }
 
-export function villageKind(code: string): 'desa' | 'kelurahan' {
+export function villageKind(code: string): VillageKind {
   return code.split('.')[3]?.startsWith('1') ? 'kelurahan' : 'desa';
 }
 

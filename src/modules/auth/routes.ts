@@ -1,26 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { SESSION_COOKIE, userOf } from '../../access/plugin.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { ROLES } from '../../domain/roles.js';
+import { NATIONAL } from '../../domain/region-code.js';
+import { findRegion } from '../regions/queries.js';
+import { loggedOutSchema, loginBody, meSchema } from './schemas.js';
 import { login, logout } from './service.js';
-
-const me = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string(),
-  regionName: z.string(),
-  demo: z.boolean(),
-});
 
 export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  const regionName = async (code: string) =>
-    code === 'ID' ? 'Indonesia' : ((await db.selectFrom('region').select('name').where('code', '=', code).executeTakeFirst())?.name ?? code);
+  const regionName = async (code: string) => (code === NATIONAL ? 'Indonesia' : ((await findRegion(db, code))?.name ?? code));
 
   r.post(
     '/api/auth/login',
@@ -39,8 +29,8 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
       schema: {
         tags: ['auth'],
         summary: 'Sign in; sets an HTTP-only session cookie and returns the CSRF token for writes',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: me.extend({ csrfToken: z.string() }) },
+        body: loginBody,
+        response: { 200: meSchema },
       },
     },
     async (req, reply) => {
@@ -60,7 +50,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
     '/api/auth/logout',
     {
       config: { access: 'signed-in' },
-      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: z.object({ ok: z.literal(true) }) } },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 200: loggedOutSchema } },
     },
     async (req, reply) => {
       await logout(db, userOf(req).sessionId);
@@ -76,7 +66,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user (and the CSRF token, so a reloaded page can keep writing)',
-        response: { 200: me.extend({ csrfToken: z.string() }) },
+        response: { 200: meSchema },
       },
     },
     async (req) => {

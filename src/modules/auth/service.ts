@@ -1,23 +1,21 @@
 import type { Db } from '../../db/client.js';
 import { hashToken, newToken } from '../../access/plugin.js';
-import type { Role } from '../../domain/roles.js';
 import { dummyPasswordHash, verifyPassword } from '../../lib/password.js';
 import { errors } from '../../lib/errors.js';
 import { recordAudit } from '../../db/tx.js';
+import { findUser } from '../users/queries.js';
+import { closeSession, openSession } from './queries.js';
+import type { Me } from './schemas.js';
 
 export interface LoginResult {
   token: string;
   csrfToken: string;
   expiresAt: Date;
-  user: { username: string; role: Role; regionCode: string; displayName: string };
+  user: Pick<Me, 'username' | 'role' | 'regionCode' | 'displayName'>;
 }
 
 export async function login(db: Db, username: string, password: string, ttlHours: number): Promise<LoginResult> {
-  const user = await db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('username', '=', username.trim().toLowerCase())
-    .executeTakeFirst();
+  const user = await findUser(db, username.trim().toLowerCase());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabled_at) throw errors.badCredentials();
 
@@ -25,12 +23,7 @@ export async function login(db: Db, username: string, password: string, ttlHours
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
   await db.transaction().execute(async (tx) => {
-    // Expired sessions are swept on the way in rather than by a timer.
-    await tx.deleteFrom('user_session').where('expires_at', '<', new Date()).execute();
-    await tx
-      .insertInto('user_session')
-      .values({ id: hashToken(token), user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
-      .execute();
+    await openSession(tx, { id: hashToken(token), userId: user.id, csrfToken, expiresAt });
     await recordAudit(tx, { id: user.id, username: user.username }, {
       action: 'login',
       entityType: 'user',
@@ -49,5 +42,5 @@ export async function login(db: Db, username: string, password: string, ttlHours
 }
 
 export async function logout(db: Db, sessionId: string): Promise<void> {
-  await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+  await closeSession(db, sessionId);
 }

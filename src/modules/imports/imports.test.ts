@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { injectAs, login, useTestApp } from '../../../test/app.js';
 import { importRoutes, workbook } from '../../../test/imports.js';
-import { IMPORT_KINDS } from './registry.js';
+import { IMPORT_KINDS } from '../../import-kinds.js';
 import { recoverInterruptedImports } from './service.js';
 
 const t = useTestApp();
@@ -176,6 +176,25 @@ describe('worker import', () => {
     const view = (await injectAs(t.app, s, { url: `/api/imports/${id}` })).json();
     expect(view).toMatchObject({ status: 'failed', error: { code: 'IMPORT_STAGING_LOST' } });
     expect((await injectAs(t.app, s, { method: 'POST', url: `/api/imports/${id}/commit` })).statusCode).toBe(409);
+  });
+
+  it('answers 404 for another region’s job on every by-id route, and for a job of another kind', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const id = await upload(s, await xlsx([row('3202011505900116', 'Milik Sukabumi')]), 'milik.xlsx');
+    await waitFor(s, id, ['validated']);
+    const subang = await login(t.app, 'kab.subang');
+    for (const req of [{ url: `/api/imports/${id}` }, { url: `/api/imports/${id}/report.xlsx` }, { method: 'POST' as const, url: `/api/imports/${id}/commit` }]) {
+      const res = await injectAs(t.app, subang, req);
+      expect(res.statusCode, req.url).toBe(404);
+      expect(res.json().error.code).toBe('NOT_FOUND');
+    }
+    // A worker job is absent from the other kinds' routes, even in its own region.
+    for (const base of ['/api/registration-imports', '/api/employer-imports']) {
+      const res = await injectAs(t.app, await login(t.app, 'kab.sukabumi'), { url: `${base}/${id}` });
+      expect(res.statusCode, base).toBe(404);
+    }
+    expect((await injectAs(t.app, s, { method: 'POST', url: `/api/registration-imports/${id}/commit` })).statusCode).toBe(404);
+    expect((await waitFor(s, id, ['validated'])).status).toBe('validated'); // nothing was committed
   });
 
   it('keeps jobs inside the uploader’s region and refuses files that are not spreadsheets', async () => {

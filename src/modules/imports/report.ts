@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { ImportKind, ImportProblem } from './kind.js';
+import { problemRows } from './queries.js';
 
 const NOT_IMPORTED = ['rejected', 'duplicate_in_file', 'double_funded'];
 
@@ -33,10 +33,7 @@ export async function importReport(db: Db, kind: ImportKind, importId: number): 
 
   let last = 0;
   for (;;) {
-    const { rows } = await sql<{ row_number: number; raw: unknown; outcome: string; problems: unknown; [column: string]: unknown }>`
-      SELECT * FROM ${sql.table(kind.stagingTable)}
-      WHERE import_id = ${importId} AND problems IS NOT NULL AND row_number > ${last}
-      ORDER BY row_number LIMIT 5000`.execute(db);
+    const rows = await problemRows(db, kind, importId, last, 5000);
     if (rows.length === 0) break;
     for (const r of rows) {
       const problems = (r.problems ?? []) as ImportProblem[];

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { Region } from '../../db/schema.js';
-import { descendantRange, lineage, NATIONAL } from '../../domain/region-code.js';
+import { inRegion } from '../../access/subtree.js';
+import type { Tx } from '../../db/tx.js';
+import { lineage } from '../../domain/region-code.js';
 
-export function findRegion(db: Db, code: string): Promise<Region | undefined> {
+export function findRegion(db: Db | Tx, code: string): Promise<Region | undefined> {
   return db.selectFrom('region').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
@@ -26,7 +28,6 @@ export function childrenOf(db: Db, code: string): Promise<Region[]> {
  * matches, then higher levels (a regency before a village of the same name).
  */
 export async function searchRegions(db: Db, q: string, scope: string, limit: number): Promise<Region[]> {
-  const range = descendantRange(scope);
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const levelOrder = sql`CASE level WHEN 'province' THEN 1 WHEN 'regency' THEN 2 WHEN 'district' THEN 3 ELSE 4 END`;
   return db
@@ -34,11 +35,7 @@ export async function searchRegions(db: Db, q: string, scope: string, limit: num
     .selectAll()
     .where('level', '<>', 'country')
     .where(sql<boolean>`lower(name) LIKE ${pattern}`)
-    .where((eb) =>
-      scope === NATIONAL
-        ? eb.lit(true)
-        : eb.or([eb('code', '=', scope), eb.and([eb('code', '>=', range.from), eb('code', '<', range.to)])]),
-    )
+    .where((eb) => inRegion(eb, 'code', scope))
     .orderBy(levelOrder)
     .orderBy('name')
     .limit(limit)

@@ -1,20 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { userOf } from '../../access/plugin.js';
+import { access } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
-import { ROLES } from '../../domain/roles.js';
-import { regionCodeSchema } from '../../lib/schemas.js';
-import { listUsersInSubtree } from './queries.js';
+import { listUsersInSubtree, userScope } from './queries.js';
+import { newUserBody, userChangeBody, userListQuery, userListSchema, usernameParams, userSchema } from './schemas.js';
 import { createUser, type Manager, publicUser, updateUser } from './service.js';
-
-const userSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string(),
-  disabled: z.boolean(),
-});
 
 const managerOf = (req: FastifyRequest): Manager => {
   const u = userOf(req);
@@ -23,69 +14,27 @@ const managerOf = (req: FastifyRequest): Manager => {
 
 export function userRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['users'];
 
-  r.get(
-    '/api/users',
-    {
-      config: { access: { permission: 'user:read' } },
-      schema: {
-        tags: ['users'],
-        summary: 'Accounts within your region',
-        querystring: z.object({
-          q: z.string().trim().max(64).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-        }),
-        response: { 200: z.object({ items: z.array(userSchema) }) },
-      },
-    },
-    async (req) => ({
-      items: (await listUsersInSubtree(db, userOf(req).regionCode, req.query.q, req.query.limit)).map(publicUser),
-    }),
-  );
+  const listSchema = { tags, summary: 'Accounts within your region', querystring: userListQuery, response: { 200: userListSchema } };
+  r.get('/api/users', { config: { access: { permission: 'user:read' } }, schema: listSchema }, async (req) => ({
+    items: (await listUsersInSubtree(db, userOf(req).regionCode, req.query.q, req.query.limit)).map(publicUser),
+  }));
 
+  const createSchema = { tags, summary: 'Create an account in your region, with a role below yours', body: newUserBody, response: { 201: userSchema } };
   r.post(
     '/api/users',
-    {
-      config: { access: { permission: 'user:manage', region: (v) => (v.body as { regionCode?: string })?.regionCode } },
-      schema: {
-        tags: ['users'],
-        summary: 'Create an account in your region, with a role below yours',
-        body: z.object({
-          username: z.string().trim().regex(/^[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}$/),
-          displayName: z.string().trim().min(1).max(120),
-          password: z.string().min(1).max(256),
-          role: z.enum(ROLES),
-          regionCode: regionCodeSchema,
-        }),
-        response: { 201: userSchema },
-      },
-    },
-    async (req, reply) => {
-      const created = await createUser(db, managerOf(req), req.body);
-      return reply.code(201).send(created);
-    },
+    { config: { access: access(createSchema, 'user:manage', { region: (v) => v.body.regionCode }) }, schema: createSchema },
+    async (req, reply) => reply.code(201).send(await createUser(db, managerOf(req), req.body)),
   );
 
+  const changeSchema = { tags, summary: 'Change, disable or re-enable an account in your region', params: usernameParams, body: userChangeBody, response: { 200: userSchema } };
   r.patch(
     '/api/users/:username',
     {
-      // The target user's region is checked inside the service (it needs a lookup); the new one here.
-      config: { access: { permission: 'user:manage', region: (v) => (v.body as { regionCode?: string })?.regionCode } },
-      schema: {
-        tags: ['users'],
-        summary: 'Change, disable or re-enable an account in your region',
-        params: z.object({ username: z.string().min(1).max(64) }),
-        body: z
-          .object({
-            displayName: z.string().trim().min(1).max(120),
-            password: z.string().min(1).max(256),
-            role: z.enum(ROLES),
-            regionCode: regionCodeSchema,
-            disabled: z.boolean(),
-          })
-          .partial(),
-        response: { 200: userSchema },
-      },
+      // The account must lie in the manager's region (else 404: no probing for usernames), and so must a new region.
+      config: { access: access(changeSchema, 'user:manage', { region: (v) => v.body.regionCode, entity: userScope, id: (v) => v.params.username }) },
+      schema: changeSchema,
     },
     async (req) => updateUser(db, managerOf(req), req.params.username, req.body),
   );

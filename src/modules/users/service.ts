@@ -1,33 +1,19 @@
 import type { Db } from '../../db/client.js';
 import type { AppUser } from '../../db/schema.js';
-import { inSubtree, isRegionCode, NATIONAL } from '../../domain/region-code.js';
+import { isRegionCode, NATIONAL } from '../../domain/region-code.js';
 import { mayGrant, type Role, roleFitsRegion, ROLE_LEVEL } from '../../domain/roles.js';
 import { errors } from '../../lib/errors.js';
 import { hashPassword } from '../../lib/password.js';
 import { type Actor, audited, type Tx } from '../../db/tx.js';
-import { findUser } from './queries.js';
+import { findRegion } from '../regions/queries.js';
+import { endSessions, findUser, insertUser, setUser } from './queries.js';
+import type { PublicUser, UserChange, UserInput } from './schemas.js';
 
-/** Who is asking: a signed-in manager (scope-checked) or the admin CLI / demo loader (unrestricted). */
+/** Who is asking: a signed-in manager (whose reach the route rules have checked) or the admin CLI / demo loader (unrestricted). */
 export type Manager = Actor & { role: Role | 'system'; regionCode: string };
 
-export interface UserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  regionCode: string;
-}
-
-export interface UserChange {
-  displayName?: string;
-  password?: string;
-  role?: Role;
-  regionCode?: string;
-  disabled?: boolean;
-}
-
 /** What the audit trail and the API show of a user: never the password hash. */
-export function publicUser(u: AppUser) {
+export function publicUser(u: AppUser): PublicUser {
   return {
     username: u.username,
     displayName: u.display_name,
@@ -58,11 +44,10 @@ async function checkAssignment(db: Db | Tx, manager: Manager, role: Role, region
       en: `Role ${role} must be assigned a ${lvl}-level region.`,
     });
   }
-  if (regionCode !== NATIONAL && !(await db.selectFrom('region').select('code').where('code', '=', regionCode).executeTakeFirst())) {
+  if (regionCode !== NATIONAL && !(await findRegion(db, regionCode))) {
     throw errors.regionNotFound(regionCode, 'regionCode');
   }
   if (manager.role === 'system') return;
-  if (!inSubtree(manager.regionCode, regionCode)) throw errors.forbiddenRegion(regionCode);
   if (!mayGrant(manager.role, role)) throw errors.forbiddenRole();
 }
 
@@ -84,11 +69,7 @@ export async function createUser(db: Db, manager: Manager, input: UserInput) {
     if (await findUser(tx, username)) {
       throw errors.conflict('USERNAME_TAKEN', { id: `Nama pengguna "${username}" sudah dipakai.`, en: `Username "${username}" is taken.` }, 'username');
     }
-    const row = await tx
-      .insertInto('app_user')
-      .values({ username, display_name: input.displayName, password_hash: passwordHash, role: input.role, region_code: input.regionCode })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertUser(tx, { username, displayName: input.displayName, passwordHash, role: input.role, regionCode: input.regionCode });
     const after = publicUser(row);
     return { result: after, audit: [{ action: 'create', entityType: 'user', entityId: username, regionCode: row.region_code, before: null, after }] };
   });
@@ -99,30 +80,23 @@ export async function updateUser(db: Db, manager: Manager, username: string, cha
   const passwordHash = change.password !== undefined ? await hashPassword(change.password) : undefined;
   return audited(db, manager, async (tx) => {
     const current = await findUser(tx, username);
-    // Out of scope looks the same as absent: no probing for usernames in other regions.
-    if (!current || (manager.role !== 'system' && !inSubtree(manager.regionCode, current.region_code))) {
-      throw errors.notFound({ id: `Pengguna "${username}"`, en: `User "${username}"` });
-    }
+    // The route's entity rule (userScope) has checked a signed-in manager's reach; the CLI may name anyone.
+    if (!current) throw errors.notFound({ id: `Pengguna "${username}"`, en: `User "${username}"` });
     if (manager.role !== 'system' && !mayGrant(manager.role, current.role)) throw errors.forbiddenRole();
-    const role = change.role ?? current.role;
+    const role = change.role ?? (current.role);
     const regionCode = change.regionCode ?? current.region_code;
     if (change.role !== undefined || change.regionCode !== undefined) await checkAssignment(tx, manager, role, regionCode);
-    const row = await tx
-      .updateTable('app_user')
-      .set({
-        ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
-        ...(passwordHash ? { password_hash: passwordHash } : {}),
-        role,
-        region_code: regionCode,
-        ...(change.disabled !== undefined ? { disabled_at: change.disabled ? (current.disabled_at ?? new Date()) : null } : {}),
-        updated_at: new Date(),
-      })
-      .where('id', '=', current.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await setUser(tx, current.id, {
+      ...(change.displayName !== undefined ? { display_name: change.displayName } : {}),
+      ...(passwordHash ? { password_hash: passwordHash } : {}),
+      role,
+      region_code: regionCode,
+      ...(change.disabled !== undefined ? { disabled_at: change.disabled ? (current.disabled_at ?? new Date()) : null } : {}),
+      updated_at: new Date(),
+    });
     // A disabled user, or one whose password or scope changed, is signed out everywhere.
     if (change.disabled || passwordHash || regionCode !== current.region_code || role !== current.role) {
-      await tx.deleteFrom('user_session').where('user_id', '=', current.id).execute();
+      await endSessions(tx, current.id);
     }
     const before = publicUser(current);
     const after = { ...publicUser(row), ...(passwordHash ? { passwordChanged: true } : {}) };

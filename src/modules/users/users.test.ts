@@ -55,6 +55,17 @@ describe('users and audit', () => {
     }
   });
 
+  it('answers 404 for an account outside the manager’s region, and changes nothing', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const res = await injectAs(t.app, s, { method: 'PATCH', url: '/api/users/kab.subang', payload: { displayName: 'Diambil alih' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Pengguna tidak ditemukan.' });
+    const unknown = await injectAs(t.app, s, { method: 'PATCH', url: '/api/users/tidak.ada', payload: { displayName: 'X' } });
+    expect(unknown.statusCode).toBe(404);
+    const subang = await t.db.selectFrom('app_user').select('display_name').where('username', '=', 'kab.subang').executeTakeFirstOrThrow();
+    expect(subang.display_name).not.toBe('Diambil alih');
+  });
+
   it('keeps the audit log append-only, even for the database owner', async () => {
     await expect(sql`UPDATE audit_log SET actor_username = 'someone'`.execute(t.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(t.db)).rejects.toThrow(/append-only/);

@@ -1,28 +1,20 @@
 import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
+import { audited } from '../../db/tx.js';
 import { checkMove, MANUAL_MOVES, normalizeKpj } from '../../domain/enrolment-status.js';
-import { inSubtree } from '../../domain/region-code.js';
 import type { EnrolmentStatus } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { audited } from '../../db/tx.js';
-import { actorOf } from './service.js';
-
-export interface StatusChange {
-  to: EnrolmentStatus;
-  kpj?: string | undefined;
-  /** the day protection starts (active) or stops (ended); today (WIB) when absent */
-  date?: string | undefined;
-  note?: string | undefined;
-}
+import { findEnrolment, kpjHeldByOther, moveEnrolment } from './queries.js';
+import type { EnrolmentStatusView, StatusChange } from './schemas.js';
 
 /**
  * Moves one enrolment along submitted → registered → active → ended (src/domain/enrolment-status.ts),
- * with its KPJ, dated history and audit. An enrolment outside the caller's region reads as absent.
+ * with its KPJ, dated history and audit. The route's entity rule (enrolmentScope) has checked its region.
  */
-export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: number, change: StatusChange) {
-  const before = await db.selectFrom('enrolment').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!before || !inSubtree(user.regionCode, before.village_code)) throw errors.notFound({ id: `Kepesertaan ${id}`, en: `Enrolment ${id}` });
+export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: number, change: StatusChange): Promise<EnrolmentStatusView> {
+  const before = await findEnrolment(db, id);
+  if (!before) throw errors.notFound({ id: 'Kepesertaan', en: 'Enrolment' });
   const kpj = change.kpj !== undefined && change.kpj !== '' ? normalizeKpj(change.kpj) : before.kpj;
   const from = before.status;
   const problem = checkMove(from, change.to, kpj);
@@ -36,28 +28,23 @@ export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: numbe
       en: `The end date is before the start date (${before.start_date}).`,
     });
   }
-  if (kpj && kpj !== before.kpj) {
-    const taken = await db.selectFrom('enrolment').select('id').where('kpj', '=', kpj).where('person_id', '<>', before.person_id).executeTakeFirst();
-    if (taken) throw errors.conflict('KPJ_TAKEN', { id: `KPJ ${kpj} sudah dipakai orang lain.`, en: `KPJ ${kpj} belongs to someone else.` }, 'body.kpj');
+  if (kpj && kpj !== before.kpj && (await kpjHeldByOther(db, kpj, before.person_id))) {
+    throw errors.conflict('KPJ_TAKEN', { id: `KPJ ${kpj} sudah dipakai orang lain.`, en: `KPJ ${kpj} belongs to someone else.` }, 'body.kpj');
   }
   const day = change.date ?? sql<string>`(now() AT TIME ZONE 'Asia/Jakarta')::date`;
-  return audited(db, actorOf(user), async (tx) => {
-    const after = await tx
-      .updateTable('enrolment')
-      .set({
-        status: change.to,
-        kpj,
-        ...(change.to === 'active' && change.date ? { start_date: change.date } : {}),
-        ...(change.to === 'ended' ? { end_date: day } : {}),
-        updated_at: new Date(),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await tx.insertInto('enrolment_status_history').values({ enrolment_id: id, status: change.to, changed_by: user.username, reason: change.note ?? null }).execute();
+  const e = await audited(db, user, async (tx) => {
+    const after = await moveEnrolment(tx, id, {
+      to: change.to,
+      kpj,
+      ...(change.to === 'active' && change.date ? { startDate: change.date } : {}),
+      ...(change.to === 'ended' ? { endDate: day } : {}),
+      changedBy: user.username,
+      reason: change.note ?? null,
+    });
     return {
       result: after,
       audit: [{ action: 'status', entityType: 'enrolment', entityId: String(id), regionCode: after.village_code, before, after }],
     };
   });
+  return { id: e.id, status: e.status as EnrolmentStatus, kpj: e.kpj, startDate: e.start_date, endDate: e.end_date };
 }

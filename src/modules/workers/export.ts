@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { GROUP_LABELS } from '../../domain/worker.js';
 import { maskNik } from '../../domain/nik.js';
 import { recordAudit } from '../../db/tx.js';
-import { iterateWorkers, type WorkerFilter } from './queries.js';
+import { iterateWorkers, type RegionFilter } from './queries.js';
 
 const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', 'Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana', 'Status', 'KPJ'];
 
@@ -13,8 +13,8 @@ const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', '
  * Streams a worker list into an .xlsx workbook page by page (a regency can hold hundreds of thousands
  * of rows). Full NIKs leave the system only for roles allowed to see them, and the export is audited.
  */
-export async function exportWorkers(db: Db, user: SessionUser, filter: WorkerFilter, fullNik: boolean): Promise<PassThrough> {
-  await recordAudit(db, { id: user.id, username: user.username }, {
+export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFilter, fullNik: boolean): Promise<PassThrough> {
+  await recordAudit(db, user, {
     action: fullNik ? 'export_full_nik' : 'export',
     entityType: 'worker_list',
     entityId: filter.region,

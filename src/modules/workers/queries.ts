@@ -1,23 +1,31 @@
-import { sql } from 'kysely';
-import type { EntityScope } from '../../access/rules.js';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import { descendantRange, NATIONAL } from '../../domain/region-code.js';
-import type { Sex } from '../../domain/nik.js';
-import { type EnrolmentStatus, type Group, OPEN_STATUSES, type Program, type Segment } from '../../domain/worker.js';
+import type { EntityScope } from '../../access/rules.js';
+import { inRegion } from '../../access/subtree.js';
+import { type EnrolmentStatus, OPEN_STATUSES } from '../../domain/worker.js';
 import type { Tx } from '../../db/tx.js';
+import type { NewWorker, Worker, WorkerFilter } from './schemas.js';
 
-export interface WorkerFilter {
-  region: string;
-  q?: string;
-  nik?: string;
-  segment?: Segment;
-  group?: Group;
-  status?: EnrolmentStatus;
-  payer?: string;
-}
+/** A worker is where they live: their domicile village. */
+export const personScope: EntityScope = {
+  name: { id: 'Pekerja', en: 'Worker' },
+  regionsOf: async (db, ids) => new Map((await db.selectFrom('person').select(['id', 'village_code as region']).where('id', 'in', ids).execute()).map((r) => [r.id, r.region])),
+};
+
+/** An enrolment is where its person lives. */
+export const enrolmentScope: EntityScope = {
+  name: { id: 'Kepesertaan', en: 'Enrolment' },
+  regionsOf: async (db, ids) =>
+    new Map(
+      (await db.selectFrom('enrolment as e').innerJoin('person as p', 'p.id', 'e.person_id').select(['e.id', 'p.village_code as region']).where('e.id', 'in', ids).execute()).map((r) => [r.id, r.region]),
+    ),
+};
+
+/** A list filter with its region decided (the caller's own when none was asked for). */
+export type RegionFilter = WorkerFilter & { region: string };
 
 /** person + its latest enrolment, the shape of every worker list */
-function baseQuery(db: Db, f: WorkerFilter) {
+function baseQuery(db: Db, f: RegionFilter) {
   let q = db
     .selectFrom('person as p')
     .leftJoinLateral(
@@ -25,10 +33,7 @@ function baseQuery(db: Db, f: WorkerFilter) {
       (join) => join.onTrue(),
     )
     .innerJoin('region as v', 'v.code', 'p.village_code');
-  if (f.region !== NATIONAL) {
-    const r = descendantRange(f.region);
-    q = q.where((eb) => eb.or([eb('p.village_code', '=', f.region), eb.and([eb('p.village_code', '>=', r.from), eb('p.village_code', '<', r.to)])]));
-  }
+  q = q.where((eb) => inRegion(eb, 'p.village_code', f.region));
   if (f.nik) q = q.where('p.nik', '=', f.nik);
   if (f.q) {
     const needle = f.q.toLowerCase();
@@ -64,7 +69,7 @@ const columns = [
   'e.kpj as kpj',
 ] as const;
 
-export async function listWorkers(db: Db, f: WorkerFilter, page: number, pageSize: number) {
+export async function listWorkers(db: Db, f: RegionFilter, page: number, pageSize: number) {
   const q = baseQuery(db, f);
   const [items, total] = await Promise.all([
     q.select(columns).orderBy('p.name').orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
@@ -74,7 +79,7 @@ export async function listWorkers(db: Db, f: WorkerFilter, page: number, pageSiz
 }
 
 /** Streams a filtered list in pages for export, so a large region is never held whole. */
-export async function* iterateWorkers(db: Db, f: WorkerFilter, batch = 5000) {
+export async function* iterateWorkers(db: Db, f: RegionFilter, batch = 5000) {
   let lastId = 0;
   for (;;) {
     const rows: WorkerRow[] = await baseQuery(db, f).select(columns).where('p.id', '>', lastId).orderBy('p.id').limit(batch).execute();
@@ -84,27 +89,8 @@ export async function* iterateWorkers(db: Db, f: WorkerFilter, batch = 5000) {
   }
 }
 
-export interface WorkerRow {
-  id: number;
-  nik: string;
-  name: string;
-  birthDate: string;
-  sex: Sex;
-  villageCode: string;
-  villageName: string;
-  address: string;
-  phone: string | null;
-  occupation: string | null;
-  enrolmentId: number | null;
-  segment: Segment | null;
-  group: Group | null;
-  programs: Program[] | null;
-  status: EnrolmentStatus | null;
-  fundingSource: string | null;
-  fundingProgramId: number | null;
-  declaredIncome: number | null;
-  kpj: string | null;
-}
+/** A list row before the NIK is masked for the caller. */
+export type WorkerRow = Omit<Worker, 'nikMasked'>;
 
 export function findPersonByNik(db: Db | Tx, nik: string) {
   return db.selectFrom('person').selectAll().where('nik', '=', nik).executeTakeFirst();
@@ -126,9 +112,74 @@ export async function coversFor(db: Db | Tx, personId: number, programs: string[
   return open.flatMap((e) => e.programs.filter((p) => programs.includes(p)).map((program) => ({ program, enrolmentId: e.id, funding_source: e.funding_source })));
 }
 
-/** An enrolment lives in the worker's village (for by-id routes such as /api/enrolments/:id/…). */
-export const enrolmentScope: EntityScope = {
-  name: { id: 'Kepesertaan', en: 'Enrolment' },
-  regionsOf: async (db, ids) =>
-    new Map((await db.selectFrom('enrolment').select(['id', 'village_code']).where('id', 'in', ids).execute()).map((r) => [r.id, r.village_code])),
-};
+export function insertPerson(tx: Tx, nik: string, input: NewWorker) {
+  return tx
+    .insertInto('person')
+    .values({
+      nik,
+      name: input.name.trim(),
+      birth_date: input.birthDate,
+      sex: input.sex,
+      village_code: input.villageCode,
+      address: input.address.trim(),
+      phone: input.phone?.trim() || null,
+      occupation: input.occupation?.trim() || null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+type EnrolmentInput = NonNullable<NewWorker['enrolment']>;
+
+export function insertEnrolment(tx: Tx, personId: number, villageCode: string, e: EnrolmentInput, program: { id: number; name: string } | undefined) {
+  return tx
+    .insertInto('enrolment')
+    .values({
+      person_id: personId,
+      segment: e.segment,
+      group_code: e.group,
+      programs: e.programs,
+      declared_income: e.declaredIncome ?? null,
+      funding_source: e.fundingSource?.trim() || program?.name || '',
+      funding_program_id: program?.id ?? null,
+      village_code: villageCode,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function findEnrolment(db: Db | Tx, id: number) {
+  return db.selectFrom('enrolment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Another person's enrolment holding this KPJ, if any. */
+export function kpjHeldByOther(db: Db | Tx, kpj: string, personId: number) {
+  return db.selectFrom('enrolment').select('id').where('kpj', '=', kpj).where('person_id', '<>', personId).executeTakeFirst();
+}
+
+/** Moves an enrolment to a status (with its KPJ and dates) and appends the dated history row. */
+export async function moveEnrolment(
+  tx: Tx,
+  id: number,
+  change: { to: EnrolmentStatus; kpj: string | null; startDate?: string; endDate?: string | RawBuilder<string>; changedBy: string; reason: string | null },
+) {
+  const after = await tx
+    .updateTable('enrolment')
+    .set({
+      status: change.to,
+      kpj: change.kpj,
+      ...(change.startDate ? { start_date: change.startDate } : {}),
+      ...(change.endDate ? { end_date: change.endDate } : {}),
+      updated_at: new Date(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('enrolment_status_history').values({ enrolment_id: id, status: change.to, changed_by: change.changedBy, reason: change.reason }).execute();
+  return after;
+}
+
+/** The active funding programmes a worker import's "Sumber Dana" may name. */
+export function activeFundingPrograms(db: Db) {
+  return db.selectFrom('funding_program').select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear']).where('status', '=', 'active').execute();
+}

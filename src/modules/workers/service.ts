@@ -1,18 +1,17 @@
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { inSubtree } from '../../domain/region-code.js';
-import { can } from '../../domain/roles.js';
+import { audited, recordAudit, type Tx } from '../../db/tx.js';
 import { maskNik } from '../../domain/nik.js';
-import { checkWorker, type FieldProblem, isProgram, type WorkerInput } from '../../domain/worker.js';
+import { inSubtree } from '../../domain/region-code.js';
+import { checkWorker, type EnrolmentStatus, type FieldProblem, type Group, type Program, type Segment } from '../../domain/worker.js';
 import { AppError, errors } from '../../lib/errors.js';
-import { type Actor, audited, recordAudit, type Tx } from '../../db/tx.js';
-import { regionIndex } from '../regions/region-index.js';
-import { coversFor, findPerson, findPersonByNik, type WorkerRow } from './queries.js';
 import { checkProgramForEnrolment } from '../funding/planning/capacity.js';
+import { findRegion } from '../regions/queries.js';
+import { regionIndex } from '../regions/region-index.js';
+import { coversFor, findPerson, findPersonByNik, insertEnrolment, insertPerson, type WorkerRow } from './queries.js';
+import type { CreatedWorker, Issue, NewWorker, Worker } from './schemas.js';
 
-export const actorOf = (u: SessionUser): Actor => ({ id: u.id, username: u.username });
-
-export const toIssue = (p: FieldProblem, prefix = 'body.') => ({ field: `${prefix}${p.field}`, code: p.code, message: p.message.id, messageEn: p.message.en });
+export const toIssue = (p: FieldProblem, prefix = 'body.'): Issue => ({ field: `${prefix}${p.field}`, code: p.code, message: p.message.id, messageEn: p.message.en });
 
 function rejectInvalid(problems: FieldProblem[]): never {
   const first = problems[0]!;
@@ -25,14 +24,16 @@ function rejectInvalid(problems: FieldProblem[]): never {
   );
 }
 
-/** Registers a person (and optionally their first enrolment) from the single-entry form or API. */
-export async function createWorker(db: Db, user: SessionUser, input: WorkerInput) {
+/**
+ * Registers a person (and optionally their first enrolment) from the single-entry form or API.
+ * The route's rule has checked that the domicile village lies in the caller's region.
+ */
+export async function createWorker(db: Db, user: SessionUser, input: NewWorker): Promise<CreatedWorker> {
   const check = checkWorker(input, await regionIndex(db));
   if (check.errors.length) rejectInvalid(check.errors);
-  if (!inSubtree(user.regionCode, input.villageCode)) throw errors.forbiddenRegion(input.villageCode);
   const nik = check.nik!;
 
-  return audited(db, actorOf(user), async (tx) => {
+  const { person, enrolment } = await audited(db, user, async (tx) => {
     const existing = await findPersonByNik(tx, nik);
     if (existing) {
       throw new AppError(
@@ -44,32 +45,41 @@ export async function createWorker(db: Db, user: SessionUser, input: WorkerInput
         inSubtree(user.regionCode, existing.village_code) ? { id: existing.id } : undefined,
       );
     }
-    const person = await tx
-      .insertInto('person')
-      .values({
-        nik,
-        name: input.name.trim(),
-        birth_date: input.birthDate!,
-        sex: input.sex!,
-        village_code: input.villageCode,
-        address: input.address.trim(),
-        phone: input.phone?.trim() || null,
-        occupation: input.occupation?.trim() || null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const enrolment = input.enrolment ? await insertEnrolment(tx, user, person.id, person.village_code, input.enrolment) : null;
+    const person = await insertPerson(tx, nik, input);
+    const enrolment = input.enrolment ? await enrol(tx, user, person.id, person.village_code, input.enrolment) : null;
     const after = { ...person, nik: maskNik(person.nik), enrolment };
     return {
-      result: { person, enrolment, warnings: check.warnings.map((w) => toIssue(w)) },
+      result: { person, enrolment },
       audit: [{ action: 'create', entityType: 'worker', entityId: String(person.id), regionCode: person.village_code, before: null, after }],
     };
   });
+  const row: WorkerRow = {
+    id: person.id,
+    nik: person.nik,
+    name: person.name,
+    birthDate: person.birth_date,
+    sex: person.sex,
+    villageCode: person.village_code,
+    villageName: (await findRegion(db, person.village_code))?.name ?? '',
+    address: person.address,
+    phone: person.phone,
+    occupation: person.occupation,
+    enrolmentId: enrolment?.id ?? null,
+    segment: (enrolment?.segment as Segment | undefined) ?? null,
+    group: (enrolment?.group_code as Group | undefined) ?? null,
+    programs: (enrolment?.programs as Program[] | undefined) ?? null,
+    status: (enrolment?.status as EnrolmentStatus | undefined) ?? null,
+    fundingSource: enrolment?.funding_source ?? null,
+    fundingProgramId: enrolment?.funding_program_id ?? null,
+    declaredIncome: enrolment?.declared_income ?? null,
+    kpj: enrolment?.kpj ?? null,
+  };
+  return { ...present(row), warnings: check.warnings.map((w) => toIssue(w)) };
 }
 
-async function insertEnrolment(tx: Tx, user: SessionUser, personId: number, villageCode: string, e: NonNullable<WorkerInput['enrolment']>) {
+async function enrol(tx: Tx, user: SessionUser, personId: number, villageCode: string, e: NonNullable<NewWorker['enrolment']>) {
   // funding (issue 4): a referenced payer must fit the village and segment, and have room (quota, budget)
-  const program = e.fundingProgramId ? await checkProgramForEnrolment(tx, user, { fundingProgramId: e.fundingProgramId, segment: e.segment!, villageCode, confirmOverCapacity: e.confirmOverCapacity }) : undefined;
+  const program = e.fundingProgramId ? await checkProgramForEnrolment(tx, user, { fundingProgramId: e.fundingProgramId, segment: e.segment, villageCode, confirmOverCapacity: e.confirmOverCapacity }) : undefined;
   const taken = await coversFor(tx, personId, e.programs);
   if (taken.length) {
     const payers = [...new Set(taken.map((c) => c.funding_source || '—'))].join(', ');
@@ -83,35 +93,19 @@ async function insertEnrolment(tx: Tx, user: SessionUser, personId: number, vill
       'body.enrolment.programs',
     );
   }
-  const row = await tx
-    .insertInto('enrolment')
-    .values({
-      person_id: personId,
-      segment: e.segment!,
-      group_code: e.group!,
-      // checkWorker has accepted every programme; the filter only narrows the type
-      programs: e.programs.filter(isProgram),
-      declared_income: e.declaredIncome ?? null,
-      funding_source: e.fundingSource?.trim() || program?.name || '',
-      funding_program_id: program?.id ?? null,
-      village_code: villageCode,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return row;
+  return insertEnrolment(tx, personId, villageCode, e, program);
 }
 
-/** A list row as the caller may see it: the NIK masked unless their role needs it whole. */
-export function present(user: SessionUser, row: WorkerRow, revealed = false) {
+/** A list row as the caller may see it: the NIK masked unless revealed. */
+export function present(row: WorkerRow, revealed = false): Worker {
   return { ...row, nik: revealed ? row.nik : maskNik(row.nik), nikMasked: !revealed };
 }
 
-/** Shows one full NIK; every look is audited ("who looked at whose NIK"). Out of scope reads as absent. */
+/** Shows one full NIK; every look is audited ("who looked at whose NIK"). The route's entity rule (personScope) has checked its region. */
 export async function revealNik(db: Db, user: SessionUser, personId: number) {
-  if (!can(user.role, 'worker:nik')) throw errors.forbiddenRole();
   const person = await findPerson(db, personId);
-  if (!person || !inSubtree(user.regionCode, person.village_code)) throw errors.notFound({ id: 'Pekerja', en: 'Worker' });
-  await recordAudit(db, actorOf(user), {
+  if (!person) throw errors.notFound({ id: 'Pekerja', en: 'Worker' });
+  await recordAudit(db, user, {
     action: 'view_nik',
     entityType: 'worker',
     entityId: String(person.id),

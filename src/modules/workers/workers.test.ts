@@ -130,6 +130,27 @@ describe('search and lists', () => {
   });
 });
 
+describe('by-id routes outside the caller’s region', () => {
+  it('answer 404 for another region’s worker and enrolment, unknown ids alike', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const created = await injectAs(t.app, s, { method: 'POST', url: '/api/workers', payload: { ...asep, nik: '3202011505900034' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id, enrolmentId } = created.json();
+    const subang = await login(t.app, 'kab.subang');
+    for (const [req, name] of [
+      [{ url: `/api/workers/${id}/nik` }, 'Pekerja tidak ditemukan.'],
+      [{ method: 'POST' as const, url: `/api/enrolments/${enrolmentId}/status`, payload: { to: 'ended' } }, 'Kepesertaan tidak ditemukan.'],
+      [{ url: '/api/workers/999999/nik' }, 'Pekerja tidak ditemukan.'],
+    ] as const) {
+      const res = await injectAs(t.app, subang, req);
+      expect(res.statusCode, req.url).toBe(404);
+      expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: name });
+    }
+    const e = await t.db.selectFrom('enrolment').select('status').where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+    expect(e.status).toBe('submitted');
+  });
+});
+
 describe('enrolment status: submitted → registered (KPJ) → active → ended', () => {
   it('moves along the allowed steps with KPJ, dated history and audit, and refuses the rest', async () => {
     const s = await login(t.app, 'bpjs.sukabumi');

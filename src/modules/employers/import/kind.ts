@@ -1,4 +1,4 @@
-import type { ImportKind } from '../../imports/kind.js';
+import { defineImportKind } from '../../imports/kind.js';
 import { regionIndex } from '../../regions/region-index.js';
 import { EMPLOYER_COLUMNS } from './columns.js';
 import { type StagedEmployer, stageEmployer } from './stage-row.js';
@@ -6,7 +6,7 @@ import { classifyEmployerDuplicates, classifyKnownEmployers, commitEmployers, in
 import { employerTemplate } from './template.js';
 
 /** Employers from the labour office's lists (issue #6), through the same machinery as workers. */
-export const employerImport: ImportKind<StagedEmployer, Awaited<ReturnType<typeof regionIndex>>> = {
+export const employerImport = defineImportKind<StagedEmployer, Awaited<ReturnType<typeof regionIndex>>>({
   key: 'employers',
   basePath: '/api/employer-imports',
   label: { id: 'perusahaan', en: 'employers' },
@@ -40,4 +40,4 @@ export const employerImport: ImportKind<StagedEmployer, Awaited<ReturnType<typeo
   }),
   template: employerTemplate,
   staleConstraint: /employer_(npp|nib)_key/,
-};
+});

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SessionUser } from '../../../access/session-user.js';
 import type { Db } from '../../../db/client.js';
 import { checkCapacity, programCapacity } from '../../funding/planning/capacity.js';
-import type { CommitOptions } from '../../imports/kind.js';
+import type { CommitOptions } from '../../imports/schemas.js';
 
 /** How many valid rows of the import each funding programme would pay for. */
 async function rowsPerProgram(db: Db, importId: number) {

@@ -1,5 +1,5 @@
 import { GROUP_LABELS, type Group } from '../../../domain/worker.js';
-import type { ImportKind } from '../../imports/kind.js';
+import { defineImportKind } from '../../imports/kind.js';
 import { regionIndex } from '../../regions/region-index.js';
 import { WORKER_COLUMNS } from './columns.js';
 import { stageWorker, type StagedWorker, type WorkerImportContext } from './stage-row.js';
@@ -7,9 +7,10 @@ import { payerIndex } from '../../../domain/payer.js';
 import { checkFundingCapacity, fundingPreview } from './funding.js';
 import { classifyAgainstRegistry, classifyKnownPeople, classifyRows, commitRows, insertStagedRows } from './staging.js';
 import { workerTemplate } from './template.js';
+import { activeFundingPrograms } from '../queries.js';
 
 /** Workers "by name by address" from an office's spreadsheet (issue #3). */
-export const workerImport: ImportKind<StagedWorker, WorkerImportContext> = {
+export const workerImport = defineImportKind<StagedWorker, WorkerImportContext>({
   key: 'workers',
   basePath: '/api/imports',
   label: { id: 'pekerja', en: 'workers' },
@@ -18,14 +19,7 @@ export const workerImport: ImportKind<StagedWorker, WorkerImportContext> = {
   textColumns: ['nik', 'villageCode', 'phone'],
   identityColumns: ['nik', 'name'],
   stagingTable: 'import_row',
-  async context(db) {
-    const programs = await db
-      .selectFrom('funding_program')
-      .select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear'])
-      .where('status', '=', 'active')
-      .execute();
-    return { regions: await regionIndex(db), payers: payerIndex(programs) };
-  },
+  context: async (db) => ({ regions: await regionIndex(db), payers: payerIndex(await activeFundingPrograms(db)) }),
   stage: stageWorker,
   insertStaged: insertStagedRows,
   async classify(db, importId) {
@@ -53,4 +47,4 @@ export const workerImport: ImportKind<StagedWorker, WorkerImportContext> = {
   }),
   template: workerTemplate,
   staleConstraint: /enrolment_open_/,
-};
+});

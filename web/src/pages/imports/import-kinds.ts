@@ -3,7 +3,7 @@ import type { Permission } from '../../../../src/domain/roles';
 import type { Lang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 
-/** What differs between the spreadsheet imports the server offers (src/modules/imports/registry.ts). */
+/** What differs between the spreadsheet imports the server offers (src/import-kinds.ts). */
 export interface ImportKindUi {
   /** where the server's five import routes live */
   apiBase: string;

@@ -1,7 +1,7 @@
 import { Checkbox, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { GROUP_SEGMENTS, GROUPS, MANDATORY_PROGRAMS, PROGRAMS, SEGMENTS } from '../../../../src/domain/worker';
-import type { Program, Segment } from '../../api/types';
+import type { Program, Segment } from '../../../../src/domain/worker';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { FundingProgramPicker } from '../funding/funding-program-picker';

@@ -1,7 +1,8 @@
 import { Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { levelOf } from '../../../../src/domain/region-code';
-import type { Me, Sex } from '../../api/types';
+import type { Sex } from '../../../../src/domain/nik';
+import type { Me } from '../../api/types';
 import { FormField } from '../../components/form-field';
 import type { WorkerForm } from './use-worker-form';
 import { VillagePicker } from './village-picker';

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { levelOf } from '../../../../src/domain/region-code';
 import { GROUP_SEGMENTS, MANDATORY_PROGRAMS, SEGMENTS } from '../../../../src/domain/worker';
 import { ApiError } from '../../api/client';
-import type { CreatedWorker, Group, Issue, Me, Segment } from '../../api/types';
+import type { Group, Segment } from '../../../../src/domain/worker';
+import type { CreatedWorker, Issue, Me } from '../../api/types';
 import { useCreateWorker } from '../../api/use-create-worker';
 import { checkForm, factsFromNik, FIELD_ORDER, formFieldOf, toNewWorker, type FieldMessage, type FormFieldName, type WorkerFormValues } from './worker-form-values';
 

@@ -3,9 +3,9 @@
  * NIK, checking the form with the server's own rules, and turning the form into the API body.
  */
 import type { Bilingual } from '../../../../src/lib/errors';
-import { checkNik } from '../../../../src/domain/nik';
-import { checkWorker, type RegionLookup } from '../../../../src/domain/worker';
-import type { Group, NewWorker, Program, Segment, Sex } from '../../api/types';
+import { checkNik, type Sex } from '../../../../src/domain/nik';
+import { checkWorker, type Group, type Program, type RegionLookup, type Segment } from '../../../../src/domain/worker';
+import type { NewWorker } from '../../api/types';
 
 /**
  * Formats what the user types into dd/mm/yyyy as they type: digits get slashes inserted ("15051990" →

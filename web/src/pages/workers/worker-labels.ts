@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { EnrolmentStatus } from '../../api/types';
+import type { EnrolmentStatus } from '../../../../src/domain/worker';
 
 /** Colour of each enrolment status badge (see .status-badge-* in styles/page.css). */
 export const STATUS_TONE: Record<EnrolmentStatus, 'blue' | 'cyan' | 'green' | 'orange' | 'grey'> = {

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** The life of an import job: validating → validated → committing → committed, or failed at any step. */
+export const IMPORT_STATUSES = ['validating', 'validated', 'committing', 'committed', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+const bilingual = z.object({ id: z.string(), en: z.string() });
+
+/** Valid rows per funding programme named in the file, and whether they would overrun it (issue #4). */
+export const fundingLoadSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  rows: z.number(),
+  overQuota: z.boolean(),
+  overBudget: z.boolean(),
+  message: bilingual.optional(),
+});
+export type FundingLoad = z.infer<typeof fundingLoadSchema>;
+
+/** Extra preview figures a kind may show beside the counts. */
+export const importPreviewSchema = z.object({ fundingPrograms: z.array(fundingLoadSchema).optional() });
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** The preview: rows per outcome, rejections per reason, valid rows carrying warnings; empty while the file is read. */
+export const importCountsSchema = z
+  .object({
+    total: z.number(),
+    valid: z.number(),
+    rejected: z.number(),
+    duplicateInFile: z.number(),
+    alreadyRegistered: z.number(),
+    doubleFunded: z.number(),
+    withWarnings: z.number(),
+    rejectedByReason: z.record(z.string(), z.number()),
+  })
+  .partial()
+  .extend(importPreviewSchema.shape);
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+export const importViewSchema = z.object({
+  id: z.number(),
+  filename: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  /** 0..1 of the current phase (validating or committing) */
+  progress: z.number(),
+  counts: importCountsSchema,
+  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).optional(),
+  /** what was saved: {people, enrolments} for workers, {employers} for employers */
+  committed: z.record(z.string(), z.number()).optional(),
+});
+export type ImportView = z.infer<typeof importViewSchema>;
+
+export const uploadedSchema = z.object({ id: z.number() });
+
+export const commitBody = z.object({ confirmOverCapacity: z.boolean().optional() }).nullish();
+/** a permitted role confirms going over a funding programme's quota or budget */
+export type CommitOptions = NonNullable<z.infer<typeof commitBody>>;
