@@ -77,7 +77,8 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
       await pipeline(part.file, createWriteStream(path));
       if (part.file.truncated) {
         await rm(path, { force: true });
-        throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', { id: 'Berkas melebihi 200 MB; pecah menjadi beberapa berkas.', en: 'The file exceeds 200 MB; split it into several files.' }, 'file');
+        const mb = config.uploadMaxBytes / 1024 / 1024;
+        throw new AppError(413, 'IMPORT_FILE_TOO_LARGE', { id: `Berkas melebihi ${mb} MB; pecah menjadi beberapa berkas.`, en: `The file exceeds ${mb} MB; split it into several files.` }, 'file');
       }
       const view = await startImport(db, user, kind, { path, filename: part.filename, kind: fileKind });
       return reply.code(202).send({ id: view.id });
