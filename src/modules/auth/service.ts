@@ -12,11 +12,17 @@ export interface LoginResult {
   user: { username: string; role: Role; regionCode: string; displayName: string };
 }
 
+/**
+ * One spelling per account for login, its rate limit and its lockout: fullwidth and other compatibility
+ * forms folded (NFKC), surrounding spaces dropped, lower case. Stored usernames are already in this form.
+ */
+export const normaliseUsername = (username: string) => username.normalize('NFKC').trim().toLowerCase();
+
 export async function login(db: Db, username: string, password: string, ttlHours: number): Promise<LoginResult> {
   const user = await db
     .selectFrom('app_user')
     .selectAll()
-    .where('username', '=', username.trim().toLowerCase())
+    .where('username', '=', normaliseUsername(username))
     .executeTakeFirst();
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabled_at) throw errors.badCredentials();
