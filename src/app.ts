@@ -17,6 +17,7 @@ import { accessPlugin, type RegisteredRoute } from './access/plugin.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError, errors } from './lib/errors.js';
+import { rejectUnsafeText } from './lib/safe-text.js';
 import { describeIssue } from './lib/validation-messages.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -101,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),
   });
   await app.register(accessPlugin, { db: deps.db, routes });
+  // After the access check (an anonymous caller learns nothing about its input), before validation.
+  app.addHook('preValidation', rejectUnsafeText);
 
   const ctx = { db: deps.db, config: deps.config };
   await app.register(async (api) => {
@@ -141,17 +144,7 @@ function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyRepl
     const issues = err.validation.map((v) =>
       describeIssue({ ...v.params, code: v.keyword, message: v.message, instancePath: v.instancePath }, part),
     );
-    const first = issues[0];
-    const e = new AppError(
-      422,
-      'VALIDATION_FAILED',
-      {
-        id: first ? `Data tidak valid: ${first.message}` : 'Data tidak valid.',
-        en: first ? `Invalid input: ${first.messageEn}` : 'Invalid input.',
-      },
-      first?.field,
-      issues,
-    );
+    const e = errors.validationFailed(issues);
     return reply.code(422).send(e.toBody());
   }
   const status = err.statusCode ?? 500;
