@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.code(404).send(e.toBody());
   });
 
+  await app.register(fastifyHelmet, securityHeaders(deps.config));
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -135,6 +137,37 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html' });
   }
   return Object.assign(app, { routesWithAccess: routes }) as unknown as App;
+}
+
+/**
+ * Security headers on every response (docs/decisions.md, "Security headers"): the SPA and the API
+ * documentation load only their own scripts; styles may be inline because antd writes them at run
+ * time (CSS-in-JS), as does Swagger UI; images may be data: URIs (the favicon, chart exports). No
+ * framing, no MIME sniffing, the referrer only to this origin. HSTS only behind HTTPS.
+ */
+function securityHeaders(config: Config) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
 }
 
 function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
