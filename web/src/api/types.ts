@@ -52,7 +52,7 @@ export type Sex = 'L' | 'P';
 
 export interface Worker {
   id: number;
-  /** Masked (3202••••••••0001) unless revealed. */
+  /** Masked (••••••••••••0001, the last four digits) unless revealed. */
   nik: string;
   nikMasked: boolean;
   name: string;
