@@ -18,6 +18,7 @@ import { accessPlugin, type RegisteredRoute } from './access/plugin.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError, errors } from './lib/errors.js';
+import { loggerOptions } from './lib/logging.js';
 import { rejectUnsafeText } from './lib/safe-text.js';
 import { describeIssue } from './lib/validation-messages.js';
 import { auditRoutes } from './modules/audit/routes.js';
@@ -58,11 +59,8 @@ export type App = FastifyInstance & { routesWithAccess: RegisteredRoute[] };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: deps.config.logLevel,
-      // Personal data stays out of the logs (UU 27/2022): no bodies, no cookies, no tokens.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // Personal data stays out of the logs (UU 27/2022): see src/lib/logging.ts.
+    logger: deps.logger ?? loggerOptions(deps.config),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
   });

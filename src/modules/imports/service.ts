@@ -8,6 +8,7 @@ import type { Db } from '../../db/client.js';
 import type { ImportStatus } from '../../db/schema.js';
 import { inSubtree } from '../../domain/region-code.js';
 import { AppError, errors } from '../../lib/errors.js';
+import { loggableError } from '../../lib/logging.js';
 import { readRows, SpreadsheetError } from '../../lib/spreadsheet/read-rows.js';
 import { audited } from '../audit/record.js';
 import type { CommitOptions, ImportKind, StagedRow } from './kind.js';
@@ -102,7 +103,7 @@ async function fail(db: Db, view: ImportView, err: unknown) {
       : err instanceof SpreadsheetError
         ? new AppError(422, err.code, { id: err.messageId, en: err.messageEn })
         : errors.internal();
-  if (!(err instanceof AppError) && !(err instanceof SpreadsheetError)) console.error('import failed', view.id, err);
+  if (!(err instanceof AppError) && !(err instanceof SpreadsheetError)) console.error('import failed', view.id, loggableError(err));
   view.error = { code: e.code, message: e.text.id, messageEn: e.text.en };
   await setStatus(db, view, 'failed', view.progress).catch(() => undefined);
 }
