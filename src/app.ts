@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +18,8 @@ import { accessPlugin, type RegisteredRoute } from './access/plugin.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { AppError, errors } from './lib/errors.js';
+import { loggerOptions } from './lib/logging.js';
+import { rejectUnsafeText } from './lib/safe-text.js';
 import { describeIssue } from './lib/validation-messages.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -60,11 +63,8 @@ export type App = FastifyInstance & { routesWithAccess: RegisteredRoute[] };
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: deps.config.logLevel,
-      // Personal data stays out of the logs (UU 27/2022): no bodies, no cookies, no tokens.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // Personal data stays out of the logs (UU 27/2022): see src/lib/logging.ts.
+    logger: deps.logger ?? loggerOptions(deps.config),
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
   });
@@ -83,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return reply.code(404).send(e.toBody());
   });
 
+  await app.register(fastifyHelmet, securityHeaders(deps.config));
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -99,12 +100,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 1, fields: 5 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.ceil(ctx.ttl / 1000)),
   });
   await app.register(accessPlugin, { db: deps.db, routes });
+  // After the access check (an anonymous caller learns nothing about its input), before validation.
+  app.addHook('preValidation', rejectUnsafeText);
 
   const ctx = { db: deps.db, config: deps.config };
   await app.register(async (api) => {
@@ -141,6 +144,37 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   return Object.assign(app, { routesWithAccess: routes }) as unknown as App;
 }
 
+/**
+ * Security headers on every response (docs/decisions.md, "Security headers"): the SPA and the API
+ * documentation load only their own scripts; styles may be inline because antd writes them at run
+ * time (CSS-in-JS), as does Swagger UI; images may be data: URIs (the favicon, chart exports). No
+ * framing, no MIME sniffing, the referrer only to this origin. HSTS only behind HTTPS.
+ */
+function securityHeaders(config: Config) {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'same-origin' as const },
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  };
+}
+
 function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) return reply.code(err.status).send(err.toBody());
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -148,17 +182,7 @@ function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyRepl
     const issues = err.validation.map((v) =>
       describeIssue({ ...v.params, code: v.keyword, message: v.message, instancePath: v.instancePath }, part),
     );
-    const first = issues[0];
-    const e = new AppError(
-      422,
-      'VALIDATION_FAILED',
-      {
-        id: first ? `Data tidak valid: ${first.message}` : 'Data tidak valid.',
-        en: first ? `Invalid input: ${first.messageEn}` : 'Invalid input.',
-      },
-      first?.field,
-      issues,
-    );
+    const e = errors.validationFailed(issues);
     return reply.code(422).send(e.toBody());
   }
   const status = err.statusCode ?? 500;

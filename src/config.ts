@@ -14,6 +14,7 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10000).default(10),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +30,8 @@ export interface Config {
   /** behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged) */
   trustProxy: boolean;
   loginRateLimit: number;
+  /** the largest upload any route accepts (routes for small files set lower limits of their own) */
+  uploadMaxBytes: number;
   logLevel: string;
 }
 
@@ -56,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === 'true',
     trustProxy: e.TRUST_PROXY === 'true',
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -99,7 +99,15 @@ describe('checkNikAgainstPerson', () => {
 });
 
 describe('maskNik', () => {
-  it('keeps the first four and last four digits', () => {
-    expect(maskNik('3202011505900001')).toBe('3202••••••••0001');
+  it('keeps only the last four digits: no region, birth date or sex digits (issue 12, failure 4)', () => {
+    expect(maskNik('3202011505900001')).toBe('••••••••••••0001');
+    expect(maskNik('3202015505900001')).toBe('••••••••••••0001');
+  });
+
+  it('never shows more than four digits, whatever the input', () => {
+    for (const nik of ['3202011505900001', '12345', '', '32020115059000011234']) {
+      expect(maskNik(nik).replace(/\D/g, '').length).toBeLessThanOrEqual(4);
+      expect(maskNik(nik)).toHaveLength(nik.length);
+    }
   });
 });

@@ -146,7 +146,11 @@ export function checkNikAgainstPerson(facts: NikFacts, birthDate: string, sex: S
 
 const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 
-/** 3202••••••••0001: enough to recognise a record, not enough to misuse it. */
+/**
+ * ••••••••••••0001 — the serial only, for roles without `worker:nik` (docs/decisions.md, "The NIK mask").
+ * The first twelve digits are where the person was registered and their birth date and sex, which the
+ * rest of a view (village, birth date) would otherwise complete into the whole NIK.
+ */
 export function maskNik(nik: string): string {
-  return nik.length === 16 ? `${nik.slice(0, 4)}${'•'.repeat(8)}${nik.slice(12)}` : '•'.repeat(nik.length);
+  return nik.length === 16 ? `${'•'.repeat(12)}${nik.slice(12)}` : '•'.repeat(nik.length);
 }

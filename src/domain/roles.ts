@@ -20,7 +20,7 @@ export const PERMISSIONS = [
   'user:manage',
   'worker:read',
   'worker:write',
-  /** see a full NIK (each look is audited); everyone else sees 3202••••••••0001 */
+  /** see a full NIK (each look is audited); everyone else sees ••••••••••••0001 */
   'worker:nik',
   // funding (issue 4)
   /** add a new effective-dated rate, cap or amount */

@@ -100,6 +100,20 @@ export const errors = {
       en: `There is no ${method} ${url}.`,
     }),
   conflict: (code: string, text: Bilingual, field?: string) => new AppError(409, code, text, field),
+  /** 422 VALIDATION_FAILED: schema failures and input refused at the edge, the first issue in the message. */
+  validationFailed: (issues: FieldIssue[]) => {
+    const first = issues[0];
+    return new AppError(
+      422,
+      'VALIDATION_FAILED',
+      {
+        id: first ? `Data tidak valid: ${first.message}` : 'Data tidak valid.',
+        en: first ? `Invalid input: ${first.messageEn}` : 'Invalid input.',
+      },
+      first?.field,
+      issues,
+    );
+  },
   invalid: (field: string, code: string, text: Bilingual) =>
     new AppError(422, code, text, field, [{ field, code, message: text.id, messageEn: text.en }]),
   rateLimited: (retryAfterSeconds: number) =>

@@ -57,6 +57,10 @@ export function describeIssue(issue: IssueLike, part: string): FieldIssue {
       id = `Kolom "${name}" tidak valid: ${issue.message ?? ''}.`;
       en = `Field "${name}" is invalid: ${issue.message ?? ''}.`;
       break;
+    case 'invalid_characters':
+      id = `Kolom "${name}" berisi karakter yang tidak diizinkan (NUL atau karakter Unicode yang tidak utuh).`;
+      en = `Field "${name}" contains characters that are not allowed (NUL or a broken Unicode character).`;
+      break;
     case 'unrecognized_keys':
       id = `Kolom tidak dikenal di "${part}".`;
       en = `Unknown field in "${part}".`;

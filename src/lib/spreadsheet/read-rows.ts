@@ -6,11 +6,19 @@ import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { LIMITS, SpreadsheetError, spreadsheetErrors } from './errors.js';
 import { cellText } from './values.js';
+import { type CellValue, readSharedStrings, readSheetRows } from './xlsx-xml.js';
+import { checkXlsxZip } from './zip-check.js';
+
+export { SpreadsheetError } from './errors.js';
 
 /**
  * Streams the data rows of an uploaded worker list (.xlsx or .csv) without holding the file in
  * memory. The header row is the first non-empty row; columns are found by name wherever they are.
+ * A hostile file is refused while it is read, with a SpreadsheetError saying which limit it broke
+ * (errors.ts): an .xlsx is walked once before parsing (zip-check.ts), and rows, columns and cell
+ * lengths are counted as they stream.
  */
 
 export interface ColumnSpec {
@@ -28,21 +36,6 @@ export interface SheetRow {
   cells: Record<string, unknown>;
   /** Every cell of the row in sheet order, including columns that were not asked for. */
   raw: unknown[];
-}
-
-export class SpreadsheetError extends Error {
-  override readonly name = 'SpreadsheetError';
-
-  constructor(
-    /** MISSING_COLUMNS, EMPTY_FILE or UNREADABLE_FILE. */
-    readonly code: string,
-    readonly messageId: string,
-    readonly messageEn: string,
-    readonly details?: Record<string, unknown>,
-    options?: ErrorOptions,
-  ) {
-    super(messageEn, options);
-  }
 }
 
 interface RawRow {
@@ -63,10 +56,14 @@ export async function* readRows(
   onProgress?: (bytesRead: number) => void,
 ): AsyncGenerator<SheetRow> {
   let header: Array<[key: string, index: number]> | undefined;
+  let rows = 0;
   try {
-    if ((await stat(path)).size === 0) throw emptyFile();
+    if ((await stat(path)).size === 0) throw spreadsheetErrors.emptyFile();
+    if (kind === 'xlsx') await checkXlsxZip(path);
     for await (const { rowNumber, values, bytesRead } of kind === 'xlsx' ? xlsxRows(path) : csvRows(path)) {
       onProgress?.(bytesRead);
+      rows += 1;
+      checkShape(rowNumber, rows, values);
       if (values.every((value) => cellText(value) === '')) continue;
       if (!header) {
         header = matchColumns(values, columns, rowNumber);
@@ -76,9 +73,22 @@ export async function* readRows(
       yield { rowNumber, cells, raw: values };
     }
   } catch (error) {
-    throw error instanceof SpreadsheetError ? error : unreadable(kind, error);
+    throw error instanceof SpreadsheetError ? error : spreadsheetErrors.unreadable(kind, error);
   }
-  if (!header) throw emptyFile();
+  if (!header) throw spreadsheetErrors.emptyFile();
+}
+
+/** Excel's maxima and the length limits, for both file types (the xlsx reader already stops while reading). */
+function checkShape(rowNumber: number, rows: number, values: unknown[]): void {
+  if (rowNumber > LIMITS.rows || rows > LIMITS.rows) throw spreadsheetErrors.tooManyRows();
+  if (values.length > LIMITS.columns) throw spreadsheetErrors.tooManyColumns(rowNumber);
+  let chars = 0;
+  values.forEach((value, index) => {
+    if (typeof value !== 'string') return;
+    if (value.length > LIMITS.cellChars) throw spreadsheetErrors.cellTooLong({ rowNumber, column: index + 1 });
+    chars += value.length;
+  });
+  if (chars > LIMITS.rowChars) throw spreadsheetErrors.rowTooLong(rowNumber);
 }
 
 function matchColumns(headerRow: unknown[], columns: ColumnSpec[], rowNumber: number) {
@@ -111,31 +121,12 @@ function headerKeys(header: string): string[] {
   return [compact(lower.replace(/\([^)]*\)|\[[^\]]*\]/g, '')), compact(lower)].filter(Boolean);
 }
 
-function emptyFile() {
-  return new SpreadsheetError(
-    'EMPTY_FILE',
-    'Berkas kosong: tidak ada baris judul maupun data.',
-    'The file is empty: it has no header row and no data.',
-  );
-}
-
-function unreadable(kind: 'xlsx' | 'csv', cause: unknown) {
-  const type = kind.toUpperCase();
-  return new SpreadsheetError(
-    'UNREADABLE_FILE',
-    `Berkas tidak dapat dibaca sebagai ${type}. Pastikan berkas tidak rusak dan jenisnya benar, lalu unggah ulang.`,
-    `The file cannot be read as ${type}. Check that it is not damaged and is of the right type, then upload it again.`,
-    { reason: cause instanceof Error ? cause.message : String(cause) },
-    { cause },
-  );
-}
-
 // ── XLSX ─────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Shared strings are cached because cells refer to them by index; styles are cached so that numbers
- * in date-formatted cells come back as Dates; hyperlink cells then keep their text as a plain value.
- * The shared-string table is the one part of the file ExcelJS holds in memory.
+ * ExcelJS walks the zip, parses the workbook, its relationships and styles (cached, so that numbers in
+ * date-formatted cells come back as Dates) and copies sheets aside when they come before the shared
+ * strings; the shared strings and the sheets themselves are read by xlsx-xml.ts (see takeOverParts).
  */
 const XLSX_OPTIONS = {
   sharedStrings: 'cache',
@@ -144,17 +135,19 @@ const XLSX_OPTIONS = {
   worksheets: 'emit',
 } as const;
 
+type SheetRows = AsyncIterable<{ rowNumber: number; values: CellValue[] }>;
+
 /** Rows of the first worksheet stored in the file (Excel stores them in tab order). */
 async function* xlsxRows(path: string): AsyncGenerator<RawRow> {
   const input = await openStream(path);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, XLSX_OPTIONS);
-  decodeWholeCharacters(reader);
-  const sheets = reader[Symbol.asyncIterator]();
+  takeOverParts(reader);
+  const sheets = (reader as unknown as AsyncIterable<SheetRows>)[Symbol.asyncIterator]();
   try {
     const first = await sheets.next();
     if (first.done) return;
-    for await (const row of first.value) {
-      yield { rowNumber: row.number, values: rowValues(row), bytesRead: input.bytesRead };
+    for await (const { rowNumber, values } of first.value) {
+      yield { rowNumber, values, bytesRead: input.bytesRead };
     }
   } finally {
     await releaseSheets(sheets);
@@ -170,32 +163,12 @@ async function openStream(path: string): Promise<ReadStream> {
   return stream;
 }
 
-function rowValues(row: ExcelJS.Row): unknown[] {
-  const values: unknown[] = [];
-  row.eachCell((cell, column) => {
-    values[column - 1] = plainValue(cell.value);
-  });
-  return Array.from(values, (value) => value ?? null);
-}
-
-function plainValue(value: ExcelJS.CellValue): string | number | boolean | Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.trim();
-  // A formula whose cached result is an error reaches us as NaN.
-  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
-  if (typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
-  if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) return plainValue(value.result);
-  return null;
-}
-
 /**
  * ExcelJS deletes its temporary copy of a sheet (made when the zip lists sheets before the shared
  * strings, as Excel and ExcelJS write them) only when asked for the next sheet, so walk to the end.
  * Leaving each remaining sheet at its first row skips its XML parsing (see wholeCharacters).
  */
-async function releaseSheets(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
+async function releaseSheets(sheets: AsyncIterator<SheetRows>): Promise<void> {
   try {
     for (let next = await sheets.next(); !next.done; next = await sheets.next()) {
       for await (const _row of next.value) break;
@@ -206,25 +179,41 @@ async function releaseSheets(sheets: AsyncIterator<ExcelJS.stream.xlsx.Worksheet
 }
 
 interface ReaderInternals {
-  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => unknown;
-  _parseWorksheet?: (source: AsyncIterable<Buffer | string>, sheetNo: string) => unknown;
+  _parseSharedStrings?: (entry: NodeJS.ReadableStream) => AsyncGenerator<never>;
+  _parseWorksheet?: (source: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<{ eventType: 'worksheet'; value: SheetRows }>;
+  sharedStrings?: Awaited<ReturnType<typeof readSharedStrings>>;
+  styles: { getStyleModel(id: number): { numFmt?: string } | null };
+  properties?: { model?: { date1904?: boolean } };
 }
 
 /**
- * ExcelJS 4.4 decodes each chunk of XML on its own, so a multi-byte character split between two
- * chunks becomes U+FFFD (exceljs#2063, #2084, #2316: "Désa" turns into "D��sa" a few times per
- * 10,000 rows). Give its XML parser whole characters: shared strings through the zip entry's own
+ * Replaces ExcelJS's readers of the shared strings and the sheets with ours (xlsx-xml.ts), which keep
+ * memory bounded. Both get whole characters: ExcelJS 4.4 decodes each chunk of XML on its own, so a
+ * multi-byte character split between two chunks became U+FFFD (exceljs#2063, #2084, #2316: "Désa"
+ * turned into "D��sa" a few times per 10,000 rows) — shared strings through the zip entry's own
  * decoder, sheets through wholeCharacters.
  */
-function decodeWholeCharacters(reader: object): void {
+function takeOverParts(reader: object): void {
   const internals = reader as ReaderInternals;
-  const parseSharedStrings = internals._parseSharedStrings?.bind(reader);
-  const parseWorksheet = internals._parseWorksheet?.bind(reader);
-  if (!parseSharedStrings || !parseWorksheet) {
-    throw new Error('ExcelJS internals changed: re-check the UTF-8 work-around in read-rows.ts');
+  if (!internals._parseSharedStrings || !internals._parseWorksheet || !internals.styles?.getStyleModel) {
+    throw new Error('ExcelJS internals changed: re-check takeOverParts in read-rows.ts');
   }
-  internals._parseSharedStrings = (entry) => parseSharedStrings(entry.setEncoding('utf8'));
-  internals._parseWorksheet = (source, sheetNo) => parseWorksheet(wholeCharacters(source), sheetNo);
+  // ExcelJS streams a sheet directly once sharedStrings (any truthy value) and the relationships are set.
+  // ExcelJS delegates to this generator with yield*; it emits no events of its own.
+  internals._parseSharedStrings = async function* (entry) {
+    internals.sharedStrings = await readSharedStrings(entry.setEncoding('utf8') as AsyncIterable<string>);
+    yield* [];
+  };
+  internals._parseWorksheet = function* (source) {
+    const workbook = {
+      get sharedStrings() {
+        return internals.sharedStrings;
+      },
+      numberFormat: (styleId: number) => internals.styles.getStyleModel(styleId)?.numFmt,
+      date1904: internals.properties?.model?.date1904 === true,
+    };
+    yield { eventType: 'worksheet', value: { [Symbol.asyncIterator]: () => readSheetRows(wholeCharacters(source), workbook) } };
+  };
 }
 
 /**

@@ -6,10 +6,14 @@ import type { Db } from '../../db/client.js';
 import { NATIONAL } from '../../domain/region-code.js';
 import { findRegion } from '../regions/queries.js';
 import { loggedOutSchema, loginBody, meSchema } from './schemas.js';
-import { login, logout } from './service.js';
+import { login, logout, normaliseUsername } from './service.js';
+import { AppError, errors } from '../../lib/errors.js';
+import { LoginLockout } from './lockout.js';
 
 export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const lockout = new LoginLockout();
   const regionName = async (code: string) => (code === NATIONAL ? 'Indonesia' : ((await findRegion(db, code))?.name ?? code));
 
   r.post(
@@ -22,8 +26,9 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
           timeWindow: '1 minute',
           // After body parsing, so the key can include the username.
           hook: 'preHandler',
-          // Per address and username: one office behind NAT does not lock out its colleagues.
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown })?.username ?? '').toLowerCase()}`,
+          // Per address and username: one office behind NAT does not lock out its colleagues. The
+          // username as login reads it, so that "  Name" is not a fresh budget for "name".
+          keyGenerator: (req) => `${req.ip}|${normaliseUsername(String((req.body as { username?: unknown })?.username ?? ''))}`,
         },
       },
       schema: {
@@ -34,7 +39,17 @@ export function authRoutes(app: FastifyInstance, { db, config }: { db: Db; confi
       },
     },
     async (req, reply) => {
-      const result = await login(db, req.body.username, req.body.password, config.sessionTtlHours);
+      const account = normaliseUsername(req.body.username);
+      const wait = lockout.retryAfterSeconds(account);
+      if (wait > 0) {
+        reply.header('retry-after', wait);
+        throw errors.rateLimited(wait);
+      }
+      const result = await login(db, req.body.username, req.body.password, config.sessionTtlHours).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'INVALID_CREDENTIALS') lockout.failed(account);
+        throw err;
+      });
+      lockout.succeeded(account);
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,

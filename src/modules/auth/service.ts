@@ -14,8 +14,14 @@ export interface LoginResult {
   user: Pick<Me, 'username' | 'role' | 'regionCode' | 'displayName'>;
 }
 
+/**
+ * One spelling per account for login, its rate limit and its lockout: fullwidth and other compatibility
+ * forms folded (NFKC), surrounding spaces dropped, lower case. Stored usernames are already in this form.
+ */
+export const normaliseUsername = (username: string) => username.normalize('NFKC').trim().toLowerCase();
+
 export async function login(db: Db, username: string, password: string, ttlHours: number): Promise<LoginResult> {
-  const user = await findUser(db, username.trim().toLowerCase());
+  const user = await findUser(db, normaliseUsername(username));
   const ok = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
   if (!user || !ok || user.disabled_at) throw errors.badCredentials();
 

@@ -15,11 +15,15 @@ import { commitImport, getImport, present, startImport } from './service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const UPLOAD: UploadSpec<'xlsx' | 'csv'> = {
-  extensions: ['xlsx', 'csv'],
-  maxBytes: 200 * 1024 * 1024,
-  wrongType: { code: 'IMPORT_FILE_TYPE', text: { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' } },
-  tooLarge: { code: 'IMPORT_FILE_TOO_LARGE', text: { id: 'Berkas melebihi 200 MB; pecah menjadi beberapa berkas.', en: 'The file exceeds 200 MB; split it into several files.' } },
+/** The import upload: .xlsx or .csv up to UPLOAD_MAX_MB (config). */
+const uploadSpec = (maxBytes: number): UploadSpec<'xlsx' | 'csv'> => {
+  const mb = Math.round(maxBytes / 1024 / 1024);
+  return {
+    extensions: ['xlsx', 'csv'],
+    maxBytes,
+    wrongType: { code: 'IMPORT_FILE_TYPE', text: { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' } },
+    tooLarge: { code: 'IMPORT_FILE_TOO_LARGE', text: { id: `Berkas melebihi ${mb} MB; pecah menjadi beberapa berkas.`, en: `The file exceeds ${mb} MB; split it into several files.` } },
+  };
 };
 
 /** The same five routes for every import kind, under its basePath (workers: /api/imports); app.ts lists the kinds. */
@@ -47,7 +51,7 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     response: { 202: uploadedSchema },
   };
   r.post(base, { config: { access: { permission: write } }, schema: uploadSchema }, async (req, reply) => {
-    const file = await receiveUpload(req, join(config.dataDir, 'uploads'), UPLOAD);
+    const file = await receiveUpload(req, join(config.dataDir, 'uploads'), uploadSpec(config.uploadMaxBytes));
     const view = await startImport(db, userOf(req), kind, file);
     return reply.code(202).send({ id: view.id });
   });

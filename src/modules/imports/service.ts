@@ -7,6 +7,7 @@ import { AppError, errors } from '../../lib/errors.js';
 import { asAppError } from '../../lib/spreadsheet/app-error.js';
 import { readRows } from '../../lib/spreadsheet/read-rows.js';
 import type { ImportKind } from './kind.js';
+import { loggableError } from '../../lib/logging.js';
 import { countOutcomes, hasStagedRows } from './outcomes.js';
 import { failInterruptedValidations, failLostStaging, filePathOf, findJob, insertJob, reopenInterruptedCommits, saveJobState } from './queries.js';
 import type { CommitOptions, ImportStatus, ImportView } from './schemas.js';
@@ -55,7 +56,7 @@ async function setStatus(db: Db, job: ImportJob, status: ImportStatus, progress:
 
 async function fail(db: Db, job: ImportJob, err: unknown) {
   const known = asAppError(err);
-  if (!(known instanceof AppError)) console.error('import failed', job.id, err);
+  if (!(known instanceof AppError)) console.error('import failed', job.id, loggableError(err));
   const e = known instanceof AppError ? known : errors.internal();
   job.error = { code: e.code, message: e.text.id, messageEn: e.text.en };
   await setStatus(db, job, 'failed', job.progress).catch(() => undefined);
