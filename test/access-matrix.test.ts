@@ -687,6 +687,16 @@ describe('route × role × region matrix', () => {
     ]);
   });
 
+  it('checks every route that takes an id through an entity scope (region-code params through the region rule)', () => {
+    // region codes (and a year beside one) are checked by the region rule; any other path parameter names a stored thing
+    const takesId = t.app.routesWithAccess.filter((r) => /:(?!(code|regencyCode|regionCode|year)\b)\w+/.test(r.url));
+    expect(takesId.length).toBeGreaterThan(20);
+    const unchecked = takesId.filter((r) => typeof r.access === 'string' || !r.access.entity).map((r) => `${r.method} ${r.url}`);
+    expect(unchecked).toEqual([]);
+    const regionParam = t.app.routesWithAccess.filter((r) => /:(code|regencyCode|regionCode)\b/.test(r.url));
+    expect(regionParam.filter((r) => typeof r.access === 'string' || !r.access.region).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+  });
+
   for (const actor of ACTORS) {
     it(`${actor.role} (${actor.username}): allowed in own region, nothing outside it`, async () => {
       for (const [key, c] of Object.entries(CASES)) {
