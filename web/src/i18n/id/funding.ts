@@ -1,3 +1,4 @@
+import { PAYER_LABELS } from '../../../../src/domain/funding';
 /** Funding: calculator, programmes, billing, payments, planning, rates. */
 export const funding = {
   funding: {
@@ -10,15 +11,7 @@ export const funding = {
       FUNERAL: 'Biaya pemakaman',
       SCHOLARSHIP: 'Beasiswa pendidikan anak',
     },
-    payerTypes: {
-      APBD_PROVINSI: 'APBD Provinsi',
-      APBD_KABKOTA: 'APBD Kabupaten/Kota',
-      DANA_DESA: 'Dana Desa',
-      BHP: 'BHP',
-      CSR: 'CSR',
-      MANDIRI: 'Mandiri',
-      EMPLOYER: 'Pemberi Kerja',
-    },
+    payerTypes: PAYER_LABELS,
     programs: {
       title: 'Program Pendanaan',
       subtitle: 'Siapa membayar iuran siapa: APBD, Dana Desa, CSR, dan lainnya, dengan anggaran, kuota, dan dasar hukumnya.',

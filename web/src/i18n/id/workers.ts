@@ -1,3 +1,4 @@
+import { GROUP_LABELS } from '../../../../src/domain/worker';
 /** The worker registry: segments, groups, programmes, statuses, the list and the form. */
 export const workers = {
   segments: {
@@ -6,17 +7,8 @@ export const workers = {
     JAKON: 'Jasa Konstruksi (Jakon)',
     PMI: 'Pekerja Migran Indonesia (PMI)',
   },
-  groups: {
-    NON_ASN: 'Non-ASN',
-    PERANGKAT_DESA: 'Perangkat Desa',
-    BPD: 'BPD',
-    RT_RW: 'RT/RW',
-    PEKERJA_RENTAN: 'Pekerja Rentan',
-    PEKERJA_HARIAN_LEPAS: 'Pekerja Harian Lepas',
-    KONSTRUKSI_DESA: 'Konstruksi Desa',
-    BADAN_ADHOC_PEMILU: 'Badan Adhoc Pemilu',
-    OTHER: 'Lainnya',
-  },
+  // the domain's Indonesian labels, as operators write them in spreadsheets (one definition)
+  groups: GROUP_LABELS,
   programs: {
     JKK: 'Jaminan Kecelakaan Kerja',
     JKM: 'Jaminan Kematian',
