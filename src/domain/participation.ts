@@ -151,7 +151,7 @@ export interface CrossProblem {
  * (equal when all its districts are sent, not smaller than their sum when only some are). A mismatch
  * rejects the regency and those districts together: either may be the wrong one.
  */
-export function crossCheck(figures: readonly ParticipationFigure[], regions: ParticipationRegions, rowName: (index: number) => Bilingual): CrossProblem[] {
+export function crossCheck(figures: readonly Pick<ParticipationFigure, 'regionCode' | 'period' | 'segment' | 'active'>[], regions: ParticipationRegions, rowName: (index: number) => Bilingual): CrossProblem[] {
   const out: CrossProblem[] = [];
   const first = new Map<string, number>();
   const unique: number[] = [];

@@ -24,7 +24,7 @@ export interface ImportKind<Row extends StagedRow = StagedRow, Ctx = unknown> {
   /** column keys that name a row in the warnings sheet */
   identityColumns: string[];
   /** its staging table: import_id, row_number, raw, outcome, problems, plus its parsed columns */
-  stagingTable: 'import_row' | 'employer_import_row' | 'registration_import_row';
+  stagingTable: 'import_row' | 'employer_import_row' | 'registration_import_row' | 'participation_import_row';
   /** lookups loaded once per file (region index, reference lists) */
   context(db: Db): Promise<Ctx>;
   /** parses and checks one row with the same rules as the single-entry form */

@@ -45,9 +45,9 @@ export async function revokeToken(tx: Tx, id: number) {
  * Provinces, regencies/cities and districts, with each regency's number of districts, held in memory
  * per database: a 10,000-row push or a national file asks the database nothing per row.
  */
-const regionCache = new WeakMap<Db, Promise<ParticipationRegions>>();
+const regionCache = new WeakMap<Db | Tx, Promise<ParticipationRegions>>();
 
-export function participationRegions(db: Db): Promise<ParticipationRegions> {
+export function participationRegions(db: Db | Tx): Promise<ParticipationRegions> {
   let regions = regionCache.get(db);
   if (!regions) {
     regions = loadRegions(db);
@@ -57,7 +57,7 @@ export function participationRegions(db: Db): Promise<ParticipationRegions> {
   return regions;
 }
 
-async function loadRegions(db: Db): Promise<ParticipationRegions> {
+async function loadRegions(db: Db | Tx): Promise<ParticipationRegions> {
   const rows = await db.selectFrom('region').select(['code', 'level']).where('level', 'in', ['province', 'regency', 'district']).execute();
   const codes = new Set(rows.map((r) => r.code));
   const districts = new Map<string, number>();
