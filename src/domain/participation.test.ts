@@ -23,7 +23,7 @@ describe('checkFigure', () => {
       'segment:SEGMENT_UNKNOWN',
       'active:COUNT_NEGATIVE',
       'new:COUNT_NOT_WHOLE',
-      'inactive:COUNT_INVALID',
+      'inactive:COUNT_NOT_NUMBER',
     ]);
     expect(codes(checkFigure({ ...ok, regionCode: 'ID' }, regions, opts))).toEqual(['regionCode:REGION_LEVEL_NOT_ACCEPTED']);
     expect(codes(checkFigure({ ...ok, regionCode: '32.02.01.2001' }, regions, opts))).toEqual(['regionCode:REGION_LEVEL_NOT_ACCEPTED']);

@@ -99,7 +99,7 @@ function countOf(field: 'active' | 'new' | 'inactive', value: unknown, optional:
     return { problem: { field, code: 'REQUIRED', text: { id: `${name.id} wajib diisi.`, en: `${name.en} is required.` } } };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    return { problem: { field, code: 'COUNT_INVALID', text: { id: `${name.id} "${text(value)}" bukan angka; tulis 1.234.567 atau 1234567.`, en: `${name.en} "${text(value)}" is not a number; write 1.234.567 or 1234567.` } } };
+    return { problem: { field, code: 'COUNT_NOT_NUMBER', text: { id: `${name.id} "${text(value)}" bukan angka; tulis 1.234.567 atau 1234567.`, en: `${name.en} "${text(value)}" is not a number; write 1.234.567 or 1234567.` } } };
   }
   if (value < 0) return { problem: { field, code: 'COUNT_NEGATIVE', text: { id: `${name.id} tidak boleh negatif (${value}).`, en: `${name.en} cannot be negative (${value}).` } } };
   if (!Number.isInteger(value)) return { problem: { field, code: 'COUNT_NOT_WHOLE', text: { id: `${name.id} harus bilangan bulat (${value}).`, en: `${name.en} must be a whole number (${value}).` } } };

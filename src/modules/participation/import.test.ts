@@ -75,7 +75,7 @@ describe('official participation file (import kind "participation")', () => {
       PERIOD_IN_FUTURE: 1,
       COUNT_NEGATIVE: 1,
       COUNT_NOT_WHOLE: 1,
-      COUNT_INVALID: 1,
+      COUNT_NOT_NUMBER: 1,
       SEGMENT_UNKNOWN: 1,
       REGENCY_TOTAL_MISMATCH: 3,
     });

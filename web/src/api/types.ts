@@ -134,6 +134,8 @@ export interface ImportCounts {
   duplicateInFile: number;
   alreadyRegistered: number;
   doubleFunded: number;
+  /** official participation files: valid rows whose region, month and segment already have a current figure */
+  replacing: number;
   withWarnings: number;
   rejectedByReason: Record<string, number>;
   /** valid rows per funding programme their "Sumber Dana" names, and whether they overrun it */
