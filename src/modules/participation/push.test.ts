@@ -245,3 +245,19 @@ describe('PUT /api/participation: every bad row is named and nothing is stored',
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'body.rows.0.active' });
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the push with its bearer security and the token and import routes', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
+    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    const put = doc.paths['/api/participation'].put;
+    expect(put.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(put.requestBody.content['application/json'].schema.properties).sort()).toEqual(['rows', 'source']);
+    expect(Object.keys(put.responses['200'].content['application/json'].schema.properties).sort()).toEqual(['accepted', 'replaced']);
+    expect(Object.keys(doc.paths['/api/tokens'].post.responses)).toContain('201');
+    expect(doc.paths['/api/tokens/{id}'].delete).toBeDefined();
+    for (const path of ['/api/participation-imports', '/api/participation-imports/{id}', '/api/participation-imports/{id}/commit', '/api/participation-imports/template.xlsx', '/api/participation-imports/{id}/report.xlsx']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
+});
