@@ -64,7 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? {
       level: deps.config.logLevel,
       // Personal data stays out of the logs (UU 27/2022): no bodies, no cookies, no tokens.
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
