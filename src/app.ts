@@ -46,6 +46,8 @@ import { denominatorRoutes } from './modules/denominators/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { interopRoutes } from './modules/interop/routes.js';
 import { boundaryRoutes } from './modules/boundaries/routes.js';
+// official participation data (issue 11)
+import { participationRoutes } from './modules/participation/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -93,7 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
           'Writes need the `x-csrf-token` header returned by login.',
         version: '0.1.0',
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'semesta_session' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'semesta_session' },
+          // machine routes (PUT /api/participation): an API token created by a national monitor
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
@@ -135,6 +143,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reportRoutes(api, ctx);
     interopRoutes(api, ctx);
     boundaryRoutes(api, ctx);
+    // official participation data (issue 11)
+    participationRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -52,6 +52,8 @@ type Case = {
   ancestorsReadable?: boolean;
   /** the request names no region (scope applies to its content, tested in the module's own tests) */
   noForeign?: boolean;
+  /** a machine route (API token, no session): a signed-in session opens nothing, whatever the role; its token paths are in src/modules/participation/push.test.ts */
+  bearer?: boolean;
 };
 
 /** Import jobs: one per actor to act on, and one in each foreign region to be refused. */
@@ -61,11 +63,13 @@ const OWN_EMPLOYER_JOBS: Record<string, number> = {};
 const REGION_EMPLOYER_JOBS: Record<string, number> = {};
 const OWN_REGISTRATION_JOBS: Record<string, number> = {};
 const REGION_REGISTRATION_JOBS: Record<string, number> = {};
+const OWN_PARTICIPATION_JOBS: Record<string, number> = {};
+const REGION_PARTICIPATION_JOBS: Record<string, number> = {};
+/** an API token for the national monitor to revoke (issue 11) */
+let MATRIX_TOKEN = 0;
 
 /** The five routes every import kind gets (src/modules/imports/routes.ts), aimed at jobs of that kind. */
-function importCases(base: string, entity: 'worker' | 'employer', own: Record<string, number>, region: Record<string, number>): Record<string, Case> {
-  const read = `${entity}:read` as const;
-  const write = `${entity}:write` as const;
+function importCases(base: string, { read, write }: { read: Permission; write: Permission }, own: Record<string, number>, region: Record<string, number>): Record<string, Case> {
   return {
     [`GET ${base}/template.xlsx`]: { permission: read, own: () => ({ url: `${base}/template.xlsx` }), foreign: () => ({ url: `${base}/template.xlsx` }), noForeign: true },
     [`POST ${base}`]: {
@@ -174,9 +178,10 @@ const CASES: Record<string, Case> = {
     own: () => ({ url: '/api/workers/export.xlsx' }),
     foreign: (_a, region) => ({ url: `/api/workers/export.xlsx?region=${region}` }),
   },
-  ...importCases('/api/imports', 'worker', OWN_JOBS, REGION_JOBS),
-  ...importCases('/api/employer-imports', 'employer', OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
-  ...importCases('/api/registration-imports', 'worker', OWN_REGISTRATION_JOBS, REGION_REGISTRATION_JOBS),
+  ...importCases('/api/imports', { read: 'worker:read', write: 'worker:write' }, OWN_JOBS, REGION_JOBS),
+  ...importCases('/api/employer-imports', { read: 'employer:read', write: 'employer:write' }, OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
+  ...importCases('/api/registration-imports', { read: 'worker:read', write: 'worker:write' }, OWN_REGISTRATION_JOBS, REGION_REGISTRATION_JOBS),
+  ...importCases('/api/participation-imports', { read: 'participation:write', write: 'participation:write' }, OWN_PARTICIPATION_JOBS, REGION_PARTICIPATION_JOBS),
   'POST /api/enrolments/:id/status': {
     permission: 'worker:write',
     own: (a) => ({ method: 'POST', url: `/api/enrolments/${OWN_ENROLMENTS[a.username]}/status`, payload: { to: 'ended', note: 'matrix' } }),
@@ -342,6 +347,21 @@ const CASES: Record<string, Case> = {
     permission: 'coverage:read',
     own: (a) => ({ url: `/api/reports/monev/${a.region}.pdf?period=2025-06` }),
     foreign: (_a, region) => ({ url: `/api/reports/monev/${region}.pdf?period=2025-06` }),
+  },
+  // ── official participation data (issue 11) ──
+  'POST /api/tokens': {
+    permission: 'token:manage',
+    own: () => ({ method: 'POST', url: '/api/tokens', payload: { name: `Matrix ${uniq()}`, regionCode: '32', scopes: ['participation:write'] } }),
+    foreign: () => ({ url: '/' }),
+    noForeign: true, // national monitor only: no region below it to be refused
+  },
+  'GET /api/tokens': { permission: 'token:manage', own: () => ({ url: '/api/tokens' }), foreign: () => ({ url: '/' }), noForeign: true },
+  'DELETE /api/tokens/:id': { permission: 'token:manage', own: () => ({ method: 'DELETE', url: `/api/tokens/${MATRIX_TOKEN}` }), foreign: () => ({ url: '/' }), noForeign: true },
+  'PUT /api/participation': {
+    bearer: true,
+    own: (a) => ({ method: 'PUT', url: '/api/participation', payload: { source: 'matrix', rows: [{ regionCode: a.region === 'ID' ? '32' : a.region, period: '2025-06', segment: 'PU', active: 1 }] } }),
+    foreign: () => ({ url: '/' }),
+    noForeign: true,
   },
 };
 
@@ -651,7 +671,7 @@ describe('route × role × region matrix', () => {
       const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Own Worker', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
       OWN_ENROLMENTS[a.username] = await openEnrolment(p.id, village);
     }
-    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' = 'workers') =>
+    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' | 'participation' = 'workers') =>
       (await t.db
         .insertInto('import_job')
         .values({ kind, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
@@ -663,6 +683,11 @@ describe('route × role × region matrix', () => {
     for (const key of Object.keys(places)) REGION_EMPLOYER_JOBS[key] = await job(key, 'employers');
     for (const a of ACTORS) OWN_REGISTRATION_JOBS[a.username] = await job(a.region, 'registrations');
     for (const key of Object.keys(places)) REGION_REGISTRATION_JOBS[key] = await job(key, 'registrations');
+    for (const a of ACTORS) OWN_PARTICIPATION_JOBS[a.username] = await job(a.region, 'participation');
+    for (const key of Object.keys(places)) REGION_PARTICIPATION_JOBS[key] = await job(key, 'participation');
+    const token = await injectAs(t.app, admin, { method: 'POST', url: '/api/tokens', payload: { name: 'Matrix token', regionCode: 'ID', scopes: ['participation:write'] } });
+    expect(token.statusCode, token.body).toBe(201);
+    MATRIX_TOKEN = token.json().id;
     // funding (issue 4)
     const docDir = mkdtempSync(join(tmpdir(), 'matrix-doc-'));
     for (const region of new Set([...Object.keys(places), ...ACTORS.map((a) => a.region).filter((r) => r !== 'ID')])) {
@@ -691,10 +716,10 @@ describe('route × role × region matrix', () => {
     // region codes (and a year beside one) are checked by the region rule; any other path parameter names a stored thing
     const takesId = t.app.routesWithAccess.filter((r) => /:(?!(code|regencyCode|regionCode|year)\b)\w+/.test(r.url));
     expect(takesId.length).toBeGreaterThan(20);
-    const unchecked = takesId.filter((r) => typeof r.access === 'string' || !r.access.entity).map((r) => `${r.method} ${r.url}`);
+    const unchecked = takesId.filter((r) => typeof r.access === 'string' || !('entity' in r.access && r.access.entity)).map((r) => `${r.method} ${r.url}`);
     expect(unchecked).toEqual([]);
     const regionParam = t.app.routesWithAccess.filter((r) => /:(code|regencyCode|regionCode)\b/.test(r.url));
-    expect(regionParam.filter((r) => typeof r.access === 'string' || !r.access.region).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(regionParam.filter((r) => typeof r.access === 'string' || !('region' in r.access && r.access.region)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
   });
 
   for (const actor of ACTORS) {
@@ -706,7 +731,10 @@ describe('route × role × region matrix', () => {
 
         const own = await injectAs(t.app, s, c.own(actor));
         checked++;
-        if (allowed) {
+        if (c.bearer) {
+          expect(own.statusCode, `${key} with a session`).toBe(401);
+          expect(own.json().error.code).toBe('UNAUTHENTICATED');
+        } else if (allowed) {
           expect(own.statusCode, `${key} own: ${own.body}`).toBeLessThan(300);
           if (c.regionsIn) for (const code of c.regionsIn(own.json())) expect(visible(actor, code), `${key} leaked ${code}`).toBe(true);
         } else {
@@ -763,8 +791,10 @@ describe('route × role × region matrix', () => {
     for (const r of t.app.routesWithAccess.filter((x) => x.access !== 'public' && x.method !== 'GET')) {
       const url = r.url.replace(':username', 'kab.sukabumi');
       const res = await t.app.inject({ method: r.method as 'POST', url, headers: { cookie: s.cookie }, payload: {} });
-      expect(res.statusCode, `${r.method} ${url}`).toBe(403);
-      expect(res.json().error.code).toBe('CSRF_TOKEN_INVALID');
+      // a machine route takes no cookie, so needs no CSRF token: the session is simply not a credential there
+      const [status, code] = typeof r.access === 'object' && 'token' in r.access ? [401, 'UNAUTHENTICATED'] : [403, 'CSRF_TOKEN_INVALID'];
+      expect(res.statusCode, `${r.method} ${url}`).toBe(status);
+      expect(res.json().error.code).toBe(code);
     }
   });
 });

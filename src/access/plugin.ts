@@ -1,10 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
+import { inSubtree } from '../domain/region-code.js';
+import type { TokenScope } from '../domain/roles.js';
 import { errors } from '../lib/errors.js';
 import { type AccessRule, requireAccess } from './rules.js';
 import type { SessionUser } from './session-user.js';
+import type { TokenCaller } from './token-caller.js';
 
 export const SESSION_COOKIE = 'semesta_session';
 
@@ -14,6 +18,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     user: SessionUser | null;
+    /** the API token of a machine route (token rules only) */
+    apiToken: TokenCaller | null;
   }
 }
 
@@ -55,12 +61,34 @@ async function loadSessionUser(db: Db, token: string): Promise<SessionUser | nul
   };
 }
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
 /**
- * Enforces every route's AccessRule before its handler runs: session, role, CSRF on writes, region scope.
- * Handlers that list many regions additionally filter their SQL by the user's subtree.
+ * `Authorization: Bearer <token>` → the token, if it exists and is not revoked; its last use is
+ * stamped in the same statement. Missing, unknown and revoked tokens get the same 401 (no oracle).
+ */
+async function loadTokenCaller(db: Db, header: string | undefined, scope: TokenScope): Promise<TokenCaller> {
+  const sent = header ? BEARER.exec(header)?.[1] : undefined;
+  if (!sent) throw errors.tokenInvalid();
+  const { rows } = await sql<{ id: number; name: string; region_code: string; scopes: TokenScope[] }>`
+    UPDATE api_token SET last_used_at = now()
+    WHERE token_hash = ${hashToken(sent)} AND revoked_at IS NULL
+    RETURNING id, name, region_code, scopes`.execute(db);
+  const row = rows[0];
+  if (!row) throw errors.tokenInvalid();
+  if (!row.scopes.includes(scope)) throw errors.tokenScope(scope);
+  return { id: row.id, name: row.name, regionCode: row.region_code, scopes: row.scopes };
+}
+
+/**
+ * Enforces every route's AccessRule before its handler runs: session, role, CSRF on writes, region scope;
+ * or, on a machine route, the API token and the region of everything the request touches. A machine
+ * route takes no cookie, so it needs no CSRF token. Handlers that list many regions additionally filter
+ * their SQL by the user's subtree.
  */
 export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; routes: RegisteredRoute[] }) => {
   app.decorateRequest('user', null);
+  app.decorateRequest('apiToken', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
@@ -75,6 +103,10 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; rout
   app.addHook('preValidation', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config?.access;
     if (!access || access === 'public') return;
+    if (typeof access === 'object' && 'token' in access) {
+      req.apiToken = await loadTokenCaller(opts.db, req.headers.authorization, access.token);
+      return;
+    }
     const token = req.cookies[SESSION_COOKIE];
     req.user = token ? await loadSessionUser(opts.db, token) : null;
     const user = req.user;
@@ -91,10 +123,22 @@ export const accessPlugin = fp(async (app: FastifyInstance, opts: { db: Db; rout
     const access = req.routeOptions.config?.access;
     if (!access || typeof access === 'string') return;
     const values = { params: req.params, query: req.query, body: req.body };
+    if ('token' in access) {
+      const caller = tokenOf(req);
+      const outside = access.regions?.(values).find((code) => !inSubtree(caller.regionCode, code));
+      if (outside !== undefined) throw errors.forbiddenRegion(outside);
+      return;
+    }
     if (access.region) requireAccess(userOf(req), access.permission, access.region(values), { ancestorsReadable: access.ancestorsReadable });
     if (access.entity) await access.entity(opts.db, userOf(req), values);
   });
 });
+
+/** The API token of a machine route (a token rule). */
+export function tokenOf(req: FastifyRequest): TokenCaller {
+  if (!req.apiToken) throw errors.tokenInvalid();
+  return req.apiToken;
+}
 
 /** The signed-in user of a route whose rule is not 'public'. */
 export function userOf(req: FastifyRequest): SessionUser {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../db/client.js';
 import { inSubtree, isAncestor } from '../domain/region-code.js';
-import { can, type Permission } from '../domain/roles.js';
+import { can, type Permission, type TokenScope } from '../domain/roles.js';
 import { type Bilingual, errors } from '../lib/errors.js';
 import type { SessionUser } from './session-user.js';
 
@@ -31,7 +31,17 @@ export interface RequestValues {
  * route × role × region test reads these declarations to walk all of them. Build permission rules with
  * `access()`, which types `region` and `entity` against the route's schema.
  */
-export type AccessRule = 'public' | 'signed-in' | PermissionRule;
+export type AccessRule = 'public' | 'signed-in' | PermissionRule | TokenRule;
+
+/**
+ * A machine route (issue 11): `Authorization: Bearer <API token>` whose scopes hold `token`, else 401;
+ * no session and no CSRF token (nothing rides on a cookie). Build it with `tokenAccess()`.
+ */
+export interface TokenRule {
+  token: TokenScope;
+  /** Every region the request touches (e.g. each row's); each must lie in the token's subtree, else 403. */
+  regions?: (v: RequestValues) => readonly string[];
+}
 
 export interface PermissionRule {
   permission: Permission;
@@ -83,6 +93,12 @@ export function access<S extends RouteSchemaParts, Id extends number | string = 
   }
   if (scope.ancestorsReadable) rule.ancestorsReadable = true;
   return rule;
+}
+
+/** A token rule whose region resolver is typed from the route's schema, like `access()`. */
+export function tokenAccess<S extends RouteSchemaParts>(_schema: S, scope: TokenScope, opts: { regions?: (v: Validated<S>) => readonly string[] } = {}): TokenRule {
+  const { regions } = opts;
+  return regions ? { token: scope, regions: (v) => regions(v as Validated<S>) } : { token: scope };
 }
 
 /**

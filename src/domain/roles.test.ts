@@ -42,3 +42,10 @@ describe('labour inspector (compliance)', () => {
     expect(mayGrant('regency_operator', 'labour_inspector')).toBe(false);
   });
 });
+
+describe('official participation data (issue 11)', () => {
+  it('lets only the national monitor manage API tokens, and the regional offices and national monitor send figures', () => {
+    expect(ROLES.filter((r) => can(r, 'token:manage'))).toEqual(['national_monitor']);
+    expect(ROLES.filter((r) => can(r, 'participation:write'))).toEqual(['national_monitor', 'province_operator', 'regency_operator']);
+  });
+});

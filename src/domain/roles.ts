@@ -49,6 +49,11 @@ export const PERMISSIONS = [
   'denominator:write',
   /** upload official region boundaries (GeoJSON) for the coverage maps */
   'boundary:write',
+  // official participation data (issue 11)
+  /** send BPJS TK's official participation figures for one's region: a file, or a push with an API token of this scope */
+  'participation:write',
+  /** create, list and revoke the API tokens BPJS TK's systems push with */
+  'token:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,9 +101,24 @@ const COVERAGE_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: ['coverage:read'],
 };
 
+/** Official participation data (issue 11): regional and national offices send files; only the national monitor hands out tokens. */
+const PARTICIPATION_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['participation:write', 'token:manage'],
+  province_operator: ['participation:write'],
+  regency_operator: ['participation:write'],
+  village_operator: [],
+  bpjs_branch: [],
+  auditor: [],
+  labour_inspector: [],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role]]]),
+  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role]]]),
 ) as unknown as Record<Role, readonly Permission[]>;
+
+/** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */
+export const TOKEN_SCOPES = ['participation:write'] as const satisfies readonly Permission[];
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);

@@ -58,6 +58,16 @@ export const errors = {
       id: 'Sesi Anda tidak aktif. Silakan masuk kembali.',
       en: 'You are not signed in. Please sign in again.',
     }),
+  tokenInvalid: () =>
+    new AppError(401, 'UNAUTHENTICATED', {
+      id: 'Token API tidak ada, tidak dikenal atau sudah dicabut. Kirim header "Authorization: Bearer <token>" dengan token yang aktif.',
+      en: 'The API token is missing, unknown or revoked. Send "Authorization: Bearer <token>" with an active token.',
+    }),
+  tokenScope: (scope: string) =>
+    new AppError(403, 'FORBIDDEN_SCOPE', {
+      id: `Token API ini tidak berhak "${scope}".`,
+      en: `This API token lacks the "${scope}" scope.`,
+    }),
   badCredentials: () =>
     new AppError(401, 'INVALID_CREDENTIALS', {
       id: 'Nama pengguna atau kata sandi salah.',

@@ -14,7 +14,7 @@ const SIXTEEN_DIGITS = /(?<!\d)\d{16}(?!\d)/g;
 export function loggerOptions(config: { logLevel: string }, sink: LogSink = process.stdout) {
   return {
     level: config.logLevel,
-    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     serializers: {
       req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }),
       // Every `{ err }` logged, whoever logs it.

@@ -5,7 +5,7 @@ import { useMe } from './api/use-me';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { EMPLOYER_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
+import { EMPLOYER_IMPORT, PARTICIPATION_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -31,6 +31,8 @@ const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
 const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
 const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
+// official participation data (issue 11)
+const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -75,6 +77,9 @@ export function AppRoutes() {
           <Route path="sosialisasi" element={page(<OutreachPage />)} />
           <Route path="perisai" element={page(<AgentsPage />)} />
           <Route path="cakupan/:code?" element={page(<CoveragePage />)} />
+          {/* official participation data (issue 11) */}
+          <Route path="data-resmi/impor/:id?" element={page(<ImportPage kind={PARTICIPATION_IMPORT} />)} />
+          <Route path="data-resmi/token" element={page(<TokensPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />

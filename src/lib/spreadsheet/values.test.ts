@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, parseDate, parseList, parseRupiah, parseSex } from './values.js';
+import { cellText, parseCount, parseDate, parseList, parseRupiah, parseSex } from './values.js';
 
 describe('cellText', () => {
   it.each([
@@ -163,5 +163,24 @@ describe('parseList', () => {
     [null, []],
   ])('%j → %j', (value, list) => {
     expect(parseList(value)).toEqual(list);
+  });
+});
+
+describe('parseCount', () => {
+  it.each([
+    [1234567, 1234567],
+    ['1.234.567', 1234567],
+    ['1234567', 1234567],
+    [' 12 345 ', 12345],
+    ['-5', -5],
+    ['12,5', 12.5],
+    ['', null],
+    [null, null],
+    ['1.5', 'invalid'],
+    ['1,234,567', 'invalid'],
+    ['banyak', 'invalid'],
+    [true, 'invalid'],
+  ])('%j → %j', (value, count) => {
+    expect(parseCount(value)).toBe(count);
   });
 });

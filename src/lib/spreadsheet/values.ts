@@ -139,3 +139,19 @@ export function parseSex(value: unknown): 'L' | 'P' | null {
 export function parseList(value: unknown): string[] {
   return [...new Set(cellText(value).toUpperCase().split(/[\s,;]+/).filter(Boolean))];
 }
+
+/**
+ * A count of people as written in a cell: a number as is, or text with `.` grouping thousands
+ * (1.234.567) or plain digits (1234567), optionally signed; a lone decimal comma is read as one
+ * (12,5), so the caller can say it is not whole. Empty → null; anything else → 'invalid'.
+ */
+export function parseCount(value: unknown): number | null | 'invalid' {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return 'invalid';
+  const t = value.replace(/\s/g, '');
+  if (t === '') return null;
+  if (/^-?\d{1,3}(?:\.\d{3})+$/.test(t)) return Number(t.replaceAll('.', ''));
+  if (/^-?\d+(?:,\d+)?$/.test(t)) return Number(t.replace(',', '.'));
+  return 'invalid';
+}

@@ -18,7 +18,11 @@ export const fundingLoadSchema = z.object({
 export type FundingLoad = z.infer<typeof fundingLoadSchema>;
 
 /** Extra preview figures a kind may show beside the counts. */
-export const importPreviewSchema = z.object({ fundingPrograms: z.array(fundingLoadSchema).optional() });
+export const importPreviewSchema = z.object({
+  fundingPrograms: z.array(fundingLoadSchema).optional(),
+  /** official participation files: valid rows whose region, month and segment already have a current figure */
+  replacing: z.number().optional(),
+});
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 /** The preview: rows per outcome, rejections per reason, valid rows carrying warnings; empty while the file is read. */

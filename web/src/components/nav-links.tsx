@@ -48,6 +48,9 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     ...(can('employer:read') ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
     { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },
     ...(can('agent:read') ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
+    // official participation data (issue 11)
+    ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
+    ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

@@ -6,6 +6,7 @@ import { imports } from './imports';
 import { funding } from './funding';
 import { compliance } from './compliance';
 import { coverage } from './coverage';
+import { participation } from './participation';
 
 /** English UI text, one file per capability; same keys as ../id. */
-export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage };
+export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation };

@@ -9,8 +9,9 @@ import { imports } from './imports';
 import { funding } from './funding';
 import { compliance } from './compliance';
 import { coverage } from './coverage';
+import { participation } from './participation';
 
-export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage } as const;
+export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

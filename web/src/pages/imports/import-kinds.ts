@@ -11,17 +11,17 @@ export interface ImportKindUi {
   pagePath: string;
   /** what the user needs to import this kind (as the server's import routes check) */
   writePermission: Permission;
-  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title';
-  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro';
-  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint';
+  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title' | 'imports.participation.title';
+  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro' | 'imports.participation.intro';
+  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint' | 'imports.participation.templateHint';
   listPath: string;
-  listKey: 'imports.toList' | 'imports.employers.toList';
+  listKey: 'imports.toList' | 'imports.employers.toList' | 'imports.participation.toList';
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
   /** the preview's count cards: outcomes this kind can have */
   cards: CountCard[];
 }
 
-export type CountKey = 'total' | 'valid' | 'rejected' | 'duplicateInFile' | 'alreadyRegistered' | 'doubleFunded';
+export type CountKey = 'total' | 'valid' | 'rejected' | 'duplicateInFile' | 'alreadyRegistered' | 'doubleFunded' | 'replacing';
 export interface CountCard {
   key: CountKey;
   tone?: 'good' | 'bad' | 'warn';
@@ -67,4 +67,18 @@ export const REGISTRATION_IMPORT: ImportKindUi = {
   listKey: 'imports.toList',
   committedText: (t, c, lang) => t('imports.registrations.committedText', { n: formatNumber(c?.enrolments ?? 0, lang) }),
   cards: BASE_CARDS,
+};
+
+/** BPJS TK's official participation figures (issue 11): each valid row replaces the current figure of its key. */
+export const PARTICIPATION_IMPORT: ImportKindUi = {
+  apiBase: '/api/participation-imports',
+  pagePath: '/data-resmi/impor',
+  writePermission: 'participation:write',
+  titleKey: 'imports.participation.title',
+  introKey: 'imports.participation.intro',
+  hintKey: 'imports.participation.templateHint',
+  listPath: '/cakupan',
+  listKey: 'imports.participation.toList',
+  committedText: (t, c, lang) => t('imports.participation.committedText', { accepted: formatNumber(c?.accepted ?? 0, lang), replaced: formatNumber(c?.replaced ?? 0, lang) }),
+  cards: [{ key: 'total' }, { key: 'valid', tone: 'good' }, { key: 'rejected', tone: 'bad' }, { key: 'duplicateInFile', tone: 'warn' }, { key: 'replacing' }],
 };

@@ -1,0 +1,33 @@
+/** Official participation data from BPJS TK (issue 11): the file import's menu entry and the API tokens. */
+export const participation = {
+  participation: {
+    nav: { import: 'Impor Data Resmi', tokens: 'Token API BPJS TK' },
+    tokens: {
+      title: 'Token API BPJS TK',
+      intro: 'Sistem BPJS Ketenagakerjaan mengirim data resmi kepesertaan dengan token ini (PUT /api/participation, header Authorization: Bearer). Setiap token dibatasi ke satu wilayah beserta wilayah di bawahnya; setiap pemakaian dicatat di log audit.',
+      create: 'Buat token baru',
+      name: 'Nama',
+      nameHint: 'Siapa yang mengirim, mis. "BPJS TK Kanwil Jawa Barat".',
+      region: 'Wilayah',
+      regionHint: 'Kode Kemendagri: provinsi (32), kabupaten/kota (32.02) atau ID untuk seluruh Indonesia.',
+      scope: 'Hak: participation:write (mengirim data kepesertaan untuk wilayah ini).',
+      createButton: 'Buat token',
+      createdTitle: 'Token dibuat',
+      createdOnce: 'Salin sekarang: token ini hanya ditampilkan sekali dan tidak disimpan dalam bentuk asli.',
+      copy: 'Salin',
+      copied: 'Tersalin',
+      list: 'Token yang ada',
+      none: 'Belum ada token.',
+      loadError: 'Daftar token gagal dimuat.',
+      scopes: 'Hak',
+      created: 'Dibuat',
+      lastUsed: 'Terakhir dipakai',
+      neverUsed: 'Belum pernah',
+      state: 'Status',
+      revoke: 'Cabut',
+      cancel: 'Batal',
+      revokeConfirm: 'Cabut token "{{name}}"? Kiriman berikutnya dengan token ini akan ditolak.',
+      revokedAt: 'Dicabut {{when}}',
+    },
+  },
+} as const;
