@@ -112,6 +112,7 @@ export const trendPointSchema = z.object({
   activeParticipants: z.number().describe('the numerator used that month'),
   numeratorSource: z.enum(NUMERATOR_SOURCES),
   officialParticipants: z.number().nullable(),
+  officialReported: z.object({ reported: z.number(), of: z.number() }).nullable(),
   registryParticipants: z.number(),
   coveragePct: z.number().nullable(),
   employedPopulation: z.number().nullable(),

@@ -281,6 +281,7 @@ export async function coverageTrend(db: Db, code: string, from: Period, to: Peri
       activeParticipants: n.activeParticipants,
       numeratorSource: n.numeratorSource,
       officialParticipants: n.officialParticipants,
+      officialReported: n.officialReported,
       registryParticipants: registry,
       coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
       employedPopulation: den?.total ?? null,
