@@ -51,9 +51,8 @@ const CHUNK = Number(args.chunk ?? (args.smoke ? 50_000 : 1_000_000));
 const SAMPLES = Number(args.samples ?? (args.smoke ? 20 : 200));
 const DB_NAME = args.db ?? (args.smoke ? 'semesta_bench_coverage_smoke' : 'semesta_bench_coverage');
 const PERIOD = '2025-06';
-/** the official data's months: 36 up to a year after PERIOD */
+/** the official data's first month: 36 months, 2023-07 … 2026-06, around PERIOD */
 const OFFICIAL_FROM = '2023-07';
-const OFFICIAL_TO = '2026-06';
 const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'];
 const result: Record<string, unknown> = { bench: 'coverage', smoke: args.smoke, official: args.official, enrolments: N, samples: SAMPLES };
 
