@@ -1,7 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import { inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
-import { CODE_WIDTH, monthStart, type Period } from '../../domain/coverage.js';
+import { addMonths, CODE_WIDTH, LEVEL_NUMBER, monthStart, type Period } from '../../domain/coverage.js';
+import type { OfficialRow } from '../../domain/numerator.js';
+import { regencyOf } from '../../domain/region-code.js';
 import type { Segment } from '../../domain/worker.js';
 import type { CoverageBreakdownRow } from './schemas.js';
 
@@ -166,12 +168,21 @@ export async function denominatorsOf(db: Db, code: string): Promise<Denominator[
   return rows;
 }
 
-export async function targets(db: Db, codes: string[], year: number): Promise<Map<string, { pct: number; source: string }>> {
+export interface Target {
+  /** the year the target was set for: the period's, or the latest earlier one */
+  year: number;
+  pct: number;
+  source: string;
+}
+
+/** The target of each region for `year`, or when none is set its latest earlier target. */
+export async function targets(db: Db, codes: string[], year: number): Promise<Map<string, Target>> {
   if (codes.length === 0) return new Map();
-  const { rows } = await sql<{ code: string; pct: string; source: string }>`
-    SELECT region_code AS code, target_pct AS pct, source FROM coverage_target
-    WHERE region_code = ANY (${codes}::text[]) AND year = ${year}`.execute(db);
-  return new Map(rows.map((r) => [r.code, { pct: Number(r.pct), source: r.source }]));
+  const { rows } = await sql<{ code: string; year: number; pct: string; source: string }>`
+    SELECT DISTINCT ON (region_code) region_code AS code, year, target_pct AS pct, source FROM coverage_target
+    WHERE region_code = ANY (${codes}::text[]) AND year <= ${year}
+    ORDER BY region_code, year DESC`.execute(db);
+  return new Map(rows.map((r) => [r.code, { year: r.year, pct: Number(r.pct), source: r.source }]));
 }
 
 /** The value of an administrator's setting (app_setting), undefined when unset. */
@@ -191,4 +202,142 @@ export async function compact(db: Db): Promise<number> {
   // autovacuum comes by; vacuum it now (outside any transaction).
   if (rows[0]!.n > 20_000) await sql`VACUUM coverage_delta`.execute(db);
   return rows[0]!.n;
+}
+
+// ── official participation data (participation_report, issue 11) ──
+
+export interface OfficialMonthRow extends OfficialRow {
+  month: Period;
+}
+
+export interface OfficialData {
+  rows: OfficialMonthRow[];
+  /** number of children of every region between a row and the country */
+  childCount: Map<string, number>;
+}
+
+/**
+ * The current official rows selected by `selected` (columns month, code, key, active, source,
+ * received_at), and the child counts the numerator rule needs, in one statement. District rows
+ * under a regency that reports itself are never summed, so they are left out, except inside `root`
+ * when it is a regency or a district (its children or itself are shown).
+ */
+async function officialData(db: Db, selected: RawBuilder<unknown>, root: string, rootLevel: number): Promise<OfficialData> {
+  const keepDistricts = rootLevel >= LEVEL_NUMBER.regency ? inRegionSql('code', root) : sql<boolean>`false`;
+  const { rows } = await sql<{ rows: OfficialMonthRow[]; kids: Record<string, number> }>`
+    WITH r AS (${selected}),
+    kept AS (
+      SELECT * FROM r
+      WHERE length(code) < 8 OR ${keepDistricts}
+         OR NOT EXISTS (SELECT 1 FROM r up WHERE up.month = r.month AND up.code = left(r.code, 5))
+    )
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object(
+                'month', to_char(month, 'YYYY-MM'), 'code', code, 'key', key, 'active', active, 'source', source,
+                'receivedAt', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
+       FROM kept) AS rows,
+      (SELECT coalesce(json_object_agg(parent_code, n), '{}'::json) FROM (
+         SELECT parent_code, count(*)::int AS n FROM region
+         WHERE parent_code IN (
+           SELECT DISTINCT p FROM kept CROSS JOIN LATERAL (VALUES ('ID'), (left(code, 2)), (left(code, 5))) AS v (p)
+           WHERE p = 'ID' OR length(p) < length(code))
+         GROUP BY parent_code) k) AS kids`.execute(db);
+  const row = rows[0]!;
+  return { rows: row.rows, childCount: new Map(Object.entries(row.kids)) };
+}
+
+const currentRows = sql`superseded_at IS NULL`;
+
+/**
+ * Official rows per segment of `period` nationally (the region, its parent and the country are all
+ * shown) and of the month before inside `root` (for the month-on-month change). The partial index
+ * participation_current (month, region_code, segment) serves both.
+ */
+export function officialForReport(db: Db, root: string, rootLevel: number, period: Period, segments: Segment[]): Promise<OfficialData> {
+  const m = monthStart(period);
+  const prev = monthStart(addMonths(period, -1));
+  return officialData(
+    db,
+    sql`
+      SELECT month, region_code AS code, segment AS key, active, source, received_at FROM participation_report
+      WHERE ${currentRows} AND month = ${m}::date AND segment = ANY (${segments}::text[])
+      UNION ALL
+      SELECT month, region_code, segment, active, source, received_at FROM participation_report
+      WHERE ${currentRows} AND month = ${prev}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
+    root,
+    rootLevel,
+  );
+}
+
+/** Official rows of `segments` inside `root` for one month, per segment. */
+export function officialInRegion(db: Db, root: string, rootLevel: number, period: Period, segments: Segment[]): Promise<OfficialData> {
+  return officialData(
+    db,
+    sql`
+      SELECT month, region_code AS code, segment AS key, active, source, received_at FROM participation_report
+      WHERE ${currentRows} AND month = ${monthStart(period)}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
+    root,
+    rootLevel,
+  );
+}
+
+/** Official rows inside `root` from `from` to `to`, segments summed (key 'ALL'), for trends. */
+export function officialForTrend(db: Db, root: string, rootLevel: number, from: Period, to: Period, segments: Segment[]): Promise<OfficialData> {
+  return officialData(
+    db,
+    sql`
+      SELECT month, region_code AS code, 'ALL' AS key, sum(active)::bigint AS active, '' AS source, max(received_at) AS received_at
+      FROM participation_report
+      WHERE ${currentRows} AND month BETWEEN ${monthStart(from)}::date AND ${monthStart(to)}::date
+        AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])
+      GROUP BY month, region_code`,
+    root,
+    rootLevel,
+  );
+}
+
+/**
+ * Registry BPU enrolments active at the end of `period`, located in each child region of `root`
+ * (the root itself when it is a village), funded by a programme of that region, of a region above it
+ * or of one inside it — the workers its programmes pay for, to set beside BPJS TK's BPU figure.
+ */
+export async function fundedBpu(db: Db, root: string, rootLevel: number, period: Period): Promise<Map<string, number>> {
+  const next = monthStart(addMonths(period, 1));
+  const width = sql.lit(CODE_WIDTH[Math.min(rootLevel + 1, LEVEL_NUMBER.village)]!);
+  const { rows } = await sql<{ code: string; n: number }>`
+    SELECT left(e.village_code, ${width}) AS code, count(*)::int AS n
+    FROM enrolment e JOIN funding_program fp ON fp.id = e.funding_program_id
+    WHERE e.segment = 'BPU' AND e.status IN ('active', 'lapsed', 'ended') AND ${inRegionSql('e.village_code', root)}
+      AND e.start_date < ${next}::date
+      AND coalesce(coverage_stop(e.status, e.start_date, e.end_date, e.updated_at) >= ${next}::date, true)
+      AND (fp.region_code = 'ID'
+           OR starts_with(e.village_code || '.', fp.region_code || '.')
+           OR starts_with(fp.region_code, left(e.village_code, ${width}) || '.'))
+    GROUP BY 1`.execute(db);
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+/**
+ * Regencies (of `root`'s subtree, or `root`'s own regency below that level) whose latest official
+ * figure up to `period` — their own or a district's, any segment — is older than `olderThan`, or
+ * that never reported. Reads participation_history (region_code, month, …).
+ */
+export async function staleRegencies(
+  db: Db,
+  root: string,
+  rootLevel: number,
+  period: Period,
+  olderThan: Period,
+): Promise<{ code: string; name: string; lastPeriod: string | null }[]> {
+  const scope = rootLevel > LEVEL_NUMBER.regency ? sql`r.code = ${regencyOf(root)}` : sql`r.level = 'regency' AND ${inRegionSql('r.code', root)}`;
+  const { rows } = await sql<{ code: string; name: string; lastPeriod: string | null }>`
+    SELECT r.code, r.name, to_char(l.latest, 'YYYY-MM') AS "lastPeriod"
+    FROM region r
+    CROSS JOIN LATERAL (
+      SELECT max(p.month) AS latest FROM participation_report p
+      WHERE p.region_code >= r.code AND p.region_code < r.code || '/' AND p.month <= ${monthStart(period)}::date
+    ) l
+    WHERE ${scope} AND (l.latest IS NULL OR l.latest < ${monthStart(olderThan)}::date)
+    ORDER BY r.code`.execute(db);
+  return rows;
 }

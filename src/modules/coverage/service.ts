@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import {
+  addMonths,
   type CoverageDefinition,
   coveragePct,
   DEFAULT_DEFINITION,
@@ -11,6 +12,7 @@ import {
   targetGap,
   yearOf,
 } from '../../domain/coverage.js';
+import { describeNumerator, type OfficialFigure, officialFigures, type OfficialRow } from '../../domain/numerator.js';
 import { NATIONAL, parentOf } from '../../domain/region-code.js';
 import { SEGMENTS, type Segment } from '../../domain/worker.js';
 import type { Bilingual } from '../../lib/errors.js';
@@ -23,6 +25,11 @@ import { findRegion, findRegions } from '../regions/queries.js';
 import {
   breakdown,
   childMeasures,
+  fundedBpu,
+  officialForReport,
+  officialForTrend,
+  officialInRegion,
+  staleRegencies,
   childRegions,
   type Denominator,
   denominators,
@@ -33,7 +40,7 @@ import {
   settingValue,
   targets,
 } from './queries.js';
-import type { Coverage, CoverageChild, CoverageTrendPoint } from './schemas.js';
+import type { Coverage, CoverageChild, CoverageTrendPoint, Reconciliation, ReconciliationRow } from './schemas.js';
 
 /** app_setting keys an administrator may change (until there is a screen for them). */
 export const DEFINITION_SETTING = 'coverage.definition';
@@ -112,85 +119,222 @@ async function breakdownsOf(db: Db, s: ReportScope): Promise<Coverage['breakdown
 
 const NO_EVENTS: Measures = { active: 0, started: 0, lapsed: 0, ended: 0 };
 
-function childFigures(kid: Pick<CoverageChild, 'code' | 'name' | 'level'>, m: Measures, den: Denominator | undefined, targetPct: number | null): CoverageChild {
+type Numerator = Pick<
+  Coverage,
+  'activeParticipants' | 'numeratorSource' | 'officialParticipants' | 'registryParticipants' | 'officialReported' | 'registryShare'
+>;
+
+/** The numerator of one region: the official figure where there is one, else the registry's count. */
+function numeratorOf(f: OfficialFigure, registry: number): Numerator {
+  return {
+    activeParticipants: f.total ?? registry,
+    numeratorSource: f.source,
+    officialParticipants: f.total,
+    registryParticipants: registry,
+    officialReported: f.reported,
+    registryShare: f.total ? Math.round((registry / f.total) * 10000) / 10000 : null,
+  };
+}
+
+function childFigures(
+  kid: Pick<CoverageChild, 'code' | 'name' | 'level'>,
+  m: Measures,
+  official: OfficialFigure,
+  den: Denominator | undefined,
+  targetPct: number | null,
+): CoverageChild {
+  const n = numeratorOf(official, m.active);
   return {
     code: kid.code,
     name: kid.name,
     level: kid.level,
-    activeParticipants: m.active,
+    ...n,
     employedPopulation: den?.total ?? null,
-    coveragePct: coveragePct(m.active, den?.total ?? null),
+    coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
     targetPct,
     newEnrolments: m.started,
     lapses: m.lapsed,
   };
 }
 
-/** Everything the dashboard and the monev report show for one region and month. */
+/** Change from the month before, when both months count the same way (same source, same reporting regions). */
+function monthOnMonth(now: Numerator, nowPct: number | null, before: Numerator, beforePct: number | null): Coverage['monthOnMonth'] {
+  if (now.numeratorSource !== before.numeratorSource) return null;
+  if (now.officialReported?.reported !== before.officialReported?.reported || now.officialReported?.of !== before.officialReported?.of) return null;
+  return {
+    activeChange: now.activeParticipants - before.activeParticipants,
+    pctPointChange: nowPct === null || beforePct === null ? null : Math.round((nowPct - beforePct) * 100) / 100,
+  };
+}
+
+/** Coverage by segment and of formal (PU) and informal (BPU) workers, with the numerator's source. */
+function indicatorsOf(official: OfficialFigure, registry: Coverage['breakdown']['segment'], segments: Segment[], den: Denominator | null, ucj: number | null): Coverage['indicators'] {
+  const bySegment = segments.map((segment) => ({
+    segment,
+    official: official.source === 'registry' ? null : (official.byKey.get(segment) ?? null),
+    registry: registry.find((r) => r.key === segment)?.active ?? 0,
+  }));
+  const used = (segment: Segment) => {
+    const s = bySegment.find((b) => b.segment === segment);
+    return s ? (official.source === 'registry' ? s.registry : s.official) : null;
+  };
+  const pctOf = (n: number | null, d: number | null | undefined) => (n === null ? null : coveragePct(n, d ?? null));
+  return { ucj, formalPct: pctOf(used('PU'), den?.formal), informalPct: pctOf(used('BPU'), den?.informal), bySegment };
+}
+
+/** Everything the dashboard, the monev report, the DHIS2 export and the ranking show for one region and month. */
 export async function coverageReport(db: Db, code: string, period: Period): Promise<Coverage> {
   const region = await regionOrThrow(db, code);
   const def = await coverageDefinition(db);
   const s: ReportScope = { code, level: levelNo(region.level), parentCode: code === NATIONAL ? null : parentOf(code), period, segments: def.segments };
   const year = yearOf(period);
+  const before = addMonths(period, -1);
 
-  const [m, kids, byKey, rate, reached] = await Promise.all([
+  const [m, kids, byKey, rate, reached, off] = await Promise.all([
     measuresOf(db, s),
     childRegions(db, code),
     breakdownsOf(db, s),
     gapRate(db, period),
     reachCounts(db, code),
+    officialForReport(db, code, s.level, period, def.segments),
   ]);
   const kidCodes = kids.map((k) => k.code);
-  const [dens, tgts, parentRegion] = await Promise.all([
+  const [dens, tgts, parentRegion, densBefore] = await Promise.all([
     denominators(db, [code, ...(s.parentCode ? [s.parentCode] : []), NATIONAL, ...kidCodes], year),
     targets(db, [code, ...kidCodes], year),
     s.parentCode ? findRegions(db, [s.parentCode]) : Promise.resolve([]),
+    yearOf(before) === year ? null : denominators(db, [code], yearOf(before)),
   ]);
+  const official = officialFigures(
+    off.rows.filter((r) => r.month === period),
+    off.childCount,
+  );
+  const officialBefore = officialFigures(
+    off.rows.filter((r) => r.month === before),
+    off.childCount,
+  );
 
-  const pctOf = (c: string, figures: Measures | null) => (figures ? coveragePct(figures.active, dens.get(c)?.total ?? null) : null);
+  const pctOf = (c: string, figures: Measures | null) => (figures ? coveragePct(numeratorOf(official(c), figures.active).activeParticipants, dens.get(c)?.total ?? null) : null);
   const den = dens.get(code) ?? null;
   const tgt = tgts.get(code) ?? null;
-  const gap = targetGap(m.own.active, den?.total ?? null, tgt?.pct ?? null, rate.rupiah);
+  const own = official(code);
+  const n = numeratorOf(own, m.own.active);
+  const pct = coveragePct(n.activeParticipants, den?.total ?? null);
+  const nBefore = numeratorOf(officialBefore(code), m.own.active - m.own.started + m.own.lapsed + m.own.ended);
+  const denBefore = densBefore ? (densBefore.get(code) ?? null) : den;
+  const gap = targetGap(n.activeParticipants, den?.total ?? null, tgt?.pct ?? null, rate.rupiah);
   return {
     region: { code: region.code, name: region.name, level: region.level },
     period,
-    activeParticipants: m.own.active,
+    ...n,
+    registryByPayer: byKey.payer.map((p) => ({ payer: p.key, active: p.active })),
+    dataAsOf: own.latest,
     employedPopulation: den?.total ?? null,
-    coveragePct: pctOf(code, m.own),
+    coveragePct: pct,
     targetPct: tgt?.pct ?? null,
     newEnrolments: m.own.started,
     lapses: m.own.lapsed,
     ended: m.own.ended,
     denominator: den ? { year: den.year, source: den.source, formal: den.formal, informal: den.informal } : null,
-    target: tgt ? { year, source: tgt.source } : null,
+    target: tgt ? { year: tgt.year, source: tgt.source } : null,
+    targetYear: tgt?.year ?? null,
     gap: gap ? { ...gap, ratePerWorker: rate.rupiah, rateBasis: rate.basis } : null,
+    gapWorkers: gap?.workers ?? null,
+    gapRupiahPerMonth: gap?.rupiahPerMonth ?? null,
+    gapRupiahPerYear: gap ? gap.rupiahPerMonth * 12 : null,
+    monthOnMonth: monthOnMonth(n, pct, nBefore, coveragePct(nBefore.activeParticipants, denBefore?.total ?? null)),
+    indicators: indicatorsOf(own, byKey.segment, def.segments, den, pct),
     parent: s.parentCode ? { code: s.parentCode, name: parentRegion[0]?.name ?? 'Indonesia', coveragePct: pctOf(s.parentCode, m.parent) } : null,
     national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, m.national) },
     villagesReached: reached,
     breakdown: byKey,
-    definition: { segments: def.segments, text: def.text },
-    children: kids.map((k) => childFigures(k, m.children.get(k.code) ?? NO_EVENTS, dens.get(k.code), tgts.get(k.code)?.pct ?? null)),
+    definition: { segments: def.segments, text: def.text, numerator: describeNumerator(own) },
+    children: kids.map((k) => childFigures(k, m.children.get(k.code) ?? NO_EVENTS, official(k.code), dens.get(k.code), tgts.get(k.code)?.pct ?? null)),
   };
 }
 
-/** Month-by-month figures from `from` to `to`; each month divides by its own year's denominator. */
+/** Month-by-month figures from `from` to `to`; each month has its own numerator and its own year's denominator. */
 export async function coverageTrend(db: Db, code: string, from: Period, to: Period): Promise<CoverageTrendPoint[]> {
   const region = await regionOrThrow(db, code);
+  const level = levelNo(region.level);
   const def = await coverageDefinition(db);
-  const [events, dens] = await Promise.all([monthlyEvents(db, code, levelNo(region.level), to, def.segments), denominatorsOf(db, code)]);
+  const [events, dens, off] = await Promise.all([
+    monthlyEvents(db, code, level, to, def.segments),
+    denominatorsOf(db, code),
+    officialForTrend(db, code, level, from, to, def.segments),
+  ]);
   const byMonth = new Map(events.map((e) => [e.month, e]));
-  let active = events.filter((e) => e.month < from).reduce((s, e) => s + e.net, 0);
+  const officialByMonth = new Map<Period, OfficialRow[]>();
+  for (const r of off.rows) {
+    const list = officialByMonth.get(r.month);
+    if (list) list.push(r);
+    else officialByMonth.set(r.month, [r]);
+  }
+  let registry = events.filter((e) => e.month < from).reduce((s, e) => s + e.net, 0);
   return monthsBetween(from, to).map((period) => {
     const e = byMonth.get(period);
-    active += e?.net ?? 0;
+    registry += e?.net ?? 0;
+    const n = numeratorOf(officialFigures(officialByMonth.get(period) ?? [], off.childCount)(code), registry);
     const den = dens.filter((d) => d.year <= yearOf(period)).at(-1) ?? null;
     return {
       period,
-      activeParticipants: active,
-      coveragePct: coveragePct(active, den?.total ?? null),
+      activeParticipants: n.activeParticipants,
+      numeratorSource: n.numeratorSource,
+      officialParticipants: n.officialParticipants,
+      registryParticipants: registry,
+      coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
       employedPopulation: den?.total ?? null,
       newEnrolments: e?.started ?? 0,
       lapses: e?.lapsed ?? 0,
     };
   });
+}
+
+/** Official data older than this many months before the period is stale. */
+export const STALE_AFTER_MONTHS = 2;
+
+const RECONCILIATION_TEXT = {
+  id:
+    'Peserta BPU di register Semesta yang aktif pada akhir bulan dan dibiayai program wilayah ini (atau wilayah di atas/di bawahnya), ' +
+    'dibandingkan dengan angka BPU resmi BPJS TK. Ditandai bila register lebih banyak daripada angka resmi yang lengkap: ada yang ditagih ' +
+    `tetapi belum terdaftar di BPJS TK, atau data resmi terlambat. Data resmi dianggap usang bila lebih dari ${STALE_AFTER_MONTHS} bulan sebelum periode.`,
+  en:
+    'Registry BPU participants active at the end of the month and funded by a programme of this region (or of a region above or inside it), ' +
+    'set beside BPJS TK’s official BPU figure. Flagged when the registry holds more than a complete official figure: someone is billed who is ' +
+    `not registered with BPJS TK, or the feed is late. Official data more than ${STALE_AFTER_MONTHS} months before the period is stale.`,
+};
+
+/** Registry BPU funded by each child region's programmes against BPJS TK's BPU, and the regencies whose official data is late. */
+export async function coverageReconciliation(db: Db, code: string, period: Period): Promise<Reconciliation> {
+  const region = await regionOrThrow(db, code);
+  const level = levelNo(region.level);
+  const [kids, off, funded, stale] = await Promise.all([
+    childRegions(db, code),
+    officialInRegion(db, code, level, period, ['BPU']),
+    fundedBpu(db, code, level, period),
+    staleRegencies(db, code, level, period, addMonths(period, -STALE_AFTER_MONTHS)),
+  ]);
+  const official = officialFigures(off.rows, off.childCount);
+  const row = (r: { code: string; name: string; level: string }, registry: number): ReconciliationRow => {
+    const f = official(r.code);
+    return {
+      code: r.code,
+      name: r.name,
+      level: r.level,
+      registryFundedBpu: registry,
+      officialBpu: f.total,
+      officialSource: f.source,
+      officialReported: f.reported,
+      difference: f.total === null ? null : registry - f.total,
+      flagged: f.source === 'official' && registry > f.total!,
+    };
+  };
+  const total = level === LEVEL_NUMBER.village ? (funded.get(code) ?? 0) : [...funded.values()].reduce((a, b) => a + b, 0);
+  return {
+    region: row(region, total),
+    period,
+    children: kids.map((k) => row(k, funded.get(k.code) ?? 0)),
+    stale: { afterMonths: STALE_AFTER_MONTHS, regions: stale },
+    definition: RECONCILIATION_TEXT,
+  };
 }
