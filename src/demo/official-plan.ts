@@ -166,7 +166,7 @@ export class OfficialDemo {
       const mid = `${year}-06`;
       const pathOf = (rs: Regency[]) => rs.reduce((s, r) => s + this.employed(r, year) * this.coverage(r, mid), 0) / rs.reduce((s, r) => s + this.employed(r, year), 0);
       for (const r of this.regencies) add(r.code, year, this.coverage(r, mid) - 6 + 12 * unit(r.code, `target${year}`));
-      for (const [code, rs] of byProvince) add(code, year, pathOf(rs) - 4 + 9 * unit(code, `target${year}`));
+      for (const [code, rs] of byProvince) add(code, year, pathOf(rs) - 5 + 12 * unit(code, `target${year}`));
       add(NATIONAL, year, pathOf(this.regencies) - 6);
     }
     return out;

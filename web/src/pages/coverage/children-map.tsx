@@ -41,13 +41,17 @@ export default function ChildrenMap({ code, boundaries, items, lang, onPick }: {
         {
           type: 'map',
           map: mapName,
-          layoutCenter: ['50%', withPct ? '50%' : '45%'],
-          layoutSize: '90%',
+          // the drawing fills the box less a margin, so labels at the edges stay inside
+          left: 48,
+          right: 48,
+          top: 16,
+          bottom: withPct ? 16 : 48,
           data,
           itemStyle: { areaColor: CHART.empty, borderColor: '#fff' },
           label: {
             show: true,
             fontSize: 10,
+            fontWeight: 600,
             color: '#1f2a26',
             textBorderColor: '#fff',
             textBorderWidth: 2,

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../../src/modules/coverage/schemas';
 import { NATIONAL } from '../../../../src/domain/region-code';
-import { formatNumber, formatPercent, formatPercentValue, formatRupiah, formatSigned } from '../../lib/format';
+import { formatNumber, formatPercentValue, formatRupiah, formatSigned } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
+import { formatShare } from './share';
 
 /** The headline cards: coverage vs target, parent and nation, and the change; participants; flows; the gap. */
 export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
@@ -30,7 +31,7 @@ export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
         {c.numeratorSource !== 'registry' && (
           <div className="coverage-note" data-testid="coverage-registry">
             {t('coverage.registry')}: {formatNumber(c.registryParticipants, lang)}
-            {c.registryShare !== null && ` (${t('coverage.registryShare', { share: formatPercent(c.registryShare, lang) })})`}
+            {c.registryShare !== null && ` (${t('coverage.registryShare', { share: formatShare(c.registryShare, lang) })})`}
           </div>
         )}
         <div className="coverage-card-label">{t('coverage.employed')}</div>

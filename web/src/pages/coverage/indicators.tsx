@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Coverage } from '../../../../src/modules/coverage/schemas';
 import { DataTable } from '../../components/data-table';
-import { formatNumber, formatPercent, formatPercentValue } from '../../lib/format';
+import { formatNumber, formatPercentValue } from '../../lib/format';
+import { formatShare } from './share';
 
 type SegmentRow = Coverage['indicators']['bySegment'][number];
 type PayerRow = Coverage['registryByPayer'][number];
@@ -13,7 +14,7 @@ type PayerRow = Coverage['registryByPayer'][number];
 export function Indicators({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
   const { t } = useTranslation();
   const pct = (v: number | null, note?: string) => (v === null ? (note ?? '–') : formatPercentValue(v, lang));
-  const share = (part: number, whole: number | null) => (whole ? formatPercent(part / whole, lang) : '–');
+  const share = (part: number, whole: number | null) => (whole ? formatShare(part / whole, lang) : '–');
   const segment = (k: string) => t(`coverage.segments.${k as 'PU'}`, { defaultValue: k });
   const hasSplit = c.denominator?.formal != null && c.denominator?.informal != null;
   return (

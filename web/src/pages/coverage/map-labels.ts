@@ -4,18 +4,12 @@ import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { sourceLabel } from './numerator-source';
 
-/** A name short enough to sit on a map area: without "Kabupaten"/"Provinsi", long words kept. */
-export function shortRegionName(name: string): string {
-  return displayRegionName(name)
-    .replace(/^(Kabupaten|Provinsi)\s+/i, '')
-    .replace(/^Kepulauan\s+/i, 'Kep. ')
-    .replace(/^Daerah Istimewa\s+/i, 'DI ');
-}
-
-/** The label on a map area: short name and coverage on two lines. */
+/**
+ * The label on a map area: its coverage, short enough to sit inside even the small provinces of Java
+ * and Nusa Tenggara (the name is in the tooltip, the ranking and the table); no figure, no label.
+ */
 export function mapLabel(c: CoverageChild | undefined, lang: 'id' | 'en'): string {
-  if (!c) return '';
-  return c.coveragePct === null ? shortRegionName(c.name) : `${shortRegionName(c.name)}\n${formatPercentValue(c.coveragePct, lang)}`;
+  return c?.coveragePct == null ? '' : formatPercentValue(c.coveragePct, lang);
 }
 
 /** The tooltip of a map area: coverage, target, participants and where the figure comes from. */

@@ -91,12 +91,14 @@ export default function ProvinceMap({ items, lang, onPick }: { items: CoverageCh
           type: 'map',
           map: 'indonesia-provinces',
           roam: false,
-          // room around the islands so labels at the edges (Aceh, Papua) stay inside the drawing
-          layoutCenter: ['50%', '50%'],
-          layoutSize: '92%',
+          // the drawing fills the box less a margin, so labels at the edges (Aceh, Papua) stay inside
+          left: 48,
+          right: 48,
+          top: 16,
+          bottom: 16,
           data,
           itemStyle: { areaColor: CHART.empty, borderColor: '#fff' },
-          label: { show: true, fontSize: 10, color: '#1f2a26', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { data?: { child?: CoverageChild; value: number | null } }) => mapLabel(p.data?.child, lang) },
+          label: { show: true, fontSize: 10, fontWeight: 600, color: '#1f2a26', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { data?: { child?: CoverageChild; value: number | null } }) => mapLabel(p.data?.child, lang) },
           labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
           emphasis: { label: { show: true }, itemStyle: { areaColor: CHART.barSoft } },
         },
