@@ -189,10 +189,16 @@ export class OfficialDemo {
     }
   }
 
-  /** Active participants of a regency by segment in a month. */
+  /**
+   * Active participants of a regency by segment in a month. Wage earners (PU) never exceed 92 % of the
+   * formal employed; where coverage is high the rest is carried by BPU, Jakon and PMI in their proportions.
+   */
   active(r: Regency, p: Period): Record<Segment, number> {
-    const all = (this.employed(r, yearOf(p)) * this.coverage(r, p)) / 100;
-    return { PU: Math.round(all * r.shares.PU), BPU: Math.round(all * r.shares.BPU), JAKON: Math.round(all * r.shares.JAKON), PMI: Math.round(all * r.shares.PMI) };
+    const employed = this.employed(r, yearOf(p));
+    const all = (employed * this.coverage(r, p)) / 100;
+    const pu = Math.min(all * r.shares.PU, 0.92 * employed * r.formalShare);
+    const rest = (all - pu) / (1 - r.shares.PU);
+    return { PU: Math.round(pu), BPU: Math.round(rest * r.shares.BPU), JAKON: Math.round(rest * r.shares.JAKON), PMI: Math.round(rest * r.shares.PMI) };
   }
 }
 
