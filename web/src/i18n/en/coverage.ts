@@ -68,7 +68,7 @@ export const coverage: Pick<Messages, 'coverage'> = {
     legendTitleTarget: 'Compared with each region’s own target',
     legendTitleBands: 'Coverage (10-point classes)',
     legendCount: '{{n}} regions',
-    breakdown: 'Active participants by',
+    breakdown: 'Participants registered in Semesta, by',
     bySegment: 'By segment',
     byGroup: 'By group',
     byPayer: 'By payer',

@@ -66,7 +66,7 @@ export const coverage = {
     legendTitleTarget: 'Dibandingkan dengan target wilayah masing-masing',
     legendTitleBands: 'Cakupan (kelas 10 poin)',
     legendCount: '{{n}} wilayah',
-    breakdown: 'Rincian peserta aktif',
+    breakdown: 'Rincian peserta terdaftar di Semesta',
     bySegment: 'Menurut segmen',
     byGroup: 'Menurut kelompok',
     byPayer: 'Menurut pembayar',
