@@ -16,14 +16,11 @@ import { levelOf, NATIONAL, parentOf, type RegionLevel } from './region-code.js'
 export const NUMERATOR_SOURCES = ['official', 'partial', 'registry'] as const;
 export type NumeratorSource = (typeof NUMERATOR_SOURCES)[number];
 
-/** One current official figure (participation_report, superseded_at IS NULL); `key` is its segment. */
-export interface OfficialRow {
+/** The current official figures of one region and month (participation_report, superseded_at IS NULL). */
+export interface OfficialReport {
   code: string;
-  key: string;
-  active: number;
-  source: string;
-  /** ISO 8601, UTC */
-  receivedAt: string;
+  /** active participants per key (a segment, or 'ALL' when summed) */
+  counts: Readonly<Record<string, number>>;
 }
 
 export interface OfficialFigure {
@@ -34,36 +31,28 @@ export interface OfficialFigure {
   byKey: ReadonlyMap<string, number>;
   /** children with a complete figure, of all children; only when source is 'partial' */
   reported: { reported: number; of: number } | null;
-  /** the most recently received figure used */
-  latest: { source: string; receivedAt: string } | null;
 }
 
 /** Levels whose figure may be summed from their children's. */
 const SUMMABLE: ReadonlySet<RegionLevel> = new Set(['country', 'province', 'regency']);
 
-const NONE: OfficialFigure = { source: 'registry', total: null, byKey: new Map(), reported: null, latest: null };
-
-const later = (a: OfficialFigure['latest'], b: OfficialFigure['latest']) => (!a || (b && b.receivedAt > a.receivedAt) ? b : a);
+const NONE: OfficialFigure = { source: 'registry', total: null, byKey: new Map(), reported: null };
 
 /**
- * The official figure of any region, from the current rows of one month (every region that can be
- * asked about must have its subtree's rows in `rows`) and the number of children of each region
- * between a row and the root (`childCount`; a region missing there counts only the children that reported).
+ * The official figure of any region, from the current figures of one month (every region that can be
+ * asked about must have its subtree's figures in `reports`) and the number of children of each region
+ * between a figure and the root (`childCount`; a region missing there counts only the children that reported).
  */
-export function officialFigures(rows: readonly OfficialRow[], childCount: ReadonlyMap<string, number>): (code: string) => OfficialFigure {
-  const own = new Map<string, OfficialRow[]>();
+export function officialFigures(reports: readonly OfficialReport[], childCount: ReadonlyMap<string, number>): (code: string) => OfficialFigure {
+  const own = new Map(reports.map((r) => [r.code, r]));
   const reportingChildren = new Map<string, Set<string>>();
-  for (const r of rows) {
-    const list = own.get(r.code);
-    if (list) list.push(r);
-    else own.set(r.code, [r]);
-  }
   for (const code of own.keys()) {
     for (let c = code; c !== NATIONAL; ) {
       const p = parentOf(c);
-      const kids = reportingChildren.get(p) ?? new Set<string>();
-      kids.add(c);
-      reportingChildren.set(p, kids);
+      const kids = reportingChildren.get(p);
+      if (kids?.has(c)) break; // this path up is known already
+      if (kids) kids.add(c);
+      else reportingChildren.set(p, new Set([c]));
       c = p;
     }
   }
@@ -76,13 +65,8 @@ export function officialFigures(rows: readonly OfficialRow[], childCount: Readon
     const mine = own.get(code);
     const kids = reportingChildren.get(code);
     if (mine) {
-      const byKey = new Map<string, number>();
-      let latest: OfficialFigure['latest'] = null;
-      for (const r of mine) {
-        byKey.set(r.key, (byKey.get(r.key) ?? 0) + r.active);
-        latest = later(latest, { source: r.source, receivedAt: r.receivedAt });
-      }
-      f = { source: 'official', total: mine.reduce((s, r) => s + r.active, 0), byKey, reported: null, latest };
+      const byKey = new Map(Object.entries(mine.counts));
+      f = { source: 'official', total: [...byKey.values()].reduce((a, b) => a + b, 0), byKey, reported: null };
     } else if (kids && SUMMABLE.has(levelOf(code))) {
       const used = [...kids].map(figure).filter((k) => k.source !== 'registry');
       if (used.length > 0) {
@@ -95,7 +79,6 @@ export function officialFigures(rows: readonly OfficialRow[], childCount: Readon
           total: used.reduce((s, k) => s + k.total!, 0),
           byKey,
           reported: complete === of ? null : { reported: complete, of },
-          latest: used.reduce<OfficialFigure['latest']>((l, k) => later(l, k.latest), null),
         };
       }
     }
@@ -106,13 +89,11 @@ export function officialFigures(rows: readonly OfficialRow[], childCount: Readon
 }
 
 /** What the numerator of a response is, said in both languages (shown beside the definition). */
-export function describeNumerator(f: OfficialFigure): Bilingual {
+export function describeNumerator(f: OfficialFigure, dataSource: string | null): Bilingual {
   if (f.source === 'official') {
-    const as = f.latest ? ` Sumber: ${f.latest.source}.` : '';
-    const asEn = f.latest ? ` Source: ${f.latest.source}.` : '';
     return {
-      id: `Pembilang: data resmi BPJS TK (peserta aktif yang dilaporkan, dijumlahkan per segmen dan, bila wilayah ini tidak melapor sendiri, dari wilayah di bawahnya).${as}`,
-      en: `Numerator: BPJS TK's official figures (active participants reported, summed over segments and, where this region does not report itself, over the regions below it).${asEn}`,
+      id: `Pembilang: data resmi BPJS TK (peserta aktif yang dilaporkan, dijumlahkan per segmen dan, bila wilayah ini tidak melapor sendiri, dari wilayah di bawahnya).${dataSource ? ` Sumber: ${dataSource}.` : ''}`,
+      en: `Numerator: BPJS TK's official figures (active participants reported, summed over segments and, where this region does not report itself, over the regions below it).${dataSource ? ` Source: ${dataSource}.` : ''}`,
     };
   }
   if (f.source === 'partial') {

@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
 import { addMonths, CODE_WIDTH, LEVEL_NUMBER, monthStart, type Period } from '../../domain/coverage.js';
-import type { OfficialRow } from '../../domain/numerator.js';
+import type { OfficialReport } from '../../domain/numerator.js';
 import { regencyOf } from '../../domain/region-code.js';
 import type { Segment } from '../../domain/worker.js';
 import type { CoverageBreakdownRow } from './schemas.js';
@@ -206,50 +206,63 @@ export async function compact(db: Db): Promise<number> {
 
 // ── official participation data (participation_report, issue 11) ──
 
-export interface OfficialMonthRow extends OfficialRow {
+export interface OfficialMonthReport extends OfficialReport {
   month: Period;
 }
 
 export interface OfficialData {
-  rows: OfficialMonthRow[];
-  /** number of children of every region between a row and the country */
+  reports: OfficialMonthReport[];
+  /** number of children of every region between a figure and the country */
   childCount: Map<string, number>;
+  /** the most recently received current figure of `root` or inside it, in the first month selected */
+  latest: { source: string; receivedAt: string } | null;
 }
 
 /**
- * The current official rows selected by `selected` (columns month, code, key, active, source,
- * received_at), and the child counts the numerator rule needs, in one statement. District rows
- * under a regency that reports itself are never summed, so they are left out, except inside `root`
- * when it is a regency or a district (its children or itself are shown).
+ * The current official figures selected by `selected` (columns month, code, key, active, source,
+ * received_at), grouped per region and month, the child counts the numerator rule needs, and the
+ * latest figure received, in one statement. District rows under a regency that reports itself are
+ * never summed, so they are left out, except inside `root` when it is a regency or a district (its
+ * children or itself are shown). Compact JSON arrays: a national read carries ~1,000 region-months.
  */
-async function officialData(db: Db, selected: RawBuilder<unknown>, root: string, rootLevel: number): Promise<OfficialData> {
-  const keepDistricts = rootLevel >= LEVEL_NUMBER.regency ? inRegionSql('code', root) : sql<boolean>`false`;
-  const { rows } = await sql<{ rows: OfficialMonthRow[]; kids: Record<string, number> }>`
+async function officialData(db: Db, selected: RawBuilder<unknown>, root: string, rootLevel: number, latestMonth: Period): Promise<OfficialData> {
+  const keepDistricts = rootLevel >= LEVEL_NUMBER.regency ? inRegionSql('r.code', root) : sql<boolean>`false`;
+  const { rows } = await sql<{ rows: [Period, string, string[], number[]][] | null; kids: Record<string, number> | null; latest: OfficialData['latest'] }>`
     WITH r AS (${selected}),
     kept AS (
       SELECT * FROM r
-      WHERE length(code) < 8 OR ${keepDistricts}
-         OR NOT EXISTS (SELECT 1 FROM r up WHERE up.month = r.month AND up.code = left(r.code, 5))
-    )
+      WHERE length(code) < 8 OR ${keepDistricts} OR NOT EXISTS (
+        SELECT 1 FROM participation_report up
+        WHERE up.superseded_at IS NULL AND up.month = r.month AND up.region_code = left(r.code, 5))
+    ),
+    per_region AS (SELECT month, code, array_agg(key) AS keys, array_agg(active) AS actives FROM kept GROUP BY month, code)
     SELECT
-      (SELECT coalesce(json_agg(json_build_object(
-                'month', to_char(month, 'YYYY-MM'), 'code', code, 'key', key, 'active', active, 'source', source,
-                'receivedAt', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))), '[]'::json)
-       FROM kept) AS rows,
-      (SELECT coalesce(json_object_agg(parent_code, n), '{}'::json) FROM (
+      (SELECT json_agg(json_build_array(to_char(month, 'YYYY-MM'), code, keys, actives)) FROM per_region) AS rows,
+      (SELECT json_object_agg(parent_code, n) FROM (
          SELECT parent_code, count(*)::int AS n FROM region
          WHERE parent_code IN (
-           SELECT DISTINCT p FROM kept CROSS JOIN LATERAL (VALUES ('ID'), (left(code, 2)), (left(code, 5))) AS v (p)
+           SELECT DISTINCT p FROM per_region CROSS JOIN LATERAL (VALUES ('ID'), (left(code, 2)), (left(code, 5))) AS v (p)
            WHERE p = 'ID' OR length(p) < length(code))
-         GROUP BY parent_code) k) AS kids`.execute(db);
+         GROUP BY parent_code) k) AS kids,
+      (SELECT json_build_object('source', source, 'receivedAt', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+       FROM kept WHERE month = ${monthStart(latestMonth)}::date AND ${inRegionSql('code', root)}
+       ORDER BY received_at DESC LIMIT 1) AS latest`.execute(db);
   const row = rows[0]!;
-  return { rows: row.rows, childCount: new Map(Object.entries(row.kids)) };
+  return {
+    reports: (row.rows ?? []).map(([month, code, keys, actives]) => {
+      const counts: Record<string, number> = {};
+      keys.forEach((k, i) => (counts[k] = (counts[k] ?? 0) + actives[i]!));
+      return { month, code, counts };
+    }),
+    childCount: new Map(Object.entries(row.kids ?? {})),
+    latest: row.latest,
+  };
 }
 
 const currentRows = sql`superseded_at IS NULL`;
 
 /**
- * Official rows per segment of `period` nationally (the region, its parent and the country are all
+ * Official figures per segment of `period` nationally (the region, its parent and the country are all
  * shown) and of the month before inside `root` (for the month-on-month change). The partial index
  * participation_current (month, region_code, segment) serves both.
  */
@@ -266,10 +279,11 @@ export function officialForReport(db: Db, root: string, rootLevel: number, perio
       WHERE ${currentRows} AND month = ${prev}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
     root,
     rootLevel,
+    period,
   );
 }
 
-/** Official rows of `segments` inside `root` for one month, per segment. */
+/** Official figures of `segments` inside `root` for one month, per segment. */
 export function officialInRegion(db: Db, root: string, rootLevel: number, period: Period, segments: Segment[]): Promise<OfficialData> {
   return officialData(
     db,
@@ -278,21 +292,21 @@ export function officialInRegion(db: Db, root: string, rootLevel: number, period
       WHERE ${currentRows} AND month = ${monthStart(period)}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
     root,
     rootLevel,
+    period,
   );
 }
 
-/** Official rows inside `root` from `from` to `to`, segments summed (key 'ALL'), for trends. */
+/** Official figures inside `root` from `from` to `to`, segments summed (key 'ALL'), for trends. */
 export function officialForTrend(db: Db, root: string, rootLevel: number, from: Period, to: Period, segments: Segment[]): Promise<OfficialData> {
   return officialData(
     db,
     sql`
-      SELECT month, region_code AS code, 'ALL' AS key, sum(active)::bigint AS active, '' AS source, max(received_at) AS received_at
-      FROM participation_report
+      SELECT month, region_code AS code, 'ALL' AS key, active, source, received_at FROM participation_report
       WHERE ${currentRows} AND month BETWEEN ${monthStart(from)}::date AND ${monthStart(to)}::date
-        AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])
-      GROUP BY month, region_code`,
+        AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
     root,
     rootLevel,
+    to,
   );
 }
 

@@ -73,7 +73,7 @@ export const coverageSchema = z.object({
   dataAsOf: z
     .object({ source: z.string(), receivedAt: z.string() })
     .nullable()
-    .describe('the most recently received official figure used (source as sent, time received); null without official data'),
+    .describe('the most recently received official figure of the region or inside it for the period (source as sent, time received); null when the numerator is the registry’s'),
   employedPopulation: z.number().nullable().describe('null: no BPS figure for this region up to the period’s year'),
   coveragePct: z.number().nullable().describe('null where there is no denominator — never a guess'),
   targetPct: z.number().nullable(),
@@ -112,6 +112,7 @@ export const trendPointSchema = z.object({
   activeParticipants: z.number().describe('the numerator used that month'),
   numeratorSource: z.enum(NUMERATOR_SOURCES),
   officialParticipants: z.number().nullable(),
+  officialReported: z.object({ reported: z.number(), of: z.number() }).nullable(),
   registryParticipants: z.number(),
   coveragePct: z.number().nullable(),
   employedPopulation: z.number().nullable(),

@@ -12,7 +12,7 @@ import {
   targetGap,
   yearOf,
 } from '../../domain/coverage.js';
-import { describeNumerator, type OfficialFigure, officialFigures, type OfficialRow } from '../../domain/numerator.js';
+import { describeNumerator, type OfficialFigure, officialFigures, type OfficialReport } from '../../domain/numerator.js';
 import { NATIONAL, parentOf } from '../../domain/region-code.js';
 import { SEGMENTS, type Segment } from '../../domain/worker.js';
 import type { Bilingual } from '../../lib/errors.js';
@@ -206,11 +206,11 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     yearOf(before) === year ? null : denominators(db, [code], yearOf(before)),
   ]);
   const official = officialFigures(
-    off.rows.filter((r) => r.month === period),
+    off.reports.filter((r) => r.month === period),
     off.childCount,
   );
   const officialBefore = officialFigures(
-    off.rows.filter((r) => r.month === before),
+    off.reports.filter((r) => r.month === before),
     off.childCount,
   );
 
@@ -228,7 +228,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     period,
     ...n,
     registryByPayer: byKey.payer.map((p) => ({ payer: p.key, active: p.active })),
-    dataAsOf: own.latest,
+    dataAsOf: own.source === 'registry' ? null : off.latest,
     employedPopulation: den?.total ?? null,
     coveragePct: pct,
     targetPct: tgt?.pct ?? null,
@@ -248,7 +248,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, m.national) },
     villagesReached: reached,
     breakdown: byKey,
-    definition: { segments: def.segments, text: def.text, numerator: describeNumerator(own) },
+    definition: { segments: def.segments, text: def.text, numerator: describeNumerator(own, own.source === 'registry' ? null : (off.latest?.source ?? null)) },
     children: kids.map((k) => childFigures(k, m.children.get(k.code) ?? NO_EVENTS, official(k.code), dens.get(k.code), tgts.get(k.code)?.pct ?? null)),
   };
 }
@@ -264,8 +264,8 @@ export async function coverageTrend(db: Db, code: string, from: Period, to: Peri
     officialForTrend(db, code, level, from, to, def.segments),
   ]);
   const byMonth = new Map(events.map((e) => [e.month, e]));
-  const officialByMonth = new Map<Period, OfficialRow[]>();
-  for (const r of off.rows) {
+  const officialByMonth = new Map<Period, OfficialReport[]>();
+  for (const r of off.reports) {
     const list = officialByMonth.get(r.month);
     if (list) list.push(r);
     else officialByMonth.set(r.month, [r]);
@@ -281,6 +281,7 @@ export async function coverageTrend(db: Db, code: string, from: Period, to: Peri
       activeParticipants: n.activeParticipants,
       numeratorSource: n.numeratorSource,
       officialParticipants: n.officialParticipants,
+      officialReported: n.officialReported,
       registryParticipants: registry,
       coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
       employedPopulation: den?.total ?? null,
@@ -314,7 +315,7 @@ export async function coverageReconciliation(db: Db, code: string, period: Perio
     fundedBpu(db, code, level, period),
     staleRegencies(db, code, level, period, addMonths(period, -STALE_AFTER_MONTHS)),
   ]);
-  const official = officialFigures(off.rows, off.childCount);
+  const official = officialFigures(off.reports, off.childCount);
   const row = (r: { code: string; name: string; level: string }, registry: number): ReconciliationRow => {
     const f = official(r.code);
     return {

@@ -10,6 +10,8 @@ import type { DataValue, DataValueSet } from './schemas.js';
 export const DATA_SET = 'SEMESTA_UCJ';
 export const DATA_ELEMENTS = {
   active: 'UCJ_ACTIVE_PARTICIPANTS',
+  official: 'UCJ_OFFICIAL_PARTICIPANTS',
+  registry: 'UCJ_REGISTRY_PARTICIPANTS',
   employed: 'UCJ_EMPLOYED_POPULATION',
   coverage: 'UCJ_COVERAGE_PCT',
   target: 'UCJ_TARGET_PCT',
@@ -23,7 +25,10 @@ export const segmentCombo = (segment: string) => `UCJ_SEGMENT_${segment}`;
 /** The figures of one org unit: the region itself or a child. */
 type Unit = Omit<CoverageChild, 'name' | 'level'>;
 
-/** One value per indicator and org unit; missing figures (no denominator, no target) are left out, not zero. */
+/**
+ * One value per indicator and org unit; missing figures (no denominator, no target, no official count)
+ * are left out, not zero. UCJ_ACTIVE_PARTICIPANTS is the numerator used (its segments too).
+ */
 function valuesOf(u: Unit, period: string, segments: { key: string; active: number }[] | null): DataValue[] {
   const p = period.replace('-', '');
   const v = (dataElement: string, value: number | null, categoryOptionCombo?: string): DataValue[] =>
@@ -31,6 +36,8 @@ function valuesOf(u: Unit, period: string, segments: { key: string; active: numb
   return [
     ...v(DATA_ELEMENTS.active, u.activeParticipants),
     ...(segments ?? []).flatMap((s) => v(DATA_ELEMENTS.active, s.active, segmentCombo(s.key))),
+    ...v(DATA_ELEMENTS.official, u.officialParticipants),
+    ...v(DATA_ELEMENTS.registry, u.registryParticipants),
     ...v(DATA_ELEMENTS.employed, u.employedPopulation),
     ...v(DATA_ELEMENTS.coverage, u.coveragePct),
     ...v(DATA_ELEMENTS.target, u.targetPct),
@@ -38,6 +45,13 @@ function valuesOf(u: Unit, period: string, segments: { key: string; active: numb
     ...v(DATA_ELEMENTS.lapses, u.lapses),
   ];
 }
+
+/** The numerator used per segment: official where the numerator is, else the registry's. */
+const numeratorBySegment = (c: Coverage) =>
+  c.indicators.bySegment.flatMap((b) => {
+    const active = c.numeratorSource === 'registry' ? b.registry : b.official;
+    return active === null ? [] : [{ key: b.segment, active }];
+  });
 
 /** The region (with its segment breakdown) and each child region. */
 export function dataValueSet(c: Coverage): DataValueSet {
@@ -47,7 +61,7 @@ export function dataValueSet(c: Coverage): DataValueSet {
     period,
     completeDate: new Date().toISOString().slice(0, 10),
     dataValues: [
-      ...valuesOf({ ...c, code: c.region.code }, c.period, c.breakdown.segment),
+      ...valuesOf({ ...c, code: c.region.code }, c.period, numeratorBySegment(c)),
       ...c.children.flatMap((k) => valuesOf(k, c.period, null)),
     ],
   };

@@ -4,7 +4,22 @@ import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { groupLabel, levelName, type MonevData, monthName, num, payerLabel, pct, regionTitle, reportTitle, rupiah, segmentLabel, sourcesOf, wibStamp } from './monev-data.js';
+import {
+  groupLabel,
+  headlineOf,
+  levelName,
+  type MonevData,
+  monthName,
+  num,
+  numeratorLabel,
+  payerLabel,
+  pct,
+  regionTitle,
+  reportTitle,
+  segmentLabel,
+  sourcesOf,
+  wibStamp,
+} from './monev-data.js';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, SVGRenderer]);
 
@@ -33,33 +48,27 @@ export function monevPdf(d: MonevData): Promise<Buffer> {
 
   doc.font('Helvetica-Bold').fontSize(15).fillColor('#000').text(reportTitle);
   doc.font('Helvetica').fontSize(12).text(`${levelName(c.region.level)}: ${regionTitle(c)} — ${monthName(c.period)}`);
-  doc.fontSize(9).fillColor('#555').text(`Dibuat ${wibStamp(d.generatedAt)}. Sumber: register Semesta; penduduk bekerja: ${c.denominator ? `${c.denominator.source} (${c.denominator.year})` : 'belum ada'}.`);
+  doc.fontSize(9).fillColor('#555').text(`Dibuat ${wibStamp(d.generatedAt)}. Pembilang: ${numeratorLabel(c)}${c.dataAsOf ? ` — ${c.dataAsOf.source}` : ''}; penduduk bekerja: ${c.denominator ? `${c.denominator.source} (${c.denominator.year})` : 'belum ada'}.`);
   if (d.demo) doc.fillColor('#a15c00').text('DATA DEMO SINTETIS — bukan data sebenarnya.');
   doc.moveDown(0.6);
 
   // Headline figures, two columns
-  const rows: [string, string][] = [
-    ['Cakupan', c.coveragePct === null ? '– (tanpa penduduk bekerja)' : pct(c.coveragePct)],
-    ['Target', c.targetPct === null ? 'belum ada' : pct(c.targetPct)],
-    ...(c.parent ? ([[`Induk (${c.parent.code === 'ID' ? 'Indonesia' : c.parent.name})`, pct(c.parent.coveragePct)]] as [string, string][]) : []),
-    ...(c.national ? ([['Nasional', pct(c.national.coveragePct)]] as [string, string][]) : []),
-    ['Peserta aktif', num(c.activeParticipants)],
-    ['Penduduk bekerja', num(c.employedPopulation)],
-    ['Kepesertaan baru (bulan ini)', num(c.newEnrolments)],
-    ['Tidak aktif / menunggak (bulan ini)', num(c.lapses)],
-    ['Kesenjangan ke target', c.gap ? `${num(c.gap.workers)} pekerja · ${rupiah(c.gap.rupiahPerMonth)}/bulan` : '–'],
-    ['Desa terjangkau sosialisasi', 'belum tersedia'],
-  ];
-  doc.fontSize(10);
-  const top = doc.y;
-  rows.forEach(([k, v], i) => {
-    const x = 40 + (i % 2) * (W / 2);
-    const y = top + Math.floor(i / 2) * 30;
-    doc.fillColor('#555').font('Helvetica').text(k, x, y, { width: W / 2 - 10 });
-    doc.fillColor('#000').font('Helvetica-Bold').text(v, x, y + 12, { width: W / 2 - 10 });
-  });
+  const rows = headlineOf(c);
+  doc.fontSize(9.5);
+  let y = doc.y;
+  for (let i = 0; i < rows.length; i += 2) {
+    // a pair of cells side by side; the taller value (a long gap text wraps) sets the row's height
+    let h = 0;
+    rows.slice(i, i + 2).forEach(([k, v], j) => {
+      const x = 40 + j * (W / 2);
+      doc.fillColor('#555').font('Helvetica').text(k, x, y, { width: W / 2 - 10 });
+      doc.fillColor('#000').font('Helvetica-Bold').text(v, x, y + 12, { width: W / 2 - 10 });
+      h = Math.max(h, doc.y - y);
+    });
+    y += h + 6;
+  }
   doc.x = 40;
-  doc.y = top + Math.ceil(rows.length / 2) * 30 + 6;
+  doc.y = y + 4;
 
   // Trend chart
   const hasPct = d.trend.some((p) => p.coveragePct !== null);
@@ -113,8 +122,10 @@ export function monevPdf(d: MonevData): Promise<Buffer> {
   if (ranked.length > 0) {
     doc.addPage();
     doc.font('Helvetica-Bold').fontSize(11).text('Tabel wilayah di bawahnya');
-    const cols = [24, 150, 60, 75, 85, 60, 60];
-    const head = ['No', 'Wilayah', 'Cakupan', 'Peserta aktif', 'Penduduk bekerja', 'Baru', 'Tidak aktif'];
+    const cols = [22, 130, 50, 70, 75, 70, 50, 48];
+    const head = ['No', 'Wilayah', 'Cakupan', 'Peserta aktif', 'Sumber', 'Pend. bekerja', 'Baru', 'Tidak aktif'];
+    const sourceShort = (k: (typeof ranked)[number]) =>
+      k.numeratorSource === 'official' ? 'resmi' : k.numeratorSource === 'partial' ? `sebagian ${k.officialReported!.reported}/${k.officialReported!.of}` : 'register';
     const rowAt = (cells: string[], bold = false) => {
       if (doc.y > doc.page.height - 60) doc.addPage();
       const y = doc.y;
@@ -128,14 +139,20 @@ export function monevPdf(d: MonevData): Promise<Buffer> {
       doc.y = y + 13;
     };
     rowAt(head, true);
-    ranked.forEach((k, i) => rowAt([String(i + 1), k.name, pct(k.coveragePct), num(k.activeParticipants), num(k.employedPopulation), num(k.newEnrolments), num(k.lapses)]));
-    rowAt(['', 'Jumlah', '', num(ranked.reduce((s, k) => s + k.activeParticipants, 0)), '', num(ranked.reduce((s, k) => s + k.newEnrolments, 0)), num(ranked.reduce((s, k) => s + k.lapses, 0))], true);
+    ranked.forEach((k, i) => rowAt([String(i + 1), k.name, pct(k.coveragePct), num(k.activeParticipants), sourceShort(k), num(k.employedPopulation), num(k.newEnrolments), num(k.lapses)]));
+    rowAt(['', 'Jumlah', '', num(ranked.reduce((s, k) => s + k.activeParticipants, 0)), '', '', num(ranked.reduce((s, k) => s + k.newEnrolments, 0)), num(ranked.reduce((s, k) => s + k.lapses, 0))], true);
   }
 
   // Breakdowns and sources
   if (doc.y > doc.page.height - 250) doc.addPage();
   doc.moveDown(0.8);
-  doc.font('Helvetica-Bold').fontSize(11).text('Rincian peserta aktif', 40);
+  doc.font('Helvetica-Bold').fontSize(11).text('Peserta aktif per segmen: resmi BPJS TK / terdaftar di Semesta', 40);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(c.indicators.bySegment.map((b) => `${segmentLabel(b.segment)}: ${num(b.official)} / ${num(b.registry)}`).join(' · '), 40, undefined, { width: W });
+  doc.moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(11).text('Rincian peserta terdaftar di Semesta', 40);
   for (const [title, list, label] of [
     ['Segmen', c.breakdown.segment, segmentLabel],
     ['Kelompok', c.breakdown.group, groupLabel],

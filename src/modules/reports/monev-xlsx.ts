@@ -1,6 +1,19 @@
 import ExcelJS from 'exceljs';
 import type { CoverageBreakdownRow } from '../coverage/schemas.js';
-import { groupLabel, levelName, type MonevData, monthName, payerLabel, regionTitle, reportTitle, segmentLabel, sourcesOf, wibStamp } from './monev-data.js';
+import {
+  groupLabel,
+  levelName,
+  type MonevData,
+  monthName,
+  numeratorLabel,
+  payerLabel,
+  regionTitle,
+  reportTitle,
+  segmentLabel,
+  sourcesOf,
+  villagesText,
+  wibStamp,
+} from './monev-data.js';
 
 const INT = '#,##0';
 const PCT = '0.0"%"';
@@ -26,18 +39,30 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   };
   line('Cakupan (%)', c.coveragePct, PCT, c.coveragePct === null ? 'tanpa penduduk bekerja, cakupan tidak dihitung' : undefined);
   line('Target (%)', c.targetPct, PCT, c.target?.source);
+  line('Tahun target', c.targetYear, undefined, c.target && c.targetYear! < Number(c.period.slice(0, 4)) ? 'belum ada target tahun ini: dipakai target terakhir' : undefined);
   if (c.parent) line(`Cakupan induk: ${c.parent.code === 'ID' ? 'Indonesia' : c.parent.name} (%)`, c.parent.coveragePct, PCT);
   if (c.national) line('Cakupan nasional (%)', c.national.coveragePct, PCT);
-  line('Peserta aktif', c.activeParticipants, INT);
+  line('Peserta aktif', c.activeParticipants, INT, 'pembilang cakupan');
+  line('Sumber pembilang', numeratorLabel(c), undefined, c.definition.numerator.id);
+  line('Peserta resmi BPJS TK', c.officialParticipants, INT, c.dataAsOf ? `${c.dataAsOf.source} (diterima ${wibStamp(new Date(c.dataAsOf.receivedAt))})` : 'belum ada data resmi');
+  line('Terdaftar di Semesta', c.registryParticipants, INT);
+  line('Terdaftar ÷ resmi (%)', c.registryShare === null ? null : Math.round(c.registryShare * 10000) / 100, PCT);
   line('Penduduk bekerja', c.employedPopulation, INT, c.denominator ? `${c.denominator.source} (${c.denominator.year})` : undefined);
   if (c.denominator?.formal != null) line('— formal', c.denominator.formal, INT);
   if (c.denominator?.informal != null) line('— informal', c.denominator.informal, INT);
+  line('Cakupan formal: PU ÷ penduduk bekerja formal (%)', c.indicators.formalPct, PCT);
+  line('Cakupan informal: BPU ÷ penduduk bekerja informal (%)', c.indicators.informalPct, PCT);
+  line('Perubahan peserta dari bulan lalu', c.monthOnMonth?.activeChange ?? null, INT, c.monthOnMonth ? undefined : 'tidak sebanding (sumber pembilang berbeda)');
+  line('Perubahan cakupan dari bulan lalu (poin %)', c.monthOnMonth?.pctPointChange ?? null, '0.00');
   line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT);
   line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT);
   line('Berakhir (bulan ini)', c.ended, INT);
   line('Kesenjangan ke target (pekerja)', c.gap?.workers ?? null, INT);
   line('Kesenjangan ke target (Rp per bulan)', c.gap?.rupiahPerMonth ?? null, RP, c.gap ? c.gap.rateBasis.id : undefined);
-  line('Desa terjangkau sosialisasi', 'belum tersedia');
+  line('Kesenjangan ke target (Rp per tahun)', c.gapRupiahPerYear, RP);
+  line('Desa terjangkau sosialisasi', c.villagesReached.villagesReached, INT, villagesText(c.villagesReached));
+  line('Jumlah desa', c.villagesReached.villagesTotal, INT);
+  line('Desa terjangkau sosialisasi (%)', c.villagesReached.pct, PCT);
 
   const kids = wb.addWorksheet('Wilayah');
   kids.columns = [
@@ -50,11 +75,17 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
     { header: 'Target (%)', width: 11, style: { numFmt: PCT } },
     { header: 'Kepesertaan baru', width: 17, style: { numFmt: INT } },
     { header: 'Tidak aktif', width: 12, style: { numFmt: INT } },
+    { header: 'Sumber pembilang', width: 40 },
+    { header: 'Resmi BPJS TK', width: 15, style: { numFmt: INT } },
+    { header: 'Terdaftar di Semesta', width: 19, style: { numFmt: INT } },
   ];
   kids.getRow(1).font = { bold: true };
   const ranked = [...c.children].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1) || b.activeParticipants - a.activeParticipants || a.code.localeCompare(b.code));
-  ranked.forEach((k, i) => kids.addRow([i + 1, k.code, k.name, k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses]));
-  const total = kids.addRow(['', '', 'Jumlah', null, ranked.reduce((s, k) => s + k.activeParticipants, 0), null, null, ranked.reduce((s, k) => s + k.newEnrolments, 0), ranked.reduce((s, k) => s + k.lapses, 0)]);
+  ranked.forEach((k, i) =>
+    kids.addRow([i + 1, k.code, k.name, k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses, numeratorLabel(k), k.officialParticipants, k.registryParticipants]),
+  );
+  const add = (f: (k: (typeof ranked)[number]) => number) => ranked.reduce((s, k) => s + f(k), 0);
+  const total = kids.addRow(['', '', 'Jumlah', null, add((k) => k.activeParticipants), null, null, add((k) => k.newEnrolments), add((k) => k.lapses), '', null, add((k) => k.registryParticipants)]);
   total.font = { bold: true };
   kids.views = [{ state: 'frozen', ySplit: 1 }];
 
@@ -72,9 +103,16 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
     for (const i of [2, 3, 4]) t.getCell(i).numFmt = INT;
     br.addRow([]);
   };
-  block('Menurut segmen', c.breakdown.segment, segmentLabel);
-  block('Menurut kelompok', c.breakdown.group, groupLabel);
-  block('Menurut pembayar', c.breakdown.payer, payerLabel);
+  br.addRow(['Peserta aktif per segmen: resmi BPJS TK dan terdaftar di Semesta']).font = { bold: true };
+  br.addRow(['', 'Resmi BPJS TK', 'Terdaftar di Semesta']).font = { italic: true };
+  for (const b of c.indicators.bySegment) {
+    const row = br.addRow([segmentLabel(b.segment), b.official ?? '–', b.registry]);
+    for (const i of [2, 3]) row.getCell(i).numFmt = INT;
+  }
+  br.addRow([]);
+  block('Terdaftar di Semesta, menurut segmen', c.breakdown.segment, segmentLabel);
+  block('Terdaftar di Semesta, menurut kelompok', c.breakdown.group, groupLabel);
+  block('Terdaftar di Semesta, menurut pembayar', c.breakdown.payer, payerLabel);
 
   const tr = wb.addWorksheet('Tren');
   tr.columns = [
@@ -84,9 +122,13 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
     { header: 'Cakupan (%)', width: 13, style: { numFmt: PCT } },
     { header: 'Kepesertaan baru', width: 17, style: { numFmt: INT } },
     { header: 'Tidak aktif', width: 12, style: { numFmt: INT } },
+    { header: 'Sumber pembilang', width: 40 },
+    { header: 'Terdaftar di Semesta', width: 19, style: { numFmt: INT } },
   ];
   tr.getRow(1).font = { bold: true };
-  for (const p of d.trend) tr.addRow([p.period, p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses]);
+  for (const p of d.trend) {
+    tr.addRow([p.period, p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses, numeratorLabel(p), p.registryParticipants]);
+  }
 
   const src = wb.addWorksheet('Definisi dan Sumber');
   src.columns = [{ width: 30 }, { width: 110 }];
