@@ -81,6 +81,8 @@ describe('demo coverage', () => {
     expect(ranked.at(-1)!.coveragePct).toBeCloseTo(17, 1);
     const sukabumi = await get('32.02', '2025-07');
     expect(sukabumi.coveragePct).toBeCloseTo(41, 1);
+    expect(sukabumi.parent.coveragePct).toBeCloseTo(await officialPct('32', '2025-07'), 1);
+    expect(sukabumi.national.coveragePct).toBeCloseTo(await officialPct('ID', '2025-07'), 1);
     const today = await get('ID', currentPeriod());
     expect(today.numeratorSource).toBe('official');
     expect((today.children as { numeratorSource: string }[]).every((c) => c.numeratorSource === 'official')).toBe(true);
