@@ -1,7 +1,9 @@
 /**
- * End-to-end: the national monitor opens the coverage dashboard (2025-06, the demo's calibration month),
- * sees the national figure and the province map, drills down by clicking Bengkulu on the ranking and
- * then region names in the table view down to a village, and downloads both monev reports.
+ * End-to-end: the national monitor opens the coverage dashboard for this month and sees every province
+ * with an official figure, a map legend with counts; in 2024-11 (the seed month of the demo's
+ * calibration) the national figure, drills down by clicking Bengkulu on the ranking, sees Kaur and
+ * Lebong at their seed figures, then region names in the table view down to a village, and downloads
+ * both monev reports.
  *
  *   npx tsx e2e/coverage.e2e.ts      (E2E_BASE_URL, default http://localhost:3000; a server with demo data)
  *
@@ -11,7 +13,10 @@ import { mkdir, stat } from 'node:fs/promises';
 import { type Browser, type Page } from 'playwright-core';
 import { BASE_URL, check, CHROMIUM, launchChromium, logIn, OUT, step } from './harness.js';
 
-const PERIOD = '2025-06';
+/** The seed month: national 39 %, Bengkulu 37 %, Kaur 75 % (highest), Lebong 17 % (lowest). */
+const PERIOD = '2024-11';
+/** This month in WIB, as the server counts it. */
+const NOW = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
 
 async function waitForPath(page: Page, path: string) {
   await page.waitForURL((url) => url.pathname === path, { timeout: 20_000 });
@@ -29,13 +34,35 @@ async function run(browser: Browser, pageErrors: string[]) {
     await logIn(page, 'nasional');
   });
 
-  await step('national dashboard: 39,0% in Indonesian format, target, province map', async () => {
+  await step('this month: official BPJS TK data, every province with an official figure, a target, a map legend with counts', async () => {
     await page.getByRole('link', { name: 'Cakupan', exact: true }).click();
     await waitForPath(page, '/cakupan');
+    await page.locator('[data-testid="coverage-title"][data-code="ID"][aria-busy="false"]').waitFor();
+    const source = page.locator('[data-testid="coverage-source"]');
+    check((await source.getAttribute('data-source')) === 'official', `national source: ${await source.innerText()}`);
+    check((await source.innerText()).includes('Data resmi BPJS TK'), `source line: ${await source.innerText()}`);
+    check(/diterima \d{2}\/\d{2}\/\d{4}/.test(await source.innerText()), `received date dd/mm/yyyy: ${await source.innerText()}`);
+    const target = await page.locator('[data-testid="coverage-target"]').innerText();
+    check(/^Target \d{4}.*: \d+,\d%$/.test(target), `a target for this month: ${target}`);
+    await page.locator('[data-testid="coverage-map"] svg').waitFor();
+    const legend = await page.locator('[data-testid="coverage-map-legend"]').innerText();
+    check(/\d+ wilayah/.test(legend) && legend.includes('Mencapai atau melampaui target'), `map legend: ${legend}`);
+    await page.screenshot({ path: `${OUT}/coverage-national-${NOW}.png`, fullPage: true });
+    await page.getByText('Tabel', { exact: true }).click();
+    const rows = page.locator('[data-testid="coverage-table"] tbody tr');
+    check((await rows.count()) === 38, `38 provinces, got ${await rows.count()}`);
+    const sources = await page.locator('[data-testid="coverage-table"] tbody td.coverage-source-cell').allInnerTexts();
+    check(sources.length === 38 && sources.every((x) => x === 'Resmi'), `every province official: ${sources.join(', ')}`);
+    const pcts = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''));
+    check(pcts.every((x) => /^\d+,\d%$/.test(x)), `every province has a coverage figure: ${pcts.join(', ')}`);
+    await page.getByText('Grafik', { exact: true }).click();
+  });
+
+  await step(`national dashboard ${PERIOD}: 39,0% in Indonesian format, that year's target, province map`, async () => {
     await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`);
     await headline(page).getByText('39,0%').waitFor();
     const text = await headline(page).innerText();
-    check(text.includes('32,2%') || text.includes('32,15'), `national target 32,15% expected in: ${text}`);
+    check(text.includes('Target 2024: 30,0%'), `national target 2024 30,0% expected in: ${text}`);
     await page.locator('[data-testid="coverage-map"] svg').waitFor();
     await page.locator('[data-testid="coverage-ranking"] svg').waitFor();
     await page.screenshot({ path: `${OUT}/coverage-national.png`, fullPage: true });
@@ -54,6 +81,21 @@ async function run(browser: Browser, pageErrors: string[]) {
     check(/Tertinggi:\s*Kabupaten Kaur 75,0%/.test(extremes) && /Terendah:\s*Kabupaten Lebong 17,0%/.test(extremes), `extremes: ${extremes}`);
     await page.screenshot({ path: `${OUT}/coverage-bengkulu.png`, fullPage: true });
   });
+
+  for (const [code, name, pct] of [['17.04', 'kaur', '75,0%'], ['17.07', 'lebong', '17,0%']] as const) {
+    await step(`${name} in ${PERIOD}: ${pct} on official data; this month an official figure too`, async () => {
+      for (const period of [PERIOD, NOW]) {
+        await page.goto(`${BASE_URL}/cakupan/${code}?periode=${period}`);
+        await page.locator(`[data-testid="coverage-title"][data-code="${code}"][aria-busy="false"]`).waitFor();
+        check((await page.locator('[data-testid="coverage-source"]').getAttribute('data-source')) === 'official', `${name} ${period} official`);
+        const figure = await page.locator('[data-testid="coverage-pct"]').innerText();
+        check(period === NOW ? /^\d+,\d%$/.test(figure) : figure === pct, `${name} ${period}: ${figure}`);
+        await page.screenshot({ path: `${OUT}/coverage-${name}-${period}.png`, fullPage: true });
+      }
+    });
+  }
+  await page.goto(`${BASE_URL}/cakupan/17?periode=${PERIOD}`);
+  await headline(page).getByText('37,0%').waitFor();
 
   await step('table view: drill Bengkulu → Kaur → a district → a village', async () => {
     for (const level of ['regency', 'district', 'village']) {

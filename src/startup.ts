@@ -1,8 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.js';
 import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/generate.js';
-import { DEMO_ACTOR, loadDemo } from './demo/load.js';
-import { loadDemoFunding } from './demo/funding.js';
+import { keepDemoCurrent, loadDemo } from './demo/load.js';
 import { IMPORT_KINDS } from './import-kinds.js';
 import { recoverInterruptedImports } from './modules/imports/service.js';
 import { loadRegions, regionsLoaded } from './modules/regions/load.js';
@@ -23,9 +22,10 @@ export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyB
   if (!seeded) {
     const { added } = await loadDemo(h.db, 'province', DEFAULT_SEED);
     log.info({ added }, 'demo data generated (synthetic)');
+  } else {
+    // every later start: bills, payments and official figures up to this month (and what an older demo database lacks)
+    const { funding, official } = await keepDemoCurrent(h.db);
+    if (funding.programs || funding.bills || official.rows) log.info({ funding, official }, 'demo brought up to this month (synthetic)');
   }
-  // funding (issue 4): a demo database from before the funding capability gets its payers once
-  const funding = await loadDemoFunding(h.db, DEMO_ACTOR);
-  if (funding.programs) log.info(funding, 'demo funding generated (synthetic)');
   return { demoAccounts: DEMO_ACCOUNTS, demoPassword: DEMO_PASSWORD };
 }

@@ -7,6 +7,7 @@ import { publicUser } from '../modules/users/service.js';
 import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
 import { loadDemoFunding } from './funding.js';
+import { loadDemoOfficial } from './official.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -42,7 +43,7 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
       .returningAll()
       .execute();
     const workers = opts.workers === false ? 0 : await insertDemoWorkers(tx, plan.workers);
-    if (workers > 0) await loadDemoCoverage(tx, plan.workers); // coverage history + calibrated denominators (issue 5)
+    if (workers > 0) await loadDemoCoverage(tx, plan.workers); // registry history (issue 5)
     const setting = { scale, seed, label: plan.label, generatedAt: new Date().toISOString(), users: plan.users.length, workers };
     await tx
       .insertInto('app_setting')
@@ -59,10 +60,21 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
   });
   // compliance (issue 6): employers, cases, outreach and agents ride on the demo workers (agents credit their enrolments)
   if (opts.workers !== false) await loadComplianceDemo(db, scale, seed);
-  // funding (issue 4): payers, twelve months of bills and payments; after the transaction above,
-  // because billing runs take their own transactions (and PGlite has one connection).
-  if (opts.workers !== false) await loadDemoFunding(db, DEMO_ACTOR);
+  // after the transaction above, because billing runs take their own transactions (and PGlite has one connection)
+  if (opts.workers !== false) await keepDemoCurrent(db);
   return { plan, added };
+}
+
+/**
+ * Brings the demo up to this month (WIB), on every start: funding programmes, bills, payments and so
+ * early warnings (issue 4), and the national official participation data with its real-scale
+ * denominators and targets (issue 11). Each part adds only what is missing, so a demo database from
+ * before either of them gets it the first time it starts.
+ */
+export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
+  const funding = await loadDemoFunding(db, DEMO_ACTOR);
+  const official = await loadDemoOfficial(db, DEMO_ACTOR);
+  return { funding, official };
 }
 
 /** Demo people, their enrolments, covers and first status, set-based; people already present are kept. */

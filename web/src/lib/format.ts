@@ -4,6 +4,7 @@
  *   formatRupiah(16800)         → "Rp16.800"    (en: "Rp16,800")
  *   formatPercent(0.41)         → "41,0%"       (en: "41.0%")   — takes a ratio (0–1)
  *   formatPercentValue(41)      → "41,0%"                       — takes a percentage (0–100)
+ *   formatDate('2025-07-10T03:00:00Z') → "10/07/2025"          — dd/mm/yyyy in both languages, timestamps in WIB
  */
 import type { Lang } from '../i18n';
 
@@ -38,4 +39,17 @@ export function formatPercentValue(percent: number, lang: Lang = 'id', fractionD
 
 export function formatPercent(ratio: number, lang: Lang = 'id', fractionDigits = 1): string {
   return formatPercentValue(ratio * 100, lang, fractionDigits);
+}
+
+/** dd/mm/yyyy of a date (YYYY-MM-DD) or a timestamp, the latter on the WIB (UTC+7) calendar. */
+export function formatDate(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return '–';
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+}
+
+/** A signed number: "+1.234" / "-1.234" (a change). */
+export function formatSigned(value: number, lang: Lang = 'id', fractionDigits = 0): string {
+  return `${value > 0 ? '+' : ''}${formatNumber(value, lang, fractionDigits)}`;
 }

@@ -15,9 +15,13 @@ export const SURFACE = '#ffffff';
 export const CHART = {
   high: '#0b7a53',
   low: '#c0392b',
+  /** close to a target (map classes) */
+  near: '#e0a030',
   bar: '#4aa37c',
   barSoft: '#9fd3bd',
   none: '#9aa5a0',
+  /** fixed 10-point coverage classes of the maps, 0–10 % (light) … 90–100 % (dark) */
+  bands: ['#f7f1dc', '#ece4c0', '#d7e5b9', '#badcb1', '#98cfa6', '#73bf97', '#4fab84', '#2f9470', '#167c5c', '#0b6348'],
   /** choropleth scale, low → high */
   scale: ['#f3e7c9', '#9fd3bd', '#0b7a53'],
   /** a map area without data */

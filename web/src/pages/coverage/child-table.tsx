@@ -5,6 +5,7 @@ import { DataTable } from '../../components/data-table';
 import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { coverageHref } from './coverage-href';
+import { sourceLabel } from './numerator-source';
 import { byRank } from './rank';
 
 /** The ranking as a table: every child, with links down. */
@@ -32,7 +33,16 @@ export function ChildTable({ items, lang, period }: { items: CoverageChild[]; la
           },
           { key: 'coverage', header: t('coverage.coverage'), numeric: true, cell: (i) => orDash(i.coveragePct, (v) => formatPercentValue(v, lang)) },
           { key: 'active', header: t('coverage.active'), numeric: true, cell: (i) => formatNumber(i.activeParticipants, lang) },
+          {
+            key: 'source',
+            header: t('coverage.sourceColumn'),
+            cell: (i) => sourceLabel(t, i, true),
+            title: (i) => sourceLabel(t, i),
+            className: (i) => `coverage-source-cell coverage-source-${i.numeratorSource}`,
+          },
+          { key: 'registry', header: t('coverage.registry'), numeric: true, cell: (i) => formatNumber(i.registryParticipants, lang) },
           { key: 'employed', header: t('coverage.employed'), numeric: true, cell: (i) => orDash(i.employedPopulation, (v) => formatNumber(v, lang)) },
+          { key: 'target', header: t('coverage.target', { year: '' }).trim(), numeric: true, cell: (i) => orDash(i.targetPct, (v) => formatPercentValue(v, lang)) },
           { key: 'new', header: t('coverage.newEnrolments'), numeric: true, cell: (i) => formatNumber(i.newEnrolments, lang) },
           { key: 'lapses', header: t('coverage.lapses'), numeric: true, cell: (i) => formatNumber(i.lapses, lang) },
         ]}

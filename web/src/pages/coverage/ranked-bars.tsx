@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageChild } from '../../../../src/modules/coverage/schemas';
@@ -5,6 +6,8 @@ import { EChart, type EChartsOption } from '../../components/echart';
 import { formatNumber, formatPercentValue } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
 import { CHART } from '../../styles/theme';
+import { axisLabelWidth } from './chart-labels';
+import { sourceLabel } from './numerator-source';
 import { byRank } from './rank';
 
 /** The children ranked as horizontal bars (best green, worst red); a click drills down. */
@@ -12,12 +15,14 @@ export function RankedBars({ items, lang, onPick }: { items: CoverageChild[]; la
   const { t } = useTranslation();
   const { withPct, sorted } = byRank(items);
   const shown = sorted.slice(0, 60); // a district can have dozens of villages; the table lists all
+  const names = shown.map((i) => displayRegionName(i.name));
+  const labelWidth = axisLabelWidth(names);
   const option = useMemo<EChartsOption>(
     () => ({
-      grid: { left: 150, right: 60, top: 10, bottom: 20 },
+      grid: { left: labelWidth + 12, right: 64, top: 10, bottom: 20 },
       tooltip: { trigger: 'item', formatter: (p: { data: { child: CoverageChild } }) => tooltipOf(p.data.child, lang, t) },
       xAxis: { type: 'value', axisLabel: { formatter: (v: number) => (withPct ? formatPercentValue(v, lang, 0) : formatNumber(v, lang)) } },
-      yAxis: { type: 'category', inverse: true, data: shown.map((i) => displayRegionName(i.name)), axisLabel: { width: 140, overflow: 'truncate' } },
+      yAxis: { type: 'category', inverse: true, data: names, axisLabel: { width: labelWidth, overflow: 'break', lineHeight: 13 } },
       series: [
         {
           type: 'bar',
@@ -30,7 +35,7 @@ export function RankedBars({ items, lang, onPick }: { items: CoverageChild[]; la
         },
       ],
     }),
-    [shown, withPct, lang, t],
+    [shown, names, labelWidth, withPct, lang, t],
   );
   return (
     <EChart
@@ -43,11 +48,11 @@ export function RankedBars({ items, lang, onPick }: { items: CoverageChild[]; la
   );
 }
 
-function tooltipOf(i: CoverageChild, lang: 'id' | 'en', t: (k: 'coverage.active' | 'coverage.employed' | 'coverage.coverage') => string) {
+function tooltipOf(i: CoverageChild, lang: 'id' | 'en', t: TFunction) {
   return [
     `<strong>${displayRegionName(i.name)}</strong>`,
     `${t('coverage.coverage')}: ${i.coveragePct === null ? '–' : formatPercentValue(i.coveragePct, lang)}`,
-    `${t('coverage.active')}: ${formatNumber(i.activeParticipants, lang)}`,
+    `${t('coverage.active')}: ${formatNumber(i.activeParticipants, lang)} (${sourceLabel(t, i)})`,
     `${t('coverage.employed')}: ${i.employedPopulation === null ? '–' : formatNumber(i.employedPopulation, lang)}`,
   ].join('<br/>');
 }
