@@ -51,6 +51,8 @@ async function download(code: string, ext: 'pdf' | 'xlsx') {
 describe('monev reports and DHIS2 carry the API’s headline figures', () => {
   beforeAll(async () => {
     admin = await login(t.app, 'nasional');
+    // This file sets the official scenario itself: the demo's national official figures are cleared first.
+    await t.db.deleteFrom('participation_report').execute();
     // Kab. Sukabumi reports itself (below its target, so there is a gap); the rest of Jawa Barat does not
     const counts: Record<Segment, number> = { PU: 120, BPU: 80, JAKON: 40, PMI: 10 };
     await t.db

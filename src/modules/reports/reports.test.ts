@@ -42,10 +42,15 @@ describe('monev reports', () => {
       const child = api.children.find((c: { code: string }) => c.code === row[1]);
       expect([row[3] ?? null, row[4]], String(row[1])).toEqual([child.coveragePct, child.activeParticipants]);
     }
-    expect(total[4]).toBe(api.activeParticipants);
+    // The children's row sums their own figures (each with its own numerator source); the region's figure can be
+    // official while its districts fall back to the registry, so the sum is checked against the children, and the
+    // registry column — which partitions exactly — against the region's registry count.
+    expect(total[4]).toBe(api.children.reduce((sum: number, c: { activeParticipants: number }) => sum + c.activeParticipants, 0));
+    expect(total[11]).toBe(api.registryParticipants);
 
+    // The breakdowns are of the participants registered in Semesta.
     const totals = cellsOf(wb.getWorksheet('Rincian')!).filter((r) => r[0] === 'Jumlah').map((r) => r[1]);
-    expect(totals).toEqual([api.activeParticipants, api.activeParticipants, api.activeParticipants]);
+    expect(totals).toEqual([api.registryParticipants, api.registryParticipants, api.registryParticipants]);
 
     const trend = cellsOf(wb.getWorksheet('Tren')!).slice(1);
     expect(trend.at(-1)![1]).toBe(api.activeParticipants);
