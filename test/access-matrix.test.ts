@@ -327,6 +327,11 @@ const CASES: Record<string, Case> = {
     own: (a) => ({ url: `/api/coverage/${a.region}/dhis2/adx.xml?period=2025-06` }),
     foreign: (_a, region) => ({ url: `/api/coverage/${region}/dhis2/adx.xml?period=2025-06` }),
   },
+  'GET /api/coverage/:code/reconciliation': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/coverage/${a.region}/reconciliation?period=2025-06` }),
+    foreign: (_a, region) => ({ url: `/api/coverage/${region}/reconciliation?period=2025-06` }),
+  },
   'GET /api/coverage/:code/map': {
     permission: 'coverage:read',
     own: (a) => ({ url: `/api/coverage/${a.region}/map` }),

@@ -15,7 +15,13 @@ describe('DHIS2 export', () => {
     expect(get('32.02', 'UCJ_ACTIVE_PARTICIPANTS')).toBe(String(api.activeParticipants));
     expect(get('32.02', 'UCJ_COVERAGE_PCT')).toBe(String(api.coveragePct));
     expect(get('32.02', 'UCJ_EMPLOYED_POPULATION')).toBe(String(api.employedPopulation));
-    for (const seg of api.breakdown.segment) expect(get('32.02', 'UCJ_ACTIVE_PARTICIPANTS', `UCJ_SEGMENT_${seg.key}`)).toBe(String(seg.active));
+    // per segment, the count the numerator uses: official where the region's figure is official, else the registry's
+    const segmentActive = (b: { official: number | null; registry: number }) => (api.numeratorSource === 'registry' ? b.registry : b.official);
+    expect(api.indicators.bySegment.length).toBeGreaterThan(0);
+    for (const seg of api.indicators.bySegment) {
+      const active = segmentActive(seg);
+      expect(get('32.02', 'UCJ_ACTIVE_PARTICIPANTS', `UCJ_SEGMENT_${seg.segment}`), seg.segment).toBe(active === null ? undefined : String(active));
+    }
     for (const child of api.children) {
       expect(get(child.code, 'UCJ_ACTIVE_PARTICIPANTS')).toBe(String(child.activeParticipants));
       // no denominator: no coverage value at all, never a zero
@@ -35,7 +41,8 @@ describe('DHIS2 export', () => {
     expect((xml.match(/<group /g) ?? []).length).toBe(1 + api.children.length);
     expect(xml).toContain(`<group orgUnit="32.02" period="2025-06-01/P1M" dataSet="SEMESTA_UCJ"`);
     expect(xml).toContain(`<dataValue dataElement="UCJ_ACTIVE_PARTICIPANTS" value="${api.activeParticipants}"/>`);
-    const bpu = api.breakdown.segment.find((b: { key: string }) => b.key === 'BPU');
-    expect(xml).toContain(`<dataValue dataElement="UCJ_ACTIVE_PARTICIPANTS" UCJ_SEGMENT="BPU" value="${bpu.active}"/>`);
+    const bpu = api.indicators.bySegment.find((b: { segment: string }) => b.segment === 'BPU');
+    const bpuActive = api.numeratorSource === 'registry' ? bpu.registry : bpu.official;
+    expect(xml).toContain(`<dataValue dataElement="UCJ_ACTIVE_PARTICIPANTS" UCJ_SEGMENT="BPU" value="${bpuActive}"/>`);
   });
 });
