@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/client.js';
 import type { Tx } from '../../../db/tx.js';
+import { refuseRowsOutsideRegion } from '../../imports/scope.js';
 import { reassess } from '../assess.js';
 import type { StagedEmployer } from './stage-row.js';
 
@@ -43,8 +44,19 @@ export async function classifyEmployerDuplicates(db: Db | Tx, importId: number):
   }
 }
 
-/** An employer already stored under the same NPP or NIB is not imported again (edit it on its page). */
+/**
+ * An employer already stored under the same NPP or NIB is not imported again (edit it on its page). One
+ * stored in another region is refused without its name (src/modules/imports/scope.ts); run again at commit.
+ */
 export async function classifyKnownEmployers(db: Db | Tx, importId: number): Promise<void> {
+  await refuseRowsOutsideRegion(db, { stagingTable: 'employer_import_row' }, importId, {
+    storedRegions: sql`SELECT e.village_code FROM employer e WHERE e.npp = r.npp OR e.nib = r.nib`,
+    column: 'NPP',
+    reason: {
+      id: 'Perusahaan dengan NPP/NIB ini sudah terdaftar di wilayah lain; hanya perusahaan di wilayah Anda yang bisa diimpor.',
+      en: 'An employer with this NPP/NIB is already registered in another region; only employers in your region can be imported.',
+    },
+  });
   await sql`
     UPDATE employer_import_row r SET outcome = 'already_registered',
       problems = coalesce(r.problems, '[]'::jsonb) || ${problem('NPP', 'ALREADY_REGISTERED',

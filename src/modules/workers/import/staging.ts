@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/client.js';
 import type { Tx } from '../../../db/tx.js';
+import { PERSON_ELSEWHERE, refuseRowsOutsideRegion } from '../../imports/scope.js';
 import type { StagedWorker } from './stage-row.js';
 
 /**
@@ -51,8 +52,13 @@ async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<
     WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.nik = d.nik AND r.row_number > d.first_row`.execute(db);
 }
 
-/** Run again at commit: the registry may have changed since validation. */
+/**
+ * Run again at commit: the registry may have changed since validation. A person registered outside
+ * the uploader's region is refused first (src/modules/imports/scope.ts), so nothing below ever names
+ * their payer or programmes.
+ */
 export async function classifyAgainstRegistry(db: Db | Tx, importId: number): Promise<void> {
+  await refusePeopleOutsideRegion(db, importId);
   await sql`
     UPDATE import_row r SET
       outcome = CASE WHEN c.other_payer THEN 'double_funded' ELSE 'already_registered' END,
@@ -80,6 +86,14 @@ export async function classifyAgainstRegistry(db: Db | Tx, importId: number): Pr
     ) c
     WHERE r.import_id = ${importId} AND r.row_number = c.row_number`.execute(db);
 }
+
+/** An existing person (by NIK) whose domicile lies outside the uploader's region: refused, whatever village the row writes. */
+export const refusePeopleOutsideRegion = (db: Db | Tx, importId: number) =>
+  refuseRowsOutsideRegion(db, { stagingTable: 'import_row' }, importId, {
+    storedRegions: sql`SELECT p.village_code FROM person p WHERE p.nik = r.nik`,
+    column: 'NIK',
+    reason: PERSON_ELSEWHERE,
+  });
 
 /** A registry-only row (no programmes) for a person already registered has nothing to add. */
 export async function classifyKnownPeople(db: Db | Tx, importId: number): Promise<void> {
