@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/client.js';
 import { compact } from './modules/coverage/queries.js';
+import { IMPORT_KINDS } from './import-kinds.js';
 import { sweepLapses } from './modules/funding/payments/lapse-sweep.js';
+import { cleanUpImports } from './modules/imports/cleanup.js';
 
 /**
  * Every background job the server runs, in one place. `server.ts` starts them after it listens;
@@ -28,6 +30,16 @@ export const JOBS: Job[] = [
     run: async (db, log) => {
       const r = await sweepLapses(db);
       if (r.lapsed + r.reactivated > 0) log.info(r, 'lapse sweep');
+    },
+  },
+  // Files and staged rows of finished imports (after a day) and abandoned ones (after 7 days); the job rows stay.
+  {
+    name: 'import clean-up',
+    firstAfterMs: 10 * 60_000,
+    everyMs: 3600_000,
+    run: async (db, log) => {
+      const r = await cleanUpImports(db, IMPORT_KINDS);
+      if (r.cleaned + r.abandoned > 0) log.info(r, 'import clean-up');
     },
   },
 ];

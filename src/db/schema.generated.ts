@@ -280,6 +280,7 @@ export interface FundingProgram {
 }
 
 export interface ImportJob {
+  cleaned_at: Timestamp | null;
   counts: Generated<Json>;
   created_at: Generated<Timestamp>;
   created_by: number | null;

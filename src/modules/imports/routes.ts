@@ -9,7 +9,10 @@ import { idParams } from '../../lib/schemas.js';
 import { receiveUpload, type UploadSpec } from '../../lib/upload.js';
 import type { ImportKind } from './kind.js';
 import { importJobScope } from './queries.js';
-import { importReport } from './report.js';
+import { recordAudit } from '../../db/tx.js';
+import { can } from '../../domain/roles.js';
+import { reportGone, stagingCleared } from './cleanup.js';
+import { carriesNik, importReport } from './report.js';
 import { commitBody, importViewSchema, uploadedSchema } from './schemas.js';
 import { commitImport, getImport, present, startImport } from './service.js';
 
@@ -77,14 +80,28 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     async (req, reply) => reply.code(202).send(present(await commitImport(db, userOf(req), kind, req.params.id, req.body ?? {}))),
   );
 
-  const reportSchema = { tags, summary: 'The rows that were not imported, as uploaded, with a column of messages', params: idParams };
+  const reportSchema = {
+    tags,
+    summary: 'The rows that were not imported, as uploaded, with a column of messages',
+    description: 'Full NIKs only for roles with worker:nik, each such download audited (download_full_nik, with the count); other roles get the last four digits, without birth date and sex.',
+    params: idParams,
+  };
   r.get(
     `${base}/:id/report.xlsx`,
     { config: { access: access(reportSchema, read, { entity: job, id: (v) => v.params.id }) }, schema: reportSchema },
     async (req, reply) => {
+      const user = userOf(req);
       const view = await getImport(db, req.params.id);
-      reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="laporan-impor-${kind.label.id}-${view.id}.xlsx"`);
-      return reply.send(await importReport(db, kind, view.id));
+      if (await stagingCleared(db, view.id)) throw reportGone();
+      const filename = `laporan-impor-${kind.label.id}-${view.id}.xlsx`;
+      const fullNik = can(user.role, 'worker:nik');
+      const { file, niks } = await importReport(db, kind, view.id, { fullNik });
+      // Written before the file leaves: a full-NIK download without its audit row cannot happen (decision 51).
+      if (fullNik && carriesNik(kind) && niks > 0) {
+        await recordAudit(db, user, { action: 'download_full_nik', entityType: 'import', entityId: String(view.id), regionCode: view.regionCode, before: null, after: { file: filename, kind: kind.key, niks } });
+      }
+      reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${filename}"`);
+      return reply.send(file);
     },
   );
 }
