@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStep } from '../src/domain/compliance-case.js';
 import { inSubtree, isAncestor } from '../src/domain/region-code.js';
 import { can, type Permission, type Role } from '../src/domain/roles.js';
+import ExcelJS from 'exceljs';
 import { injectAs, login, type Session, useTestApp } from './app.js';
+import { importRoutes, workbook } from './imports.js';
 
 /**
  * Walks every registered API route × every role × (own region / another region) and proves that
@@ -812,6 +814,86 @@ describe('compliance writes stayed inside the actors’ regions', () => {
     for (const key of ['32', '32.13', '32.02.01.2002', '32.13.28']) {
       const e = await t.db.selectFrom('employer').select('sector').where('id', '=', TARGET_EMPLOYERS[key]!).executeTakeFirstOrThrow();
       expect(e.sector, `employer in ${key}`).toBe('');
+    }
+  });
+});
+
+// issue 12: rows that name stored things, and files that carry NIKs
+describe('rows naming people or employers outside the caller’s region, and files carrying NIKs, for every role', () => {
+  const WORKER_HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
+  const workers = importRoutes(t, '/api/imports');
+  const registrations = importRoutes(t, '/api/registration-imports');
+  const employers = importRoutes(t, '/api/employer-imports');
+  const foreignOf = (a: Actor) => [a.other, a.above].filter((r): r is string => !!r);
+  const nikOf = async (personId: number) => (await t.db.selectFrom('person').select('nik').where('id', '=', personId).executeTakeFirstOrThrow()).nik;
+  /** the kab.sukabumi worker job whose report every reader is then aimed at */
+  let sukabumiJob = 0;
+  let sukabumiNiks: string[] = [];
+
+  it('refuses, row by row, each stored person (worker and registration imports) and employer outside the region, for every role that may write them', async () => {
+    for (const a of ACTORS.filter((x) => foreignOf(x).length > 0)) {
+      const s = await login(t.app, a.username);
+      const niks = await Promise.all(foreignOf(a).map((r) => nikOf(TARGET_WORKERS[r]!)));
+      if (can(a.role, 'worker:write')) {
+        const rows = niks.map((nik) => [nik, 'Warga Lain', '15/05/1990', 'L', ownVillage(a), 'Jl. Uji', 'BPU', 'Pekerja Rentan', 'JKK,JKM', '1.000.000', 'Matrix']);
+        const id = await workers.upload(s, await workbook(WORKER_HEADERS, rows), 'lintas.xlsx');
+        const view = await workers.waitFor(s, id, ['validated', 'failed']);
+        expect(view.counts, `${a.username} workers: ${JSON.stringify(view)}`).toMatchObject({ total: niks.length, valid: 0, rejected: niks.length, rejectedByReason: { REGISTERED_ELSEWHERE: niks.length } });
+        if (a.username === 'kab.sukabumi') [sukabumiJob, sukabumiNiks] = [id, niks];
+        const reg = await registrations.upload(s, await workbook(['NIK', 'KPJ'], niks.map((nik, i) => [nik, `2400000090${i}`])), 'lintas-kpj.xlsx');
+        expect((await registrations.waitFor(s, reg, ['validated', 'failed'])).counts, `${a.username} registrations`).toMatchObject({ valid: 0, rejected: niks.length });
+      }
+      if (can(a.role, 'employer:write')) {
+        const nibs: string[] = [];
+        for (const r of foreignOf(a)) {
+          const nib = `91299${String(TARGET_EMPLOYERS[r]).padStart(8, '0')}`;
+          await t.db.updateTable('employer').set({ nib }).where('id', '=', TARGET_EMPLOYERS[r]!).execute();
+          nibs.push(nib);
+        }
+        const rows = nibs.map((nib) => ['PT Lintas', nib, 'kecil', ownVillage(a), 5]);
+        const id = await employers.upload(s, await workbook(['Nama Perusahaan', 'NIB', 'Skala Usaha', 'Kode Desa', 'Jumlah Pekerja'], rows), 'lintas-pt.xlsx');
+        const view = await employers.waitFor(s, id, ['validated', 'failed']);
+        expect(view.counts, `${a.username} employers: ${JSON.stringify(view)}`).toMatchObject({ valid: 0, rejectedByReason: { REGISTERED_ELSEWHERE: nibs.length } });
+      }
+    }
+    expect(sukabumiJob).toBeGreaterThan(0);
+    // nothing was enrolled or activated for the people aimed at
+    const moved = await t.db.selectFrom('enrolment').select('id').where('person_id', 'in', Object.values(TARGET_WORKERS)).where('status', '<>', 'submitted').execute();
+    expect(moved).toEqual([]);
+  });
+
+  const cellsOf = async (buf: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const out: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => out.push(String(c.value)))));
+    return out.join('\n');
+  };
+
+  it('serves import reports and worker exports with full NIKs only to roles with worker:nik, audited; masked to the others; 404 across regions', async () => {
+    for (const a of ACTORS) {
+      const s = await login(t.app, a.username);
+      const audits = async () => (await t.db.selectFrom('audit_log').select('action').where('actor_username', '=', a.username).where('action', 'in', ['download_full_nik', 'export_full_nik']).execute()).length;
+      const before = await audits();
+      const report = await injectAs(t.app, s, { url: `/api/imports/${sukabumiJob}/report.xlsx` });
+      const sees = can(a.role, 'worker:read') && inSubtree(a.region, '32.02');
+      if (!can(a.role, 'worker:read')) expect(report.statusCode, a.username).toBe(403);
+      else if (!sees) expect(report.statusCode, a.username).toBe(404);
+      else {
+        expect(report.statusCode, a.username).toBe(200);
+        const text = await cellsOf(report.rawPayload);
+        if (can(a.role, 'worker:nik')) for (const nik of sukabumiNiks) expect(text, a.username).toContain(nik);
+        else expect(text, a.username).not.toMatch(/\d{12}/);
+      }
+      const exported = await injectAs(t.app, s, { url: '/api/workers/export.xlsx' });
+      if (!can(a.role, 'worker:read')) expect(exported.statusCode, a.username).toBe(403);
+      else {
+        expect(exported.statusCode, a.username).toBe(200);
+        const text = await cellsOf(exported.rawPayload);
+        if (!can(a.role, 'worker:nik')) expect(text, a.username).not.toMatch(/\d{12}/);
+      }
+      const written = (await audits()) - before;
+      expect(written, `${a.username} full-NIK audit rows`).toBe(can(a.role, 'worker:nik') ? (sees ? 2 : 1) : 0);
     }
   });
 });

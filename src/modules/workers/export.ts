@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { GROUP_LABELS } from '../../domain/worker.js';
 import { maskNik } from '../../domain/nik.js';
 import { recordAudit } from '../../db/tx.js';
-import { iterateWorkers, type RegionFilter } from './queries.js';
+import { iterateWorkers, listWorkers, type RegionFilter } from './queries.js';
 
 const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', 'Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana', 'Status', 'KPJ'];
 
@@ -14,13 +14,15 @@ const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', '
  * of rows). Full NIKs leave the system only for roles allowed to see them, and the export is audited.
  */
 export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFilter, fullNik: boolean): Promise<PassThrough> {
+  // who, which file and, for full NIKs, how many leave the system (decision 51): written before the first row
+  const niks = fullNik ? (await listWorkers(db, filter, 1, 1)).total : undefined;
   await recordAudit(db, user, {
     action: fullNik ? 'export_full_nik' : 'export',
     entityType: 'worker_list',
     entityId: filter.region,
     regionCode: filter.region === 'ID' ? null : filter.region,
     before: null,
-    after: { filter },
+    after: { filter, file: `pekerja-${filter.region}.xlsx`, ...(niks === undefined ? {} : { niks }) },
   });
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
