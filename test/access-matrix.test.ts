@@ -820,7 +820,7 @@ describe('compliance writes stayed inside the actors’ regions', () => {
 
 // issue 12: rows that name stored things, and files that carry NIKs
 describe('rows naming people or employers outside the caller’s region, and files carrying NIKs, for every role', () => {
-  const WORKER_HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
+  const WORKER_HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
   const workers = importRoutes(t, '/api/imports');
   const registrations = importRoutes(t, '/api/registration-imports');
   const employers = importRoutes(t, '/api/employer-imports');
@@ -835,7 +835,7 @@ describe('rows naming people or employers outside the caller’s region, and fil
       const s = await login(t.app, a.username);
       const niks = await Promise.all(foreignOf(a).map((r) => nikOf(TARGET_WORKERS[r]!)));
       if (can(a.role, 'worker:write')) {
-        const rows = niks.map((nik) => [nik, 'Warga Lain', '15/05/1990', 'L', ownVillage(a), 'Jl. Uji', 'BPU', 'Pekerja Rentan', 'JKK,JKM', '1.000.000', 'Matrix']);
+        const rows = niks.map((nik) => [nik, 'Warga Lain', '15/05/1990', 'L', ownVillage(a), 'Jl. Uji', '', 'Petani', 'BPU', 'Pekerja Rentan', 'JKK,JKM', '1.000.000', 'Matrix']);
         const id = await workers.upload(s, await workbook(WORKER_HEADERS, rows), 'lintas.xlsx');
         const view = await workers.waitFor(s, id, ['validated', 'failed']);
         expect(view.counts, `${a.username} workers: ${JSON.stringify(view)}`).toMatchObject({ total: niks.length, valid: 0, rejected: niks.length, rejectedByReason: { REGISTERED_ELSEWHERE: niks.length } });
