@@ -1,7 +1,7 @@
 import type { Messages } from '../id';
 
 /** The role home pages (issue 14). */
-export const home: Pick<Messages, 'home'> = {
+export const home: Pick<Messages, 'home' | 'trust'> = {
   home: {
     nav: 'Home',
     title: 'Home',
@@ -154,5 +154,18 @@ export const home: Pick<Messages, 'home'> = {
       },
       entity: { worker: 'worker', enrolment: 'enrolment', person: 'worker', bill: 'bill', funding_program: 'programme', employer: 'employer', compliance_case: 'case', user: 'user', import_job: 'import', other: 'record' },
     },
+  },
+  trust: {
+    notSaved: '{{n}} rows not saved — download the report',
+    overCapacityTitle: 'Save {{n}} rows over the quota or budget?',
+    overCapacityText: 'Every valid row is saved even though its funding programme goes over its quota or budget. Your approval is recorded in your name in the audit trail.',
+    overCapacityOk: 'Yes, save them all',
+    fullNikTitle: 'Download the list with full NIKs?',
+    fullNikText: 'The Excel file will hold the full NIK of every worker in this list. The download is recorded in your name in the audit trail. Keep the file safe (Law 27/2022).',
+    fullNikOk: 'Yes, download',
+    cancel: 'Cancel',
+    draftKept: 'Your session ended while you were filling in the form. Your entries were kept; check them and send again.',
+    draftResubmit: 'Send again',
+    draftDiscard: 'Discard entries',
   },
 };

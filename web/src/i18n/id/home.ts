@@ -159,4 +159,18 @@ export const home = {
       entity: { worker: 'pekerja', enrolment: 'kepesertaan', person: 'pekerja', bill: 'tagihan', funding_program: 'program', employer: 'perusahaan', compliance_case: 'kasus', user: 'pengguna', import_job: 'impor', other: 'data' },
     },
   },
+  /** Trust (issue 14 item 6): confirmations before destructive or bulk actions, and what is left after one. */
+  trust: {
+    notSaved: '{{n}} baris belum disimpan — unduh laporan',
+    overCapacityTitle: 'Simpan {{n}} baris melebihi kuota atau anggaran?',
+    overCapacityText: 'Semua baris valid akan disimpan walaupun program pendanaannya melewati kuota atau anggaran. Persetujuan ini tercatat atas nama Anda di jejak audit.',
+    overCapacityOk: 'Ya, simpan semua',
+    fullNikTitle: 'Unduh daftar dengan NIK lengkap?',
+    fullNikText: 'Berkas Excel akan berisi NIK lengkap setiap pekerja dalam daftar ini. Unduhan ini tercatat atas nama Anda di jejak audit. Simpan berkas dengan aman (UU 27/2022).',
+    fullNikOk: 'Ya, unduh',
+    cancel: 'Batal',
+    draftKept: 'Sesi Anda berakhir saat mengisi formulir. Isian Anda disimpan; periksa lalu kirim lagi.',
+    draftResubmit: 'Kirim ulang',
+    draftDiscard: 'Buang isian',
+  },
 };
