@@ -55,14 +55,21 @@ const TASKS: Record<string, { role: Home['role']; task: Task }> = {
     role: 'village_operator',
     task: async (page, h) => {
       const bills = h.bills!;
-      check(bills.length > 0, 'the village should have at least one programme paying for its workers');
+      const total = h.workersByStatus!.reduce((a, r) => a + r.count, 0);
+      if (!bills.length) {
+        // no programme pays for this village's workers (yet): the card says so, and the next step is registering them
+        check((await text(page, 'home-bills')).includes('Belum ada program pendanaan'), 'the bills card should say no programme pays yet');
+        await page.getByTestId('home-todo').getByRole('link', { name: 'Tambah pekerja' }).click();
+        await page.waitForURL(/\/pekerja\/baru$/);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        return;
+      }
       const withBill = bills.find((b) => b.thisMonth) ?? bills[0]!;
       const card = page.getByTestId('home-bill').filter({ hasText: withBill.programName }).first();
       const shown = ((await card.textContent()) ?? '').replace(/\s+/g, ' ');
       if (withBill.thisMonth) check(shown.includes(rupiah(withBill.thisMonth.amount)), `this month's bill ${rupiah(withBill.thisMonth.amount)} not shown: ${shown}`);
       const proof = withBill.lastMonth?.payments[0];
       if (proof?.reference) check(shown.includes(proof.reference) && shown.includes(rupiah(proof.amount)), `last month's proof ${proof.reference} not shown: ${shown}`);
-      const total = h.workersByStatus!.reduce((a, r) => a + r.count, 0);
       check((await text(page, 'home-workers')).includes(num(total)), 'the workers card should show the enrolment total');
       await card.getByRole('link', { name: 'Lihat program' }).click();
       await page.waitForURL(new RegExp(`/pendanaan/${withBill.programId}$`));
