@@ -196,7 +196,9 @@ async function main() {
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
-  for (const username of Object.keys(TASKS)) {
+  // E2E_USERS=desa.balingbing,auditor walks only those accounts
+  const only = process.env.E2E_USERS?.split(',').filter(Boolean);
+  for (const username of Object.keys(TASKS).filter((u) => !only || only.includes(u))) {
     for (const vp of VIEWPORTS) {
       const pageErrors: string[] = [];
       try {

@@ -8,6 +8,7 @@ import { can, type Role } from '../../domain/roles.js';
 import type { EnrolmentStatus, Segment } from '../../domain/worker.js';
 import { listCases } from '../compliance-cases/queries.js';
 import { summary } from '../compliance-cases/service.js';
+import type { Coverage } from '../coverage/schemas.js';
 import { coverageReconciliation, coverageReport } from '../coverage/service.js';
 import { budgetFigures, earlyWarning } from '../funding/planning/service.js';
 import { listPrograms } from '../funding/programs/queries.js';
@@ -76,8 +77,7 @@ async function villageBills(db: Db, village: string, month: string): Promise<Hom
   return out;
 }
 
-async function coverageFigures(db: Db, region: string, month: string): Promise<NonNullable<Home['coverage']>> {
-  const c = await coverageReport(db, region, month);
+function coverageFigures(c: Coverage): NonNullable<Home['coverage']> {
   return {
     period: c.period,
     activeParticipants: c.activeParticipants,
@@ -96,8 +96,7 @@ async function coverageFigures(db: Db, region: string, month: string): Promise<N
   };
 }
 
-async function ranking(db: Db, region: string, month: string): Promise<NonNullable<Home['ranking']>> {
-  const c = await coverageReport(db, region, month);
+function ranking(c: Coverage): NonNullable<Home['ranking']> {
   const withPct = c.children.filter((k) => k.coveragePct !== null).map((k) => ({ code: k.code, name: k.name, coveragePct: k.coveragePct!, targetPct: k.targetPct }));
   withPct.sort((a, b) => b.coveragePct - a.coveragePct || a.code.localeCompare(b.code));
   const n = Math.min(3, Math.floor(withPct.length / 2) || withPct.length);
@@ -171,6 +170,9 @@ export async function homeOf(db: Db, user: SessionUser, now = Date.now()): Promi
   const want = (s: string, ...perms: Parameters<typeof can>[1][]) => sections.has(s) && perms.every((p) => can(user.role, p));
   const home: Home = { role: user.role, region: { code: region, name: r?.name ?? 'Indonesia', level: r?.level ?? levelOf(region) }, today, month };
 
+  // one coverage report for the coverage card and the ranking (the rollups, read once)
+  let report: Promise<Coverage> | undefined;
+  const coverage = () => (report ??= coverageReport(db, region, month));
   const jobs: Promise<unknown>[] = [];
   const run = (f: () => Promise<void>) => jobs.push(f());
 
@@ -186,11 +188,11 @@ export async function homeOf(db: Db, user: SessionUser, now = Date.now()): Promi
       ]);
       home.todo = { rejectedRows: imports.reduce((a, j) => a + j.rejected, 0), importsWaiting: imports.length, lapsesComing: lapses.total, awaitingKpj: kpj.total };
     });
-  if (want('coverage', 'coverage:read')) run(async () => void (home.coverage = await coverageFigures(db, region, month)));
+  if (want('coverage', 'coverage:read')) run(async () => void (home.coverage = coverageFigures(await coverage())));
   if (want('imports', 'worker:write')) run(async () => void (home.imports = await importsWaiting(db, region)));
   if (want('programmesNear', 'funding:read')) run(async () => void (home.programmesNear = await programmesNear(db, region, today)));
   if (want('overdueCases', 'employer:read')) run(async () => void (home.overdueCases = await overdueCases(db, region, today)));
-  if (want('ranking', 'coverage:read') && levelOf(region) !== 'village') run(async () => void (home.ranking = await ranking(db, region, month)));
+  if (want('ranking', 'coverage:read') && levelOf(region) !== 'village') run(async () => void (home.ranking = ranking(await coverage())));
   if (want('staleRegions', 'coverage:read'))
     run(async () => {
       const rec = await coverageReconciliation(db, region, month);
