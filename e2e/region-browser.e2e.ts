@@ -50,7 +50,10 @@ async function run(browser: Browser, pageErrors: string[]) {
   await step(`log in as ${USERNAME}`, async () => {
     await page.getByLabel('Kata sandi', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Masuk' }).click();
-    // `/` sends a regency operator to their own regency.
+    // `/` is the role's home (issue 14); "Wilayah" in the menu opens the operator's own regency.
+    await waitForPath(page, '/');
+    await page.getByTestId('home').waitFor();
+    await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Wilayah' }).click();
     await waitForPath(page, '/wilayah/32.02');
   });
 

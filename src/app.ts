@@ -48,6 +48,7 @@ import { interopRoutes } from './modules/interop/routes.js';
 import { boundaryRoutes } from './modules/boundaries/routes.js';
 // official participation data (issue 11)
 import { participationRoutes } from './modules/participation/routes.js';
+import { homeRoutes } from './modules/home/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -145,6 +146,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     boundaryRoutes(api, ctx);
     // official participation data (issue 11)
     participationRoutes(api, ctx);
+    // role home pages (issue 14)
+    homeRoutes(api, ctx);
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

@@ -112,6 +112,32 @@ const uniq = () => `matrix${++seq}${Date.now() % 100000}`;
 
 const CASES: Record<string, Case> = {
   'POST /api/auth/logout': { own: () => ({ method: 'POST', url: '/api/auth/logout' }), foreign: () => ({ method: 'POST', url: '/api/auth/logout' }) },
+  // role home pages (issue 14): no region asked; every code in the answer must lie in the caller's subtree
+  'GET /api/home': {
+    own: () => ({ url: '/api/home' }),
+    foreign: () => ({ url: '/api/home' }),
+    foreignIsList: true,
+    regionsIn: (b) => {
+      const h = b as {
+        region: { code: string };
+        awaitingKpj?: { items: { village: { code: string } }[] };
+        lapsesDue?: { items: { village: { code: string } }[] };
+        ranking?: { highest: { code: string }[]; lowest: { code: string }[] };
+        staleRegions?: { items: { code: string }[] };
+        nikViews?: { regionCode: string | null }[];
+        exports?: { regionCode: string | null }[];
+        recentChanges?: { regionCode: string | null }[];
+      };
+      return [
+        h.region.code,
+        ...(h.awaitingKpj?.items ?? []).map((i) => i.village.code),
+        ...(h.lapsesDue?.items ?? []).map((i) => i.village.code),
+        ...[...(h.ranking?.highest ?? []), ...(h.ranking?.lowest ?? [])].map((k) => k.code),
+        ...(h.staleRegions?.items ?? []).map((r) => r.code),
+        ...[...(h.nikViews ?? []), ...(h.exports ?? []), ...(h.recentChanges ?? [])].map((a) => a.regionCode ?? 'ID'),
+      ];
+    },
+  },
   'GET /api/auth/me': { own: () => ({ url: '/api/auth/me' }), foreign: () => ({ url: '/api/auth/me' }), regionsIn: (b) => [(b as { regionCode: string }).regionCode], foreignIsList: true },
   'GET /api/regions': {
     permission: 'region:read',

@@ -1,7 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { NATIONAL } from '../../src/domain/region-code';
-import { useMe } from './api/use-me';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
@@ -9,6 +7,7 @@ import { EMPLOYER_IMPORT, PARTICIPATION_IMPORT, REGISTRATION_IMPORT, WORKER_IMPO
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
+const HomePage = lazy(() => import('./pages/home/home-page'));
 const AppShell = lazy(() => import('./pages/shell/app-shell'));
 const RegionBrowserPage = lazy(() => import('./pages/regions/region-browser-page'));
 const WorkerListPage = lazy(() => import('./pages/workers/worker-list-page'));
@@ -38,13 +37,6 @@ function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
 }
 
-/** `/` → the user's own region (the country root for national users). */
-function HomeRedirect() {
-  const me = useMe();
-  const code = me.data?.regionCode;
-  return <Navigate to={!code || code === NATIONAL ? '/wilayah' : `/wilayah/${code}`} replace />;
-}
-
 /**
  * Declarative routes (not the data router: we load data with React Query, and createBrowserRouter's
  * loader/action machinery would add tens of kilobytes for nothing).
@@ -55,7 +47,9 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={page(<LoginPage />, true)} />
         <Route path="/" element={<RequireAuth>{page(<AppShell />, true)}</RequireAuth>}>
-          <Route index element={<HomeRedirect />} />
+          {/* the role's home (issue 14): the first page after login */}
+          <Route index element={page(<HomePage />)} />
+          <Route path="beranda" element={<Navigate to="/" replace />} />
           {/* One route for the root and every region, so drilling down keeps the page (and its search) mounted. */}
           <Route path="wilayah/:code?" element={page(<RegionBrowserPage />)} />
           <Route path="pekerja" element={page(<WorkerListPage />)} />

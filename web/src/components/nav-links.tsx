@@ -27,7 +27,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
   const me = useUser(); // only rendered inside the signed-in shell
   const can = useCan();
   const items: NavItem[] = [
-    { to: '/', current: under('/wilayah'), icon: <MapIcon />, label: t('nav.regions') },
+    { to: '/', current: (p) => p === '/', icon: <CheckIcon />, label: t('home.nav') },
+    { to: me.regionCode === NATIONAL ? '/wilayah' : `/wilayah/${me.regionCode}`, current: under('/wilayah'), icon: <MapIcon />, label: t('nav.regions') },
     { to: '/pekerja', current: (p) => under('/pekerja')(p) && !under('/pekerja/baru')(p), icon: <UsersIcon />, label: t('nav.workers') },
     { to: me.regionCode === NATIONAL ? '/cakupan' : `/cakupan/${me.regionCode}`, current: under('/cakupan'), icon: <ChartIcon />, label: t('coverage.nav') },
     ...(can('worker:write')

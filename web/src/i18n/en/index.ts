@@ -7,6 +7,7 @@ import { funding } from './funding';
 import { compliance } from './compliance';
 import { coverage } from './coverage';
 import { participation } from './participation';
+import { home } from './home';
 
 /** English UI text, one file per capability; same keys as ../id. */
-export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation };
+export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home };

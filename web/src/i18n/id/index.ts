@@ -10,8 +10,9 @@ import { funding } from './funding';
 import { compliance } from './compliance';
 import { coverage } from './coverage';
 import { participation } from './participation';
+import { home } from './home';
 
-export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation } as const;
+export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

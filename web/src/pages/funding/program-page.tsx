@@ -2,6 +2,7 @@ import { Alert, Button, Input } from 'antd';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { inSubtree } from '../../../../src/domain/region-code';
 import type { FundingProgram } from '../../../../src/modules/funding/programs/schemas';
 import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
@@ -9,6 +10,7 @@ import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingProgram } from '../../api/use-funding-program';
 import { useImportPayments } from '../../api/use-import-payments';
 import { useCan } from '../../lib/use-can';
+import { useUser } from '../../lib/use-user';
 import { useProgramBudget } from '../../api/use-program-budget';
 import { useRecordPayment } from '../../api/use-record-payment';
 import { useUpdateFundingProgram } from '../../api/use-update-funding-program';
@@ -30,11 +32,13 @@ export default function ProgramPage() {
   const lang = currentLang();
   const id = Number(useParams().id);
   const can = useCan();
+  const me = useUser();
   const program = useFundingProgram(id);
   const errorText = useErrorMessage();
   if (program.error) return <Alert type="error" showIcon title={errorText(program.error)} />;
   if (!program.data) return <p>{t('app.loading')}</p>;
   const p = program.data;
+  const owned = inSubtree(me.regionCode, p.regionCode);
   return (
     <div>
       <div className="page-panel page-header">
@@ -56,10 +60,11 @@ export default function ProgramPage() {
         </div>
       </div>
       <BudgetPanel id={id} />
-      {can('funding:write') && <EditPanel program={p} />}
-      {can('funding:write') && <BillingPanel id={id} />}
+      {/* A programme owned above one's region is readable only (the server answers 403): its writes are not offered. */}
+      {owned && can('funding:write') && <EditPanel program={p} />}
+      {owned && can('funding:write') && <BillingPanel id={id} />}
       <BillsPanel id={id} />
-      {can('payment:write') && <PaymentPanel id={id} />}
+      {owned && can('payment:write') && <PaymentPanel id={id} />}
       <WarningPanel id={id} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button } from 'antd';
+import { Alert, Button, Popconfirm } from 'antd';
 import { useEffect, useId, useRef, useState, type DragEvent, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -31,6 +31,11 @@ function formatBytes(n: number): string {
   const lang = currentLang();
   if (n < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(n / 1024)), lang)} KB`;
   return `${formatNumber(n / (1024 * 1024), lang, 1)} MB`;
+}
+
+/** Rows of the file that were not saved (rejected, duplicates, already registered, double funded). */
+function notSavedOf(c: ImportCounts): number {
+  return (c.rejected ?? 0) + (c.duplicateInFile ?? 0) + (c.alreadyRegistered ?? 0) + (c.doubleFunded ?? 0);
 }
 
 /**
@@ -246,7 +251,19 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
               {t('imports.committedTitle')}
             </span>
           }
-          text={kind.committedText(t, v.committed, lang)}
+          text={
+            <>
+              {kind.committedText(t, v.committed, lang)}
+              {notSavedOf(v.counts) > 0 && (
+                <>
+                  <br />
+                  <a href={importReportUrl(kind.apiBase, v.id)} download className="imp-report" data-testid="import-not-saved">
+                    <DownloadIcon /> {t('trust.notSaved', { n: formatNumber(notSavedOf(v.counts), lang) })}
+                  </a>
+                </>
+              )}
+            </>
+          }
           actions={
             <>
               <Button type="primary" size="large" icon={<UsersIcon />} onClick={() => navigate(kind.listPath)}>
@@ -399,9 +416,18 @@ function Preview({
       <div className="imp-actions">
         {again}
         {canConfirm ? (
-          <Button type="primary" danger size="large" icon={<CheckIcon />} loading={committing} onClick={() => onCommit(true)} data-testid="import-commit-confirm">
-            {t('imports.commitOverCapacity', { n: formatNumber(valid, lang) })}
-          </Button>
+          <Popconfirm
+            title={t('trust.overCapacityTitle', { n: formatNumber(valid, lang) })}
+            description={<div style={{ maxWidth: 'min(320px, 80vw)' }}>{t('trust.overCapacityText')}</div>}
+            okText={t('trust.overCapacityOk')}
+            cancelText={t('trust.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => onCommit(true)}
+          >
+            <Button type="primary" danger size="large" icon={<CheckIcon />} loading={committing} data-testid="import-commit-confirm">
+              {t('imports.commitOverCapacity', { n: formatNumber(valid, lang) })}
+            </Button>
+          </Popconfirm>
         ) : (
           <Button type="primary" size="large" icon={<CheckIcon />} disabled={valid === 0} loading={committing} onClick={() => onCommit()} data-testid="import-commit">
             {t('imports.commit', { n: formatNumber(valid, lang) })}

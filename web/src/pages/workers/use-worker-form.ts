@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { levelOf } from '../../../../src/domain/region-code';
 import { GROUP_SEGMENTS, MANDATORY_PROGRAMS, SEGMENTS } from '../../../../src/domain/worker';
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import type { Group, Segment } from '../../../../src/domain/worker';
 import type { CreatedWorker, Issue, Me } from '../../api/types';
 import { useCreateWorker } from '../../api/use-create-worker';
+import { dropDraft, keepDraft, takeDraft } from '../../lib/form-draft';
 import { checkForm, factsFromNik, FIELD_ORDER, formFieldOf, toNewWorker, type FieldMessage, type FormFieldName, type WorkerFormValues } from './worker-form-values';
 
 const EMPTY: WorkerFormValues = {
@@ -32,6 +33,9 @@ function villageCodeOf(me: Me, path: string[]): string {
   return last && levelOf(last) === 'village' ? last : '';
 }
 
+/** The key of this form's draft (form-draft.ts). */
+const DRAFT = 'worker';
+
 const dropJpForBpu = (segment: Segment | '', programs: WorkerFormValues['programs']) => (segment === 'BPU' ? programs.filter((p) => p !== 'JP') : programs);
 
 /**
@@ -41,7 +45,10 @@ const dropJpForBpu = (segment: Segment | '', programs: WorkerFormValues['program
 export function useWorkerForm(me: Me) {
   const { t, i18n } = useTranslation();
   const create = useCreateWorker();
-  const [values, setValues] = useState<WorkerFormValues>(EMPTY);
+  // a draft left by a session that expired while sending: restored, and sent again below
+  const [draft] = useState(() => takeDraft<WorkerFormValues>(DRAFT, me.username));
+  const [values, setValues] = useState<WorkerFormValues>(draft ?? EMPTY);
+  const restored = draft !== undefined;
   const [errors, setErrors] = useState<Partial<Record<FormFieldName, FieldMessage>>>({});
   const [unplaced, setUnplaced] = useState<Issue[]>([]);
   const [filledFromNik, setFilledFromNik] = useState(false);
@@ -104,8 +111,13 @@ export function useWorkerForm(me: Me) {
     el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
+  const onSubmit = (e?: FormEvent) => {
+    e?.preventDefault();
+    send(values);
+  };
+
+  const send = (values: WorkerFormValues) => {
+    const villageCode = villageCodeOf(me, values.villagePath);
     const problems = checkForm(values, villageCode);
     setErrors(problems);
     setUnplaced([]);
@@ -115,7 +127,12 @@ export function useWorkerForm(me: Me) {
       focusFirst(invalid);
       return;
     }
+    // kept until the server answers: a 401 unmounts the form (sign-in again), and the draft waits for it
+    keepDraft(DRAFT, me.username, values);
     create.mutate(toNewWorker(values, villageCode), {
+      onSettled: (_d, err) => {
+        if (!(err instanceof ApiError && err.status === 401)) dropDraft(DRAFT);
+      },
       onSuccess: (worker) => {
         setSaved(worker);
         window.scrollTo({ top: 0 });
@@ -141,6 +158,16 @@ export function useWorkerForm(me: Me) {
     });
   };
 
+  // back after signing in again: send what the expired session could not
+  const resent = useRef(false);
+  useEffect(() => {
+    if (draft && !resent.current) {
+      resent.current = true;
+      send(draft);
+    }
+    // once, on mount
+  }, []);
+
   const addAnother = () => {
     // Same village and enrolment settings: a village secretary usually enters several neighbours in a row.
     setValues((v) => ({ ...EMPTY, villagePath: v.villagePath, enrol: v.enrol, group: v.group, segment: v.segment, programs: v.programs, fundingSource: v.fundingSource, income: v.income, fundingProgramId: v.fundingProgramId }));
@@ -151,7 +178,7 @@ export function useWorkerForm(me: Me) {
     setTimeout(() => document.getElementById(fieldId('nik'))?.focus(), 0);
   };
 
-  return { values, setValues, set, onNik, onGroup, onSegment, errorOf, fieldId, filledFromNik, villageCode, onSubmit, addAnother, saved, unplaced, create, busy: create.isPending };
+  return { values, setValues, set, onNik, onGroup, onSegment, errorOf, fieldId, filledFromNik, villageCode, onSubmit, addAnother, saved, unplaced, create, busy: create.isPending, restored };
 }
 
 export type WorkerForm = ReturnType<typeof useWorkerForm>;

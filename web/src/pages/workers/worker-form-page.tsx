@@ -47,6 +47,8 @@ export default function WorkerFormPage() {
         </div>
       </header>
 
+      {form.restored && !create.isError && <Alert className="wf-alert" type="info" showIcon role="status" title={t('trust.draftKept')} data-testid="draft-kept" />}
+
       {create.isError && (
         <Alert
           className="wf-alert"

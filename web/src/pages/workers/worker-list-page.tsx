@@ -1,4 +1,4 @@
-import { Alert, Button, Input } from 'antd';
+import { Alert, Button, Input, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -212,9 +212,24 @@ export default function WorkerListPage() {
             {t('imports.registrations.title')}
           </Button>
         )}
-        <Button icon={<DownloadIcon />} href={workersExportUrl(filter)} download title={t('workers.downloadHint')}>
-          {t('workers.download')}
-        </Button>
+        {can('worker:nik') ? (
+          // the file will hold full NIKs: say so, and that it is audited, before it leaves the system
+          <Popconfirm
+            title={t('trust.fullNikTitle')}
+            description={<div style={{ maxWidth: 'min(320px, 80vw)' }}>{t('trust.fullNikText')}</div>}
+            okText={t('trust.fullNikOk')}
+            cancelText={t('trust.cancel')}
+            onConfirm={() => window.location.assign(workersExportUrl(filter))}
+          >
+            <Button icon={<DownloadIcon />} title={t('workers.downloadHint')} data-testid="workers-download">
+              {t('workers.download')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button icon={<DownloadIcon />} href={workersExportUrl(filter)} download title={t('workers.downloadHint')} data-testid="workers-download">
+            {t('workers.download')}
+          </Button>
+        )}
       </div>
     </header>
   );
