@@ -57,12 +57,14 @@ let drop = async () => {};
 if (engine === 'pglite') h = await openPglite();
 else {
   const admin = connectPostgres(pgUrl);
-  const name = `semesta_bench_import_${Date.now()}`;
+  const name = String(flags.db ?? 'bench_importspeed');
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.exec(`CREATE DATABASE ${name}`);
   const u = new URL(pgUrl);
   u.pathname = `/${name}`;
   h = connectPostgres(u.toString());
   drop = async () => {
+    if (flags.keep) return void (await admin.close());
     await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.close();
   };
