@@ -20,8 +20,9 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
       first = false;
     }
     let pos = 0;
+    const seen = newScan();
     for (;;) {
-      const record = nextRecord(buffer, pos, delimiter, false);
+      const record = nextRecord(buffer, pos, delimiter, false, seen);
       if (!record) break;
       pos = record.end;
       yield record.fields;
@@ -30,18 +31,34 @@ export async function* csvRecords(chunks: AsyncIterable<string>, delimiter: stri
     if (buffer.length > maxRecordChars) throw new CsvShapeError(`CSV record longer than ${maxRecordChars} characters (an unclosed quote?)`);
   }
   let pos = 0;
+  const seen = newScan();
   while (pos < buffer.length) {
-    const record = nextRecord(buffer, pos, delimiter, true);
+    const record = nextRecord(buffer, pos, delimiter, true, seen);
     if (!record) break;
     pos = record.end;
     yield record.fields;
   }
 }
 
+/**
+ * The next \r and " found in the buffer at or after the last position asked for (-1: none left), so that a
+ * file without any does not rescan the rest of the buffer for every line.
+ */
+interface Scan {
+  cr: number;
+  quote: number;
+}
+const newScan = (): Scan => ({ cr: -2, quote: -2 });
+function nextOf(text: string, char: string, from: number, seen: Scan, key: 'cr' | 'quote'): number {
+  const known = seen[key];
+  if (known === -1 || known >= from) return known;
+  return (seen[key] = text.indexOf(char, from));
+}
+
 /** Where a line ends at or after `from`: its end and where the next one starts; undefined if not in `text` yet. */
-function lineEnd(text: string, from: number): { end: number; next: number } | undefined {
+function lineEnd(text: string, from: number, seen: Scan): { end: number; next: number } | undefined {
   const nl = text.indexOf('\n', from);
-  const cr = text.indexOf('\r', from);
+  const cr = nextOf(text, '\r', from, seen, 'cr');
   if (cr !== -1 && (nl === -1 || cr < nl)) {
     // \r at the very end of the buffer may be the first half of \r\n
     if (cr + 1 === text.length) return undefined;
@@ -54,11 +71,11 @@ function lineEnd(text: string, from: number): { end: number; next: number } | un
  * The record starting at `pos`, or undefined when it may continue past the end of `text` (more data
  * to come). At the end of the input (`final`), the last record need not end with a line break.
  */
-function nextRecord(text: string, pos: number, delimiter: string, final: boolean): { fields: string[]; end: number } | undefined {
-  const line = lineEnd(text, pos);
+function nextRecord(text: string, pos: number, delimiter: string, final: boolean, seen: Scan): { fields: string[]; end: number } | undefined {
+  const line = lineEnd(text, pos, seen);
   const stop = line ? line.end : final ? text.length : -1;
   if (stop !== -1) {
-    const quote = text.indexOf('"', pos);
+    const quote = nextOf(text, '"', pos, seen, 'quote');
     if (quote === -1 || quote >= stop) {
       return { fields: text.slice(pos, stop).split(delimiter), end: line ? line.next : text.length };
     }
