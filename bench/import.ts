@@ -9,6 +9,7 @@ import { createWriteStream, mkdtempSync, statSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { sql } from 'kysely';
 import type { SessionUser } from '../src/access/session-user.js';
 import { connectPostgres, type DbHandle, openPglite } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
@@ -18,7 +19,8 @@ import { parseArgs } from '../src/cli/open.js';
 import { workerImport } from '../src/modules/workers/import/kind.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);
-const rows = Number(flags.rows ?? 100000);
+const smoke = Boolean(flags.smoke);
+const rows = Number(flags.rows ?? (smoke ? 2000 : 100000));
 const engine = String(flags.engine ?? 'postgres');
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -57,12 +59,14 @@ let drop = async () => {};
 if (engine === 'pglite') h = await openPglite();
 else {
   const admin = connectPostgres(pgUrl);
-  const name = `semesta_bench_import_${Date.now()}`;
+  const name = String(flags.db ?? 'bench_importspeed');
+  await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.exec(`CREATE DATABASE ${name}`);
   const u = new URL(pgUrl);
   u.pathname = `/${name}`;
   h = connectPostgres(u.toString());
   drop = async () => {
+    if (flags.keep) return void (await admin.close());
     await admin.exec(`DROP DATABASE ${name} WITH (FORCE)`);
     await admin.close();
   };
@@ -83,18 +87,76 @@ await h.db
   .execute();
 const user: SessionUser = { id: 0, username: 'bench', displayName: 'bench', role: 'regency_operator', regionCode: '32.02', sessionId: '', csrfToken: '' };
 
+/** CPU seconds of this Node process (main thread and any others) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(from);
+  return (c.user + c.system) / 1e6;
+};
+/**
+ * CPU seconds per backend of this database (PostgreSQL on this machine: /proc): compared between two
+ * snapshots, a backend that started meanwhile counts from zero; one that ended meanwhile is lost.
+ */
+async function serverCpu(): Promise<Map<number, number> | undefined> {
+  if (h.engine !== 'postgres') return undefined;
+  const { readFileSync } = await import('node:fs');
+  const { rows: backends } = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(h.db);
+  const ticks = new Map<number, number>();
+  for (const { pid } of backends) {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // not readable (another machine) or gone
+    }
+  }
+  return ticks.size ? ticks : undefined;
+}
+
+const c0 = process.cpuUsage();
+const s0 = await serverCpu();
 const t0 = performance.now();
 const job = await startImport(h.db, user, workerImport, { path: file, filename: 'workers.csv', ext: 'csv' });
 const validated = await waitFor(user, h, job.id, 'validated');
 const t1 = performance.now();
+const nodeValidate = cpuSince(c0);
+const s1 = await serverCpu();
+const c1 = process.cpuUsage();
 await commitImport(h.db, user, workerImport, job.id);
 const committed = await waitFor(user, h, job.id, 'committed');
 const t2 = performance.now();
+const nodeCommit = cpuSince(c1);
+const s2 = await serverCpu();
 const wall = (t2 - t0) / 1000;
 console.log(`validate ${((t1 - t0) / 1000).toFixed(1)} s · commit ${((t2 - t1) / 1000).toFixed(1)} s · total ${wall.toFixed(1)} s · ${Math.round(rows / wall).toLocaleString('en')} rows/s`);
 console.log(`counts ${JSON.stringify(validated.counts)} committed ${JSON.stringify(committed.committed)}`);
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 const copy = (globalThis as { copySeconds?: number }).copySeconds;
 if (copy) console.log(`import / plain COPY = ${(wall / copy).toFixed(1)}×`);
+const pgCpu = (a?: Map<number, number>, b?: Map<number, number>) =>
+  a && b ? Math.round([...b].reduce((sum, [pid, t]) => sum + t - (a.get(pid) ?? 0), 0) * 10) / 10 : null;
+console.log(
+  `CPU: Node ${nodeValidate.toFixed(1)} s validating, ${nodeCommit.toFixed(1)} s committing; PostgreSQL backends of the database ${pgCpu(s0, s1) ?? '–'} s / ${pgCpu(s1, s2) ?? '–'} s`,
+);
+const r1 = (x: number) => Math.round(x * 10) / 10;
+console.log(
+  `RESULT ${JSON.stringify({
+    bench: 'import',
+    engine,
+    rows,
+    smoke,
+    validate_s: r1((t1 - t0) / 1000),
+    commit_s: r1((t2 - t1) / 1000),
+    total_s: r1(wall),
+    copy_s: copy ? r1(copy) : null,
+    vs_copy: copy ? r1(wall / copy) : null,
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    node_cpu_validate_s: r1(nodeValidate),
+    node_cpu_commit_s: r1(nodeCommit),
+    pg_cpu_validate_s: pgCpu(s0, s1),
+    pg_cpu_commit_s: pgCpu(s1, s2),
+    committed: committed.committed,
+  })}`,
+);
+if (committed.committed?.people !== rows) process.exitCode = 1;
 await h.close();
 await drop();

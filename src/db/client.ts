@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -27,12 +28,50 @@ pg.types.setTypeParser(20, (v) => Number(v));
 // A calendar date stays the text it is ('1990-05-15'): no time zone can shift a birth date.
 pg.types.setTypeParser(1082, (v) => v);
 
+/** The PostgreSQL pool behind a Kysely handle, for COPY (which Kysely cannot speak). */
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * Streams rows in PostgreSQL's COPY text format (`copyText` escapes a field) into `statement`
+ * (`COPY t (cols) FROM STDIN`), on its own pooled connection, one statement: all rows or none.
+ * Returns false on the embedded engine, which has no COPY FROM STDIN; the caller inserts otherwise.
+ */
+export async function copyIn(db: Db, statement: string, chunks: Iterable<string>): Promise<boolean> {
+  const pool = pools.get(db);
+  if (!pool) return false;
+  const conn = await pool.connect();
+  try {
+    const stream = conn.query(copyFrom(statement));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    for (const chunk of chunks) {
+      if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => stream.once('drain', resolve).once('error', reject));
+    }
+    stream.end();
+    await done;
+    return true;
+  } finally {
+    conn.release();
+  }
+}
+
+/** A value as one field of a COPY text-format row: \N for null, backslash, tab and line breaks escaped. */
+export function copyText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] as string) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
 export function connectPostgres(url: string): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection dropped by the server (restart, failover) must not crash the process;
   // the pool replaces it and the next query reports any lasting problem.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
   return {
     db,
     engine: 'postgres',

@@ -3,13 +3,13 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { LIMITS, SpreadsheetError, spreadsheetErrors } from './errors.js';
 import { cellText } from './values.js';
 import { type CellValue, readSharedStrings, readSheetRows } from './xlsx-xml.js';
 import { checkXlsxZip } from './zip-check.js';
+import { csvRecords } from './csv-records.js';
 
 export { SpreadsheetError } from './errors.js';
 
@@ -247,23 +247,19 @@ const DELIMITERS = [',', ';', '\t'];
 async function* csvRows(path: string): AsyncGenerator<RawRow> {
   const head = await readHead(path);
   const encoding = detectEncoding(head);
-  const parser = parse({
-    delimiter: detectDelimiter(iconv.decode(head, encoding)),
-    relax_column_count: true,
-    relax_quotes: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  // iconv-lite strips a byte-order mark while decoding. Errors from any stage reach the loop below
-  // because pipeline destroys the parser with them.
-  const file = createReadStream(path);
-  pipeline([file, iconv.decodeStream(encoding), parser], () => {});
+  const delimiter = detectDelimiter(iconv.decode(head, encoding));
+  // iconv-lite strips a byte-order mark while decoding; csvRecords reads as csv-parse did with
+  // relax_quotes and relax_column_count (csv-records.ts), several times faster on quote-free lines.
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  const decoded = iconv.decodeStream(encoding);
+  pipeline([file, decoded], () => {});
   // Records are counted rather than lines, as a spreadsheet program shows them: a quoted field may
-  // span lines yet is one row, and blank lines are rows too (so skip_empty_lines is not used — it
-  // would drop them from the count and shift every later row number).
+  // span lines yet is one row, and blank lines are rows too (they keep every later row number right).
   let rowNumber = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
+  for await (const record of csvRecords(decoded as AsyncIterable<string>, delimiter, MAX_RECORD_CHARS)) {
     rowNumber += 1;
-    yield { rowNumber, values: record.map((field) => field.trim()), bytesRead: file.bytesRead };
+    for (let i = 0; i < record.length; i++) record[i] = (record[i] as string).trim();
+    yield { rowNumber, values: record, bytesRead: file.bytesRead };
   }
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/client.js';
+import { copyIn, copyText, type Db } from '../../../db/client.js';
 import type { Tx } from '../../../db/tx.js';
 import { PERSON_ELSEWHERE, refuseRowsOutsideRegion } from '../../imports/scope.js';
 import type { StagedWorker } from './stage-row.js';
@@ -10,6 +10,8 @@ import type { StagedWorker } from './stage-row.js';
  */
 export async function insertStagedRows(db: Db, importId: number, rows: StagedWorker[]): Promise<void> {
   if (rows.length === 0) return;
+  // PostgreSQL: one COPY … FROM STDIN, no parameter arrays to build on either side (issue 13).
+  if (await copyIn(db, COPY_STAGED, copyLines(importId, rows))) return;
   const col = <T>(f: (r: StagedWorker) => T) => rows.map(f);
   await sql`
     INSERT INTO import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
@@ -27,6 +29,33 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedWor
                 ${col((r) => r.fundingSource)}::text[], ${col((r) => r.fundingProgramId)}::bigint[])
       AS t(row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address, phone, occupation, segment,
            group_code, programs, declared_income, funding_source, funding_program_id)`.execute(db);
+}
+
+const COPY_STAGED = `COPY import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
+  phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id) FROM STDIN`;
+
+/** An array literal's element, quoted, for text[] in COPY text format (then escaped as a field). */
+const arrayLiteral = (items: string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+
+/** The batch as COPY text lines, in chunks of about 1,000 rows (one string each). */
+function* copyLines(importId: number, rows: StagedWorker[]): Generator<string> {
+  const id = String(importId);
+  let chunk = '';
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as StagedWorker;
+    chunk += `${id}\t${r.rowNumber}\t${r.outcome === 'valid' ? '\\N' : copyText(JSON.stringify(r.raw))}\t${r.outcome}\t${
+      r.problems.length ? copyText(JSON.stringify(r.problems)) : '\\N'
+    }\t${copyText(r.nik)}\t${copyText(r.name)}\t${copyText(r.birthDate)}\t${copyText(r.sex)}\t${copyText(r.villageCode)}\t${copyText(r.address)}\t${copyText(
+      r.phone,
+    )}\t${copyText(r.occupation)}\t${copyText(r.segment)}\t${copyText(r.group)}\t${r.programs ? copyText(arrayLiteral(r.programs)) : '\\N'}\t${copyText(
+      r.declaredIncome,
+    )}\t${copyText(r.fundingSource)}\t${copyText(r.fundingProgramId)}\n`;
+    if (i % 1000 === 999) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 /**
