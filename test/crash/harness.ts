@@ -208,6 +208,8 @@ export interface TrialOutcome {
   trial: number;
   how: string;
   found: 'before' | 'after';
+  /** wall time of the trial: copy, child, restart, checks, retry */
+  ms: number;
 }
 
 export interface TrialReport {
@@ -265,6 +267,7 @@ export async function runTrials(o: {
     const point = byStatement ? 1 + Math.floor(rnd() * run.done.queries) : Math.round(rnd() * run.done.ms * 1.3);
     const how = byStatement ? `SIGKILL before statement ${point} of ${run.done.queries}` : `SIGKILL by timer ${point} ms after start (run takes ${Math.round(run.done.ms)} ms)`;
     const where = `seed ${o.seed} (CRASH_SEED=${o.seed}), ${o.engine.name}, trial ${i + 1}: ${how}`;
+    const t0 = performance.now();
     const copy = await o.engine.copy();
     try {
       const r = await runChild(spec(copy.target, byStatement ? point : undefined), byStatement ? undefined : point);
@@ -273,10 +276,10 @@ export async function runTrials(o: {
         const s = await snapshot(h.db);
         const found = same(s, after) ? 'after' : isBefore(s, before) ? 'before' : undefined;
         if (!found) throw new Error(`${where}: the data is neither as before nor as after the operation.\nfound:  ${JSON.stringify(s)}\nbefore: ${JSON.stringify(before)}\nafter:  ${JSON.stringify(after)}`);
-        trials.push({ trial: i + 1, how: r.killed ? how : `${how} — finished before the kill`, found });
         await o.retry(h.db, found);
         const retried = await snapshot(h.db);
         if (!same(retried, after)) throw new Error(`${where}: found "${found}", but the retry did not end exactly as after.\nfound:  ${JSON.stringify(retried)}\nafter:  ${JSON.stringify(after)}`);
+        trials.push({ trial: i + 1, how: r.killed ? how : `${how} — finished before the kill`, found, ms: Math.round(performance.now() - t0) });
       } finally {
         await h.close();
       }

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
+import { ANALYZE_MIN_ROWS, analyzeTables } from '../../db/analyze.js';
 import { audited } from '../../db/tx.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { asAppError } from '../../lib/spreadsheet/app-error.js';
@@ -116,6 +117,10 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
         };
       });
       Object.assign(job, { committed: done.committed, counts: done.counts, status: 'committed', progress: 1 });
+      // a large commit changes the tables' statistics: refresh them now, not when autovacuum comes round
+      if (kind.bulkTables && Math.max(0, ...Object.values(done.committed)) >= ANALYZE_MIN_ROWS) {
+        await analyzeTables(db, kind.bulkTables).catch((err: unknown) => console.error('analyze after import failed', id, loggableError(err)));
+      }
       // The upload is no longer needed; failing to delete it must not make a saved import look failed.
       await filePathOf(db, id)
         .then((path) => rm(path, { force: true }))
