@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/demo/load.js';
 import { AppError } from '../../src/lib/errors.js';
 import { commitImport, getImport } from '../../src/modules/imports/service.js';
 import { workerImport } from '../../src/modules/workers/import/kind.js';
+import { prepareDatabase } from '../../src/startup.js';
 import { injectAs, login } from '../app.js';
 import { workbook } from '../imports.js';
 import { crashEngine, type CrashEngine, crashSeed, runTrials } from './harness.js';
@@ -116,4 +117,22 @@ describe.skipIf(!runs)('kill -9 during an import commit', () => {
       expect(report.trials).toHaveLength(TRIALS);
       console.info(`crash trials (import commit, ${report.engine}, seed ${seed}): ${report.statements} statements, ${Math.round(report.operationMs)} ms;`, report.trials.map((t) => `${t.trial}: ${t.found} (${t.how}; ${t.ms} ms)`).join('; '));
     }, 600_000);
+
+  it('start-up marks committed a job an older version left "validated" after its rows were committed', async () => {
+    const copy = await engine.copy();
+    const h = await copy.open();
+    try {
+      await retry(h.db, 'before'); // commits the job
+      // what the two-transaction version left after a kill and a restart: rows and audit row saved, job reopened
+      await h.db.updateTable('import_job').set({ status: 'validated', counts: JSON.stringify({ total: ROWS, valid: ROWS }) }).where('id', '=', jobId).execute();
+      await prepareDatabase(h, { ...loadConfig({}), demo: false }, { info: () => undefined } as never);
+      const job = await h.db.selectFrom('import_job').select(['status', 'counts']).where('id', '=', jobId).executeTakeFirstOrThrow();
+      expect(job).toMatchObject({ status: 'committed', counts: { committed: { people: ROWS, enrolments: ROWS } } });
+      await retry(h.db, 'after'); // a retry is refused, not a false quota overrun or a second commit
+      expect(await h.db.selectFrom('audit_log').select('id').where('action', '=', 'import_commit').execute()).toHaveLength(1);
+    } finally {
+      await h.close();
+      await copy.drop();
+    }
+  });
 });
