@@ -83,6 +83,7 @@ export async function crashEngine(setup: (h: DbHandle) => Promise<void>): Promis
         for (const name of copies) await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         await admin.exec(`DROP DATABASE IF EXISTS ${base} WITH (FORCE)`);
         await admin.close();
+        removeChildScript();
       },
     };
   }
@@ -101,6 +102,7 @@ export async function crashEngine(setup: (h: DbHandle) => Promise<void>): Promis
     },
     async dispose() {
       rmSync(root, { recursive: true, force: true });
+      removeChildScript();
     },
   };
 }
@@ -126,8 +128,13 @@ function childScript(): string {
     '--log-level=error',
     "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   ]);
-  process.on('exit', () => rmSync(out, { force: true }));
   return (bundled = out);
+}
+
+/** Removes the bundled child (each engine's dispose calls it; a later trial set bundles again). */
+function removeChildScript() {
+  if (bundled) rmSync(bundled, { force: true });
+  bundled = undefined;
 }
 
 interface ChildRun {
