@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { analyzeTables } from '../db/analyze.js';
 import type { Db } from '../db/client.js';
 import { hashPassword } from '../lib/password.js';
 import { audited, type Tx } from '../db/tx.js';
@@ -31,7 +32,7 @@ async function demoRegions(db: Db, scale: DemoScale): Promise<RegionRef[]> {
 }
 
 /** Applies the demo plan: adds what is missing (existing accounts are left as they are), audited. */
-export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { workers?: boolean } = {}): Promise<{ plan: DemoPlan; added: number }> {
+export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { workers?: boolean; /** false: leave statistics alone (the benchmark's "before") */ analyze?: boolean } = {}): Promise<{ plan: DemoPlan; added: number }> {
   const plan = generateDemo(scale, seed, await demoRegions(db, scale));
   // One hash for all demo accounts: they share the documented password, and argon2 is slow by design.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -62,6 +63,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
   if (opts.workers !== false) await loadComplianceDemo(db, scale, seed);
   // after the transaction above, because billing runs take their own transactions (and PGlite has one connection)
   if (opts.workers !== false) await keepDemoCurrent(db);
+  // the demo is a bulk load of every registry table: statistics before the first user's query (decisions.md 57)
+  if (opts.workers !== false && opts.analyze !== false) await analyzeTables(db);
   return { plan, added };
 }
 

@@ -41,6 +41,8 @@ interface ImportKindParts {
   template(): Promise<Buffer>;
   /** a unique-key violation at commit that means "stored data changed since validation" */
   staleConstraint: RegExp;
+  /** the tables its commit fills in bulk: analysed after a commit of ANALYZE_MIN_ROWS rows or more */
+  bulkTables?: readonly string[];
 }
 
 /** A kind as it declares itself: its parsing typed by its own staged row and per-file lookups. */

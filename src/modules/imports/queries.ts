@@ -47,8 +47,17 @@ export async function problemRows(db: Db, kind: ImportKind, importId: number, la
   return rows;
 }
 
-/** A commit cut short was rolled back by the database: the job can be committed again. */
+/**
+ * A commit cut short was rolled back by the database: the job can be committed again. A job whose commit
+ * is in the audit trail was committed (its rows saved by a version that set the status in a second
+ * transaction, which the kill may have cut off): it is marked committed, never offered again.
+ */
 export async function reopenInterruptedCommits(db: Db) {
+  await sql`
+    UPDATE import_job j SET status = 'committed', progress = 1, updated_at = now(), error = NULL,
+      counts = j.counts || jsonb_build_object('committed', (a.after - 'kind' - 'filename' - 'counts'))
+    FROM audit_log a
+    WHERE j.status IN ('committing', 'validated') AND a.entity_type = 'import' AND a.entity_id = j.id::text AND a.action = 'import_commit'`.execute(db);
   await sql`UPDATE import_job SET status = 'validated', progress = 1, updated_at = now() WHERE status = 'committing'`.execute(db);
 }
 

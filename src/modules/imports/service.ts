@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
+import { ANALYZE_MIN_ROWS, analyzeTables } from '../../db/analyze.js';
 import { audited } from '../../db/tx.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { asAppError } from '../../lib/spreadsheet/app-error.js';
@@ -87,9 +88,9 @@ async function loadJob(db: Db, id: number): Promise<ImportJob | undefined> {
 }
 
 /**
- * All valid rows or none: one transaction moves them into the registry and writes the audit record.
- * If the process dies midway the database rolls the transaction back; the job returns to 'validated'
- * at the next start (recoverInterruptedImports) and can be committed again.
+ * All valid rows or none: one transaction moves them into the registry, writes the audit record and marks
+ * the job committed (decisions.md 55) — killed at any point, the job is either untouched (still
+ * 'committing', reopened as 'validated' at the next start by recoverInterruptedImports) or committed.
  */
 export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, id: number, options: CommitOptions = {}): Promise<ImportJob> {
   const job = await getImport(db, id);
@@ -104,20 +105,26 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
   await setStatus(db, job, 'committing', 0.1);
   void (async () => {
     try {
-      job.committed = await audited(db, { id: user.id, username: user.username }, async (tx) => {
+      const done = await audited(db, { id: user.id, username: user.username }, async (tx) => {
         await kind.reclassify(tx, id);
-        const result = await kind.commit(tx, id, user);
+        const committed = await kind.commit(tx, id, user);
+        const counts = { ...(await countOutcomes(tx, kind, id)), ...(await kind.preview?.(tx, id)) };
+        // the job's status is part of the same transaction as its rows and its audit row
+        await saveJobState(tx, id, { status: 'committed', progress: 1, counts: { ...counts, committed }, error: undefined });
         return {
-          result,
-          audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: job.regionCode, before: null, after: { kind: kind.key, filename: job.filename, counts: job.counts, ...result } }],
+          result: { committed, counts },
+          audit: [{ action: 'import_commit', entityType: 'import', entityId: String(id), regionCode: job.regionCode, before: null, after: { kind: kind.key, filename: job.filename, counts: job.counts, ...committed } }],
         };
       });
-      job.counts = { ...(await countOutcomes(db, kind, id)), ...(await kind.preview?.(db, id)) };
+      Object.assign(job, { committed: done.committed, counts: done.counts, status: 'committed', progress: 1 });
+      // a large commit changes the tables' statistics: refresh them now, not when autovacuum comes round
+      if (kind.bulkTables && Math.max(0, ...Object.values(done.committed)) >= ANALYZE_MIN_ROWS) {
+        await analyzeTables(db, kind.bulkTables).catch((err: unknown) => console.error('analyze after import failed', id, loggableError(err)));
+      }
       // The upload is no longer needed; failing to delete it must not make a saved import look failed.
       await filePathOf(db, id)
         .then((path) => rm(path, { force: true }))
         .catch(() => undefined);
-      await setStatus(db, job, 'committed', 1);
     } catch (err) {
       if (err instanceof Error && kind.staleConstraint.test(err.message)) {
         // Someone stored one of these rows between validation and commit: nothing was saved.
@@ -136,7 +143,8 @@ export async function commitImport(db: Db, user: SessionUser, kind: ImportKind, 
 }
 
 /**
- * At start-up: a commit cut short rolled back, so it can be retried; a validation cut short, or one whose
+ * At start-up: a commit cut short rolled back, so it can be retried (one whose rows an older version
+ * committed without its status is marked committed from its audit row); a validation cut short, or one whose
  * staged rows a database crash took, must be re-uploaded.
  */
 export async function recoverInterruptedImports(db: Db, kinds: readonly ImportKind[]): Promise<void> {

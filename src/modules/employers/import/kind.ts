@@ -15,6 +15,7 @@ export const employerImport = defineImportKind<StagedEmployer, Awaited<ReturnTyp
   textColumns: ['npp', 'nib', 'villageCode'],
   identityColumns: ['name', 'nib'],
   stagingTable: 'employer_import_row',
+  bulkTables: ['employer'],
   context: (db) => regionIndex(db),
   stage: stageEmployer,
   insertStaged: insertStagedEmployers,

@@ -5,7 +5,7 @@ import { billingRates, type BillingRates, dueDate, isMonth, monthStart } from '.
 import { RateMissing } from '../../../domain/rates.js';
 import { AppError, errors } from '../../../lib/errors.js';
 import { evaluateLapses } from '../payments/lapses.js';
-import { allocate } from '../payments/queries.js';
+import { allocate, programMoney } from '../payments/queries.js';
 import type { ProgramRow } from '../programs/queries.js';
 import { ownProgram } from '../programs/service.js';
 import { loadSnapshot } from '../rates/queries.js';
@@ -42,8 +42,10 @@ const monthInvalid = () =>
 
 /**
  * The monthly billing run of one programme: one bill, one line per funded enrolment, priced in one
- * INSERT … SELECT. Idempotent: the (programme, month) key means a second run finds the first bill
- * and creates nothing. Credit already paid in is applied to the new bill at once.
+ * INSERT … SELECT; credit already paid in is applied to it and BPU lapses re-evaluated, all in the same
+ * audited transaction (decisions.md 56). Idempotent: the (programme, month) key means a second run finds
+ * the first bill and creates nothing — but repairs a bill that an older version left unpaid beside
+ * stranded credit (its credit applied in a second transaction that a kill could cut off).
  */
 export async function runBilling(db: Db, user: SessionUser, programId: number, month: string): Promise<Bill> {
   if (!isMonth(month)) throw monthInvalid();
@@ -56,7 +58,7 @@ export async function billProgram(db: Db, actor: Actor, program: ProgramRow, mon
   const programId = program.id;
   const start = monthStart(month);
   const existing = await billIdOfMonth(db, programId, start);
-  if (existing) return billView(db, existing, false);
+  if (existing) return repairRun(db, actor, program, existing);
   if (program.status !== 'active') throw new AppError(409, 'FUNDING_PROGRAM_CLOSED', { id: `Program "${program.name}" sudah ditutup.`, en: `Programme "${program.name}" is closed.` });
 
   let rates: BillingRates;
@@ -67,20 +69,51 @@ export async function billProgram(db: Db, actor: Actor, program: ProgramRow, mon
     throw e;
   }
   const due = dueDate(start);
+  const today = todayWib();
   const result = await audited(db, actor, async (tx) => {
     const billId = await insertBill(tx, { programId, monthStart: start, dueDate: due, rates, createdBy: actor.username });
     if (billId === undefined) return { result: { id: -1, created: false }, audit: [] }; // a concurrent run won the key
     const { workerCount, amount } = await billLines(tx, billId, program, start, rates);
+    // Money paid ahead is applied to the new bill at once; then BPU lapses are re-evaluated.
+    const { linesPaid, credit } = await allocate(tx, programId, today, null, billId);
+    const lapses = await evaluateLapses(tx, actor, programId, today);
     return {
       result: { id: billId, created: true },
-      audit: [{ action: 'billing_run', entityType: 'bill', entityId: String(billId), regionCode: program.region_code, before: null, after: { programId, month, workerCount, amount, dueDate: due } }],
+      audit: [
+        {
+          action: 'billing_run',
+          entityType: 'bill',
+          entityId: String(billId),
+          regionCode: program.region_code,
+          before: null,
+          after: { programId, month, workerCount, amount, dueDate: due, linesPaidFromCredit: linesPaid, creditLeft: credit, ...lapses },
+        },
+      ],
     };
   });
   if (result.id === -1) return billView(db, (await billIdOfMonth(db, programId, start))!, false);
-  // Money paid ahead is applied to the new bill at once; then BPU lapses are re-evaluated.
-  await db.transaction().execute(async (tx) => {
-    await allocate(tx, programId, todayWib(), null, result.id);
-    await evaluateLapses(tx, actor, programId);
-  });
   return billView(db, result.id, true);
+}
+
+/**
+ * A repeated run of an existing bill: where the bill is not fully paid and the programme holds credit,
+ * the credit is applied and lapses re-evaluated, audited as a repair. Where there is nothing to apply
+ * (every bill a finished run left), it writes nothing.
+ */
+async function repairRun(db: Db, actor: Actor, program: ProgramRow, billId: number): Promise<Bill> {
+  const bill = await billRow(db, billId);
+  if (bill.paid_amount >= bill.amount) return presentBill(bill, false);
+  const money = await programMoney(db, program.id);
+  if (money.paidIn - money.used <= 0) return presentBill(bill, false);
+  const today = todayWib();
+  await audited(db, actor, async (tx) => {
+    const { linesPaid, credit } = await allocate(tx, program.id, today, null, billId);
+    if (linesPaid === 0) return { result: null, audit: [] };
+    const lapses = await evaluateLapses(tx, actor, program.id, today);
+    return {
+      result: null,
+      audit: [{ action: 'billing_repair', entityType: 'bill', entityId: String(billId), regionCode: program.region_code, before: null, after: { programId: program.id, month: bill.month.slice(0, 7), linesPaidFromCredit: linesPaid, creditLeft: credit, ...lapses } }],
+    };
+  });
+  return billView(db, billId, false);
 }

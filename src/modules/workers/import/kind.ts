@@ -19,6 +19,7 @@ export const workerImport = defineImportKind<StagedWorker, WorkerImportContext>(
   textColumns: ['nik', 'villageCode', 'phone'],
   identityColumns: ['nik', 'name'],
   stagingTable: 'import_row',
+  bulkTables: ['person', 'enrolment'],
   context: async (db) => ({ regions: await regionIndex(db), payers: payerIndex(await activeFundingPrograms(db)) }),
   stage: stageWorker,
   insertStaged: insertStagedRows,

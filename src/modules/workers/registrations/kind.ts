@@ -48,6 +48,7 @@ export const registrationImport = defineImportKind<StagedRegistration, null>({
   textColumns: ['nik', 'kpj'],
   identityColumns: ['nik', 'kpj'],
   stagingTable: 'registration_import_row',
+  bulkTables: ['enrolment', 'enrolment_status_history'],
   context: async () => null,
   stage: (row) => stage(row),
   insertStaged: insertStagedRegistrations,
