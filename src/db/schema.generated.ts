@@ -174,6 +174,11 @@ export interface CoverageTarget {
   year: number;
 }
 
+export interface DataVersion {
+  n: number;
+  name: string;
+}
+
 export interface EmployedPopulation {
   formal: number | null;
   informal: number | null;
@@ -515,6 +520,7 @@ export interface DB {
   coverage_delta: CoverageDelta;
   coverage_rollup: CoverageRollup;
   coverage_target: CoverageTarget;
+  data_version: DataVersion;
   employed_population: EmployedPopulation;
   employer: Employer;
   employer_import_row: EmployerImportRow;

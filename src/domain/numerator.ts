@@ -21,6 +21,11 @@ export interface OfficialReport {
   code: string;
   /** active participants per key (a segment, or 'ALL' when summed) */
   counts: Readonly<Record<string, number>>;
+  /**
+   * New and inactive participants of the month, summed over the same rows as `counts`; null when a
+   * row used does not carry it (the columns are optional). Absent means unknown (null).
+   */
+  flows?: { new: number | null; inactive: number | null };
 }
 
 export interface OfficialFigure {
@@ -31,12 +36,18 @@ export interface OfficialFigure {
   byKey: ReadonlyMap<string, number>;
   /** children with a complete figure, of all children; only when source is 'partial' */
   reported: { reported: number; of: number } | null;
+  /** new / inactive participants over exactly the figures used; null when any of them lacks it, or source 'registry' */
+  newCount: number | null;
+  inactiveCount: number | null;
 }
 
 /** Levels whose figure may be summed from their children's. */
 const SUMMABLE: ReadonlySet<RegionLevel> = new Set(['country', 'province', 'regency']);
 
-const NONE: OfficialFigure = { source: 'registry', total: null, byKey: new Map(), reported: null };
+const NONE: OfficialFigure = { source: 'registry', total: null, byKey: new Map(), reported: null, newCount: null, inactiveCount: null };
+
+/** A sum that is unknown as soon as one part is. */
+const sumKnown = (parts: (number | null)[]): number | null => (parts.some((p) => p === null) ? null : (parts as number[]).reduce((a, b) => a + b, 0));
 
 /**
  * The official figure of any region, from the current figures of one month (every region that can be
@@ -66,7 +77,14 @@ export function officialFigures(reports: readonly OfficialReport[], childCount: 
     const kids = reportingChildren.get(code);
     if (mine) {
       const byKey = new Map(Object.entries(mine.counts));
-      f = { source: 'official', total: [...byKey.values()].reduce((a, b) => a + b, 0), byKey, reported: null };
+      f = {
+        source: 'official',
+        total: [...byKey.values()].reduce((a, b) => a + b, 0),
+        byKey,
+        reported: null,
+        newCount: mine.flows?.new ?? null,
+        inactiveCount: mine.flows?.inactive ?? null,
+      };
     } else if (kids && SUMMABLE.has(levelOf(code))) {
       const used = [...kids].map(figure).filter((k) => k.source !== 'registry');
       if (used.length > 0) {
@@ -79,6 +97,8 @@ export function officialFigures(reports: readonly OfficialReport[], childCount: 
           total: used.reduce((s, k) => s + k.total!, 0),
           byKey,
           reported: complete === of ? null : { reported: complete, of },
+          newCount: sumKnown(used.map((k) => k.newCount)),
+          inactiveCount: sumKnown(used.map((k) => k.inactiveCount)),
         };
       }
     }

@@ -276,6 +276,47 @@ describe('official numerator', () => {
     expect(national.stale.regions.find((r: { code: string }) => r.code === '32.02')).toMatchObject({ lastPeriod: null });
   });
 
+  it('new and inactive participants come from the official figures when all of them carry them, labelled; else the registry’s', async () => {
+    const month = '2025-03';
+    const flows = (code: string, segment: Segment, active: number, n: number | null, inactive: number | null) =>
+      t.db
+        .insertInto('participation_report')
+        .values({ region_code: code, month: `${month}-01`, segment, active, new_count: n, inactive_count: inactive, source: 'BPJS TK (uji arus)', received_by: 'test' })
+        .execute();
+    // without an official figure: the registry's
+    let body = await coverage('17.02', month);
+    expect(body).toMatchObject({ numeratorSource: 'registry', newEnrolmentsSource: 'registry', lapsesSource: 'registry' });
+    expect(body.newEnrolments).toBe(body.registryNewEnrolments);
+    await flows('17.02', 'PU', 300, 25, 7);
+    await flows('17.02', 'BPU', 100, 5, 3);
+    body = await coverage('17.02', month);
+    expect(body).toMatchObject({ activeParticipants: 400, numeratorSource: 'official', newEnrolments: 30, newEnrolmentsSource: 'official', lapses: 10, lapsesSource: 'official' });
+    // Bengkulu: only 17.02 reported → partial, its flows summed
+    const bengkuluBody = await coverage('17', month);
+    expect(bengkuluBody.children.find((c: { code: string }) => c.code === '17.02')).toMatchObject({ newEnrolments: 30, newEnrolmentsSource: 'official', lapses: 10 });
+    // a segment row without the optional columns: that flow is no longer known officially
+    await flows('17.02', 'JAKON', 50, null, 2);
+    body = await coverage('17.02', month);
+    expect(body).toMatchObject({ activeParticipants: 450, newEnrolmentsSource: 'registry', newEnrolments: body.registryNewEnrolments, lapses: 12, lapsesSource: 'official' });
+  });
+
+  it('a figure written in a transaction that rolls back never shows; the next committed one shows at once', async () => {
+    const month = '2025-04';
+    const before = (await coverage('17.03', month)).activeParticipants;
+    await t.db
+      .transaction()
+      .execute(async (tx) => {
+        await tx.insertInto('participation_report').values({ region_code: '17.03', month: `${month}-01`, segment: 'PU', active: 999, source: 'uji', received_by: 'test' }).execute();
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect((await coverage('17.03', month)).activeParticipants).toBe(before);
+    await report([{ code: '17.03', period: month, segment: 'PU', active: 321 }]);
+    expect((await coverage('17.03', month)).activeParticipants).toBe(321);
+    await report([{ code: '17.03', period: month, segment: 'PU', active: 322 }]);
+    expect((await coverage('17.03', month)).activeParticipants).toBe(322);
+  });
+
   it('reconciliation refuses regions outside the user’s scope', async () => {
     const kab = await login(t.app, 'kab.sukabumi');
     expect((await injectAs(t.app, kab, { url: `/api/coverage/17/reconciliation?period=${PERIOD}` })).statusCode).toBe(403);

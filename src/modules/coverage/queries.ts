@@ -3,7 +3,7 @@ import { inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
 import { addMonths, CODE_WIDTH, LEVEL_NUMBER, monthStart, type Period } from '../../domain/coverage.js';
 import type { OfficialReport } from '../../domain/numerator.js';
-import { regencyOf } from '../../domain/region-code.js';
+import { NATIONAL, regencyOf } from '../../domain/region-code.js';
 import type { Segment } from '../../domain/worker.js';
 import type { CoverageBreakdownRow } from './schemas.js';
 
@@ -84,6 +84,53 @@ export async function childMeasures(db: Db, code: string, level: number, period:
 }
 
 /**
+ * The figures of the region, its parent and the country (tags 'own', 'parent', 'national'; each when
+ * asked for) and of every child with any event (tag 'child'), in one statement.
+ */
+export async function measuresAround(
+  db: Db,
+  s: { code: string; level: number; parentCode: string | null; national: boolean; children: boolean },
+  period: Period,
+  segments: Segment[],
+): Promise<{ own: Measures; parent: Measures | null; national: Measures | null; children: Map<string, Measures> }> {
+  const m = monthStart(period);
+  const parts = [sql`SELECT 'own' AS tag, * FROM (${events('S', { of: s.code, level: s.level }, m)}) e`];
+  if (s.parentCode) parts.push(sql`SELECT 'parent', * FROM (${events('S', { of: s.parentCode, level: s.level - 1 }, m)}) e`);
+  if (s.national) parts.push(sql`SELECT 'national', * FROM (${events('S', { of: NATIONAL, level: 0 }, m)}) e`);
+  if (s.children) parts.push(sql`SELECT 'child', * FROM (${events('S', { childrenOf: s.code, level: s.level }, m)}) e`);
+  const { rows } = await sql<Measures & { tag: string; code: string }>`
+    SELECT tag, region_code AS code, ${measures(m)} FROM (${sql.join(parts, sql` UNION ALL `)}) e
+    WHERE segment = ANY (${segments}::text[])
+    GROUP BY tag, region_code`.execute(db);
+  const out = { own: { active: 0, started: 0, lapsed: 0, ended: 0 } as Measures, parent: null as Measures | null, national: null as Measures | null, children: new Map<string, Measures>() };
+  if (s.parentCode) out.parent = { active: 0, started: 0, lapsed: 0, ended: 0 };
+  if (s.national) out.national = { active: 0, started: 0, lapsed: 0, ended: 0 };
+  for (const { tag, code, ...rest } of rows) {
+    if (tag === 'child') out.children.set(code, rest);
+    else out[tag as 'own' | 'parent' | 'national'] = rest;
+  }
+  return out;
+}
+
+/** A region with its parent's name and the data versions (official-month.ts), in one row. */
+export async function regionWithVersions(db: Db, code: string) {
+  const { rows } = await sql<{ code: string; name: string; level: string; parentName: string | null; pv: string; rv: string }>`
+    SELECT r.code, r.name, r.level, p.name AS "parentName",
+           (SELECT n FROM data_version WHERE name = 'participation')::text AS pv, (SELECT n FROM data_version WHERE name = 'region')::text AS rv
+    FROM region r LEFT JOIN region p ON p.code = r.parent_code WHERE r.code = ${code}`.execute(db);
+  const r = rows[0];
+  return r ? { code: r.code, name: r.name, level: r.level, parentName: r.parentName, versions: { participation: r.pv, region: r.rv } } : undefined;
+}
+
+/** Desa of `code`'s subtree with any outreach (the count of src/modules/outreach reachCounts). */
+export async function villagesReached(db: Db, code: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(DISTINCT ov.village_code)::int AS n FROM outreach_village ov JOIN region v ON v.code = ov.village_code AND v.kind = 'desa'
+    WHERE ${inRegionSql('ov.village_code', code)}`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
  * Active participants by segment, group or payer. Above the village level from the rollups; a
  * village's own enrolments are few, so its breakdown is counted directly with the same rule.
  */
@@ -141,6 +188,12 @@ export async function monthlyEvents(
   return rows;
 }
 
+/** region_code is one of `codes` or a child of `childrenOf` (so a report need not list its children first). */
+const withChildren = (codes: string[], childrenOf?: string) =>
+  childrenOf
+    ? sql`(region_code = ANY (${codes}::text[]) OR region_code IN (SELECT code FROM region WHERE parent_code = ${childrenOf}))`
+    : sql`region_code = ANY (${codes}::text[])`;
+
 export interface Denominator {
   code: string;
   year: number;
@@ -151,11 +204,11 @@ export interface Denominator {
 }
 
 /** The latest employed-population figure of each region for a year on or before `year`. */
-export async function denominators(db: Db, codes: string[], year: number): Promise<Map<string, Denominator>> {
-  if (codes.length === 0) return new Map();
+export async function denominators(db: Db, codes: string[], year: number, childrenOf?: string): Promise<Map<string, Denominator>> {
+  if (codes.length === 0 && !childrenOf) return new Map();
   const { rows } = await sql<Denominator>`
     SELECT DISTINCT ON (region_code) region_code AS code, year, total, formal, informal, source
-    FROM employed_population WHERE region_code = ANY (${codes}::text[]) AND year <= ${year}
+    FROM employed_population WHERE ${withChildren(codes, childrenOf)} AND year <= ${year}
     ORDER BY region_code, year DESC`.execute(db);
   return new Map(rows.map((r) => [r.code, r]));
 }
@@ -176,11 +229,11 @@ export interface Target {
 }
 
 /** The target of each region for `year`, or when none is set its latest earlier target. */
-export async function targets(db: Db, codes: string[], year: number): Promise<Map<string, Target>> {
-  if (codes.length === 0) return new Map();
+export async function targets(db: Db, codes: string[], year: number, childrenOf?: string): Promise<Map<string, Target>> {
+  if (codes.length === 0 && !childrenOf) return new Map();
   const { rows } = await sql<{ code: string; year: number; pct: string; source: string }>`
     SELECT DISTINCT ON (region_code) region_code AS code, year, target_pct AS pct, source FROM coverage_target
-    WHERE region_code = ANY (${codes}::text[]) AND year <= ${year}
+    WHERE ${withChildren(codes, childrenOf)} AND year <= ${year}
     ORDER BY region_code, year DESC`.execute(db);
   return new Map(rows.map((r) => [r.code, { year: r.year, pct: Number(r.pct), source: r.source }]));
 }

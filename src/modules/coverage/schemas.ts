@@ -60,8 +60,10 @@ export const childSchema = z.object({
   employedPopulation: z.number().nullable(),
   coveragePct: z.number().nullable(),
   targetPct: z.number().nullable(),
-  newEnrolments: z.number(),
-  lapses: z.number(),
+  newEnrolments: z.number().describe('new participants in the month: BPJS TK’s (Peserta Baru) where the official figure carries it, else the registry’s new enrolments (see newEnrolmentsSource)'),
+  newEnrolmentsSource: z.enum(NUMERATOR_SOURCES).describe('official/partial: from the official figures used for the numerator; registry: the registry’s count'),
+  lapses: z.number().describe('participants who became inactive in the month: BPJS TK’s (Peserta Nonaktif) where the official figure carries it, else the registry’s lapses (see lapsesSource)'),
+  lapsesSource: z.enum(NUMERATOR_SOURCES),
 });
 
 export const coverageSchema = z.object({
@@ -77,8 +79,12 @@ export const coverageSchema = z.object({
   employedPopulation: z.number().nullable().describe('null: no BPS figure for this region up to the period’s year'),
   coveragePct: z.number().nullable().describe('null where there is no denominator — never a guess'),
   targetPct: z.number().nullable(),
-  newEnrolments: z.number(),
-  lapses: z.number(),
+  newEnrolments: z.number().describe('new participants in the month: BPJS TK’s (Peserta Baru) where the official figure carries it, else the registry’s new enrolments (see newEnrolmentsSource)'),
+  newEnrolmentsSource: z.enum(NUMERATOR_SOURCES).describe('official/partial: from the official figures used for the numerator; registry: the registry’s count'),
+  lapses: z.number().describe('participants who became inactive in the month: BPJS TK’s (Peserta Nonaktif) where the official figure carries it, else the registry’s lapses (see lapsesSource)'),
+  lapsesSource: z.enum(NUMERATOR_SOURCES),
+  registryNewEnrolments: z.number().describe('the registry’s new enrolments in the month, whatever newEnrolments is'),
+  registryLapses: z.number().describe('the registry’s lapses in the month, whatever lapses is'),
   ended: z.number(),
   denominator: z.object({ year: z.number(), source: z.string(), formal: z.number().nullable(), informal: z.number().nullable() }).nullable(),
   target: z.object({ year: z.number(), source: z.string() }).nullable().describe('the target used: of the period’s year, or the latest earlier one'),

@@ -13,7 +13,7 @@ import {
   yearOf,
 } from '../../domain/coverage.js';
 import { describeNumerator, type OfficialFigure, officialFigures, type OfficialReport } from '../../domain/numerator.js';
-import { NATIONAL, parentOf } from '../../domain/region-code.js';
+import { isRegionCode, levelOf, NATIONAL, parentOf } from '../../domain/region-code.js';
 import { SEGMENTS, type Segment } from '../../domain/worker.js';
 import type { Bilingual } from '../../lib/errors.js';
 import { errors } from '../../lib/errors.js';
@@ -21,12 +21,12 @@ import { contribution } from '../../domain/contribution.js';
 import { rateAt } from '../../domain/rates.js';
 import { loadSnapshot } from '../funding/rates/queries.js';
 import { reachCounts } from '../outreach/queries.js';
-import { findRegion, findRegions } from '../regions/queries.js';
+import { findRegion } from '../regions/queries.js';
+import { desaIn, officialMonth } from './official-month.js';
 import {
   breakdown,
-  childMeasures,
   fundedBpu,
-  officialForReport,
+  measuresAround,
   officialForTrend,
   officialInRegion,
   staleRegencies,
@@ -36,9 +36,10 @@ import {
   denominatorsOf,
   type Measures,
   monthlyEvents,
-  regionMeasures,
+  regionWithVersions,
   settingValue,
   targets,
+  villagesReached,
 } from './queries.js';
 import type { Coverage, CoverageChild, CoverageTrendPoint, Reconciliation, ReconciliationRow } from './schemas.js';
 
@@ -99,17 +100,6 @@ interface ReportScope {
   segments: Segment[];
 }
 
-/** Monthly figures of the region, each child with any event, the parent and the country (null where not shown). */
-async function measuresOf(db: Db, s: ReportScope) {
-  const [own, children, parent, country] = await Promise.all([
-    regionMeasures(db, s.code, s.level, s.period, s.segments),
-    s.level < 4 ? childMeasures(db, s.code, s.level, s.period, s.segments) : Promise.resolve(new Map<string, Measures>()),
-    s.parentCode ? regionMeasures(db, s.parentCode, s.level - 1, s.period, s.segments) : Promise.resolve(null),
-    s.code !== NATIONAL && s.parentCode !== NATIONAL ? regionMeasures(db, NATIONAL, 0, s.period, s.segments) : Promise.resolve(null),
-  ]);
-  return { own, children, parent, national: s.code === NATIONAL ? null : s.parentCode === NATIONAL ? parent : country };
-}
-
 /** Active participants of the region by segment, group and payer. */
 async function breakdownsOf(db: Db, s: ReportScope): Promise<Coverage['breakdown']> {
   const by = (key: 'segment' | 'group' | 'payer') => breakdown(db, s.code, s.level, s.period, key, s.segments);
@@ -152,8 +142,22 @@ function childFigures(
     employedPopulation: den?.total ?? null,
     coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
     targetPct,
-    newEnrolments: m.started,
-    lapses: m.lapsed,
+    ...flowsOf(official, m),
+  };
+}
+
+/**
+ * New and inactive participants of the month: BPJS TK's own (the optional Peserta Baru / Peserta
+ * Nonaktif columns) over the same figures as the numerator when all of them carry it, else the
+ * registry's new enrolments and lapses; each labelled like the numerator.
+ */
+function flowsOf(f: OfficialFigure, m: Measures): Pick<CoverageChild, 'newEnrolments' | 'newEnrolmentsSource' | 'lapses' | 'lapsesSource'> {
+  const official = f.source !== 'registry';
+  return {
+    newEnrolments: official && f.newCount !== null ? f.newCount : m.started,
+    newEnrolmentsSource: official && f.newCount !== null ? f.source : 'registry',
+    lapses: official && f.inactiveCount !== null ? f.inactiveCount : m.lapsed,
+    lapsesSource: official && f.inactiveCount !== null ? f.source : 'registry',
   };
 }
 
@@ -184,35 +188,33 @@ function indicatorsOf(official: OfficialFigure, registry: Coverage['breakdown'][
 
 /** Everything the dashboard, the monev report, the DHIS2 export and the ranking show for one region and month. */
 export async function coverageReport(db: Db, code: string, period: Period): Promise<Coverage> {
-  const region = await regionOrThrow(db, code);
-  const def = await coverageDefinition(db);
-  const s: ReportScope = { code, level: levelNo(region.level), parentCode: code === NATIONAL ? null : parentOf(code), period, segments: def.segments };
   const year = yearOf(period);
   const before = addMonths(period, -1);
-
-  const [m, kids, byKey, rate, reached, off] = await Promise.all([
-    measuresOf(db, s),
+  const parentCode = code === NATIONAL ? null : parentOf(code);
+  // Two waves of statements: what needs only the code and period, then what needs the definition's
+  // segments and the data versions (official-month.ts). The official figures come from a month's
+  // figures derived once per data version.
+  const [region, def, kids, rate, dens, tgts, densBefore, reached] = await Promise.all([
+    regionWithVersions(db, code),
+    coverageDefinition(db),
     childRegions(db, code),
-    breakdownsOf(db, s),
     gapRate(db, period),
-    reachCounts(db, code),
-    officialForReport(db, code, s.level, period, def.segments),
-  ]);
-  const kidCodes = kids.map((k) => k.code);
-  const [dens, tgts, parentRegion, densBefore] = await Promise.all([
-    denominators(db, [code, ...(s.parentCode ? [s.parentCode] : []), NATIONAL, ...kidCodes], year),
-    targets(db, [code, ...kidCodes], year),
-    s.parentCode ? findRegions(db, [s.parentCode]) : Promise.resolve([]),
+    denominators(db, [code, ...(parentCode ? [parentCode] : []), NATIONAL], year, code),
+    targets(db, [code], year, code),
     yearOf(before) === year ? null : denominators(db, [code], yearOf(before)),
+    isRegionCode(code) && levelOf(code) === 'village' ? reachCounts(db, code) : villagesReached(db, code),
   ]);
-  const official = officialFigures(
-    off.reports.filter((r) => r.month === period),
-    off.childCount,
-  );
-  const officialBefore = officialFigures(
-    off.reports.filter((r) => r.month === before),
-    off.childCount,
-  );
+  if (!region) throw errors.regionNotFound(code);
+  const s: ReportScope = { code, level: levelNo(region.level), parentCode, period, segments: def.segments };
+  const [m, byKey, off, offBefore, desa] = await Promise.all([
+    measuresAround(db, { code, level: s.level, parentCode, national: code !== NATIONAL && parentCode !== NATIONAL, children: s.level < 4 }, period, def.segments),
+    breakdownsOf(db, s),
+    officialMonth(db, period, def.segments, region.versions),
+    officialMonth(db, before, def.segments, region.versions),
+    s.level < LEVEL_NUMBER.village ? desaIn(db, code, region.versions) : null,
+  ]);
+  const official = off.figure;
+  const national = code === NATIONAL ? null : parentCode === NATIONAL ? m.parent : m.national;
 
   const pctOf = (c: string, figures: Measures | null) => (figures ? coveragePct(numeratorOf(official(c), figures.active).activeParticipants, dens.get(c)?.total ?? null) : null);
   const den = dens.get(code) ?? null;
@@ -220,20 +222,26 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
   const own = official(code);
   const n = numeratorOf(own, m.own.active);
   const pct = coveragePct(n.activeParticipants, den?.total ?? null);
-  const nBefore = numeratorOf(officialBefore(code), m.own.active - m.own.started + m.own.lapsed + m.own.ended);
+  const nBefore = numeratorOf(offBefore.figure(code), m.own.active - m.own.started + m.own.lapsed + m.own.ended);
   const denBefore = densBefore ? (densBefore.get(code) ?? null) : den;
   const gap = targetGap(n.activeParticipants, den?.total ?? null, tgt?.pct ?? null, rate.rupiah);
+  const latest = own.source === 'registry' ? null : off.latest(code);
+  const flows = flowsOf(own, m.own);
+  // above the village the desa count is the region tree's (kept per region version); a village's is outreach's own count
+  const villagesTotal = typeof reached === 'number' ? (desa ?? 0) : reached.villagesTotal;
+  const villagesReachedN = typeof reached === 'number' ? reached : reached.villagesReached;
   return {
     region: { code: region.code, name: region.name, level: region.level },
     period,
     ...n,
     registryByPayer: byKey.payer.map((p) => ({ payer: p.key, active: p.active })),
-    dataAsOf: own.source === 'registry' ? null : off.latest,
+    dataAsOf: latest,
     employedPopulation: den?.total ?? null,
     coveragePct: pct,
     targetPct: tgt?.pct ?? null,
-    newEnrolments: m.own.started,
-    lapses: m.own.lapsed,
+    ...flows,
+    registryNewEnrolments: m.own.started,
+    registryLapses: m.own.lapsed,
     ended: m.own.ended,
     denominator: den ? { year: den.year, source: den.source, formal: den.formal, informal: den.informal } : null,
     target: tgt ? { year: tgt.year, source: tgt.source } : null,
@@ -244,11 +252,11 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     gapRupiahPerYear: gap ? gap.rupiahPerMonth * 12 : null,
     monthOnMonth: monthOnMonth(n, pct, nBefore, coveragePct(nBefore.activeParticipants, denBefore?.total ?? null)),
     indicators: indicatorsOf(own, byKey.segment, def.segments, den, pct),
-    parent: s.parentCode ? { code: s.parentCode, name: parentRegion[0]?.name ?? 'Indonesia', coveragePct: pctOf(s.parentCode, m.parent) } : null,
-    national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, m.national) },
-    villagesReached: reached,
+    parent: parentCode ? { code: parentCode, name: region.parentName ?? 'Indonesia', coveragePct: pctOf(parentCode, m.parent) } : null,
+    national: code === NATIONAL ? null : { coveragePct: pctOf(NATIONAL, national) },
+    villagesReached: { villagesTotal, villagesReached: villagesReachedN, pct: villagesTotal === 0 ? 0 : Math.round((villagesReachedN / villagesTotal) * 1000) / 10 },
     breakdown: byKey,
-    definition: { segments: def.segments, text: def.text, numerator: describeNumerator(own, own.source === 'registry' ? null : (off.latest?.source ?? null)) },
+    definition: { segments: def.segments, text: def.text, numerator: describeNumerator(own, latest?.source ?? null) },
     children: kids.map((k) => childFigures(k, m.children.get(k.code) ?? NO_EVENTS, official(k.code), dens.get(k.code), tgts.get(k.code)?.pct ?? null)),
   };
 }

@@ -43,6 +43,8 @@ export const coverage: Pick<Messages, 'coverage'> = {
     employedSource: '{{year}} · {{source}}',
     newEnrolments: 'New enrolments (this month)',
     lapses: 'Lapsed (this month)',
+    flowSource: { official: 'Official BPJS TK data', partial: 'Official data of the regions that reported', registry: 'Registered in Semesta' },
+    flowRegistry: 'Registered in Semesta: {{n}}',
     gap: 'Gap to target',
     gapWorkers: '{{workers}} workers',
     gapRupiah: '{{rupiah}} per month',

@@ -41,6 +41,8 @@ export const coverage = {
     employedSource: '{{year}} · {{source}}',
     newEnrolments: 'Kepesertaan baru (bulan ini)',
     lapses: 'Tidak aktif / menunggak (bulan ini)',
+    flowSource: { official: 'Data resmi BPJS TK', partial: 'Data resmi wilayah yang melapor', registry: 'Terdaftar di Semesta' },
+    flowRegistry: 'Terdaftar di Semesta: {{n}}',
     gap: 'Kesenjangan ke target',
     gapWorkers: '{{workers}} pekerja',
     gapRupiah: '{{rupiah}} per bulan',

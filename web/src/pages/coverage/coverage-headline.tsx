@@ -40,9 +40,15 @@ export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
       </div>
       <div className="coverage-card">
         <div className="coverage-card-label">{t('coverage.newEnrolments')}</div>
-        <div className="coverage-value">{formatNumber(c.newEnrolments, lang)}</div>
+        <div className="coverage-value" data-testid="coverage-new" data-source={c.newEnrolmentsSource}>
+          {formatNumber(c.newEnrolments, lang)}
+        </div>
+        <FlowSource source={c.newEnrolmentsSource} registry={c.registryNewEnrolments} lang={lang} />
         <div className="coverage-card-label">{t('coverage.lapses')}</div>
-        <div className="coverage-value">{formatNumber(c.lapses, lang)}</div>
+        <div className="coverage-value" data-testid="coverage-lapses" data-source={c.lapsesSource}>
+          {formatNumber(c.lapses, lang)}
+        </div>
+        <FlowSource source={c.lapsesSource} registry={c.registryLapses} lang={lang} />
       </div>
       <div className="coverage-card" data-testid="coverage-gap">
         <div className="coverage-card-label">{t('coverage.gap')}</div>
@@ -63,6 +69,17 @@ export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
           {t('coverage.reachFigure', { reached: formatNumber(c.villagesReached.villagesReached, lang), total: formatNumber(c.villagesReached.villagesTotal, lang), pct: formatNumber(c.villagesReached.pct, lang, 1) })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/** Where a flow figure comes from, like the numerator; beside an official one, the registry's own. */
+function FlowSource({ source, registry, lang }: { source: Coverage['newEnrolmentsSource']; registry: number; lang: 'id' | 'en' }) {
+  const { t } = useTranslation();
+  return (
+    <div className="coverage-note">
+      {t(`coverage.flowSource.${source}`)}
+      {source !== 'registry' && ` · ${t('coverage.flowRegistry', { n: formatNumber(registry, lang) })}`}
     </div>
   );
 }
