@@ -18,7 +18,9 @@ import { parseArgs } from '../src/cli/open.js';
 import { workerImport } from '../src/modules/workers/import/kind.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);
-const rows = Number(flags.rows ?? 100000);
+// --smoke: 2,000 rows (seconds). Prints one machine-readable line `RESULT {...}` at the end.
+const smoke = flags.smoke === true;
+const rows = Number(flags.rows ?? (smoke ? 2_000 : 100000));
 const engine = String(flags.engine ?? 'postgres');
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -96,5 +98,8 @@ console.log(`counts ${JSON.stringify(validated.counts)} committed ${JSON.stringi
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 const copy = (globalThis as { copySeconds?: number }).copySeconds;
 if (copy) console.log(`import / plain COPY = ${(wall / copy).toFixed(1)}×`);
+console.log(
+  `RESULT ${JSON.stringify({ bench: 'import', smoke, rows, engine, validate_s: Number(((t1 - t0) / 1000).toFixed(2)), commit_s: Number(((t2 - t1) / 1000).toFixed(2)), total_s: Number(wall.toFixed(2)), copy_s: copy ?? null, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}`,
+);
 await h.close();
 await drop();

@@ -21,7 +21,7 @@
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
 import { parseArgs } from '../src/cli/open.js';
-import { connectPostgres, openPglite, type Db } from '../src/db/client.js';
+import { connectPostgres, openPglite, type Db, type DbHandle } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { loadRegions } from '../src/modules/regions/load.js';
 import { listWorkers, type ListKey, type RegionFilter } from '../src/modules/workers/queries.js';
@@ -76,7 +76,7 @@ const CUR = {
   payer: `((ARRAY['APBD Kab.','Dana Desa','CSR PT Sejahtera','Mandiri','Pemberi kerja'])[1 + ${H(5)} % 5])`,
 };
 
-async function build(h: ReturnType<typeof connectPostgres>) {
+async function build(h: DbHandle) {
   const db = h.db;
   let t = performance.now();
   await migrate(h);
@@ -84,7 +84,7 @@ async function build(h: ReturnType<typeof connectPostgres>) {
   console.log(`migrated, regions loaded (${secs(t)} s)`);
   await h.exec(`
     DROP INDEX person_name_trgm_idx; DROP INDEX person_list_idx; ALTER TABLE person DROP CONSTRAINT person_nik_key;
-    DROP INDEX enrolment_person_idx; DROP INDEX enrolment_village_idx;
+    DROP INDEX enrolment_person_id_idx; DROP INDEX enrolment_village_idx;
     DROP INDEX enrolment_open_jkk; DROP INDEX enrolment_open_jkm; DROP INDEX enrolment_open_jht; DROP INDEX enrolment_open_jp;
   `);
   await h.exec(`CREATE TABLE bench_village AS SELECT (row_number() OVER (ORDER BY code) - 1)::int AS i, code FROM region WHERE level = 'village'; ALTER TABLE bench_village ADD PRIMARY KEY (i); ANALYZE bench_village;`);
@@ -130,7 +130,7 @@ async function build(h: ReturnType<typeof connectPostgres>) {
     'ALTER TABLE person ADD CONSTRAINT person_nik_key UNIQUE (nik)',
     'CREATE INDEX person_list_idx ON person (village_code, name, id)',
     'CREATE INDEX person_name_trgm_idx ON person USING gin (lower(name) gin_trgm_ops)',
-    'CREATE INDEX enrolment_person_idx ON enrolment (person_id)',
+    'CREATE INDEX enrolment_person_id_idx ON enrolment (person_id, id)',
     'CREATE INDEX enrolment_village_idx ON enrolment (village_code, status)',
     ...['JKK', 'JKM', 'JHT', 'JP'].map(
       (p) => `CREATE UNIQUE INDEX enrolment_open_${p.toLowerCase()} ON enrolment (person_id) WHERE status IN ('submitted', 'registered', 'active') AND programs @> ARRAY['${p}']`,
@@ -196,115 +196,120 @@ async function measurePostgres() {
       await build(h);
       result.build_s = Number(secs(t));
     }
-    const sizes = await sql<{ person: string; enrolment: string }>`SELECT pg_size_pretty(pg_total_relation_size('person')) AS person, pg_size_pretty(pg_total_relation_size('enrolment')) AS enrolment`.execute(db);
-    console.log(`sizes with indexes: person ${sizes.rows[0]!.person}, enrolment ${sizes.rows[0]!.enrolment}`);
-
-    const codes = async (level: string) => (await sql<{ code: string }>`SELECT code FROM region WHERE level = ${level} ORDER BY random() LIMIT ${SAMPLES}`.execute(db)).rows.map((r) => r.code);
-    const levels: Record<string, string[]> = { country: ['ID'], province: await codes('province'), regency: await codes('regency'), district: await codes('district'), village: await codes('village') };
-    const provinces = levels.province!;
-    await verify(db, provinces[0]!);
-    const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
-    const list = (f: RegionFilter, at: { after?: ListKey; offset?: number } = {}) => listWorkers(db, f, PAGE, at);
-    // warm the caches once per level (the figures are for a running server, not a cold start)
-    for (const l of Object.values(levels)) await list({ region: l[0]! });
-
-    const out: Record<string, unknown> = {};
-    console.log('\nfirst page (25 rows) with its total, per level:');
-    for (const [level, regions] of Object.entries(levels)) {
-      const xs: number[] = [];
-      let totals = 0;
-      for (let i = 0; i < SAMPLES; i++) {
-        const [ms, r] = await timed(() => list({ region: pick(regions, i) }));
-        xs.push(ms);
-        totals += r.total;
-        if (r.totalEstimated) throw new Error('an unfiltered total must be exact');
-      }
-      out[`first_${level}`] = summary(`  ${level}`, xs, `(mean total ${Math.round(totals / SAMPLES).toLocaleString('en')}, exact)`);
-    }
-
-    console.log('\nlater pages by cursor:');
-    for (const level of ['country', 'province', 'regency'] as const) {
-      const walk: number[] = [];
-      const deep: number[] = [];
-      for (let i = 0; i < Math.max(3, Math.round(SAMPLES / 10)); i++) {
-        const region = pick(levels[level]!, i);
-        let r = await list({ region });
-        for (let p = 2; p <= 10 && r.nextCursor; p++) {
-          const after = JSON.parse(Buffer.from(r.nextCursor, 'base64url').toString()) as [string, string, number];
-          const [ms, next] = await timed(() => list({ region }, { after: { villageCode: after[0], name: after[1], id: after[2] } }));
-          walk.push(ms);
-          r = next;
-        }
-      }
-      for (let i = 0; i < SAMPLES; i++) {
-        const region = pick(levels[level]!, i);
-        const key = await randomKey(db, region);
-        if (!key) continue;
-        const [ms] = await timed(() => list({ region }, { after: key }));
-        deep.push(ms);
-      }
-      out[`pages_${level}`] = summary(`  ${level}: pages 2-10 walked`, walk);
-      out[`deep_${level}`] = summary(`  ${level}: page after a random point`, deep);
-    }
-    {
-      const xs: number[] = [];
-      for (let i = 0; i < 3; i++) {
-        const [ms] = await timed(() => list({ region: pick(provinces, i) }, { offset: 2000 * PAGE }));
-        xs.push(ms);
-      }
-      out.offset_page_2001_province = summary('  province: page 2,001 by offset (old clients)', xs);
-    }
-
-    console.log('\nsearch and filters:');
-    const nikOf = async () => (await sql<{ nik: string }>`SELECT nik FROM person WHERE id = ${1 + Math.floor(Math.random() * PEOPLE)}`.execute(db)).rows[0]!.nik;
-    {
-      const xs: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) {
-        const nik = await nikOf();
-        const [ms, r] = await timed(() => list({ region: 'ID', nik }));
-        if (r.items.length !== 1) throw new Error(`NIK ${nik.slice(0, 4)}… not found`);
-        xs.push(ms);
-      }
-      out.nik_country = summary('  exact NIK, national', xs);
-    }
-    {
-      const xs: number[] = [];
-      let est = 0;
-      for (let i = 0; i < SAMPLES; i++) {
-        const full = `${pick(GIVEN, i * 7)} ${pick(FAMILY, i * 13)}`.toLowerCase();
-        const k = 1 + (i % (full.length - 2));
-        const typo = full.slice(0, k) + full.slice(k + 1); // one letter dropped
-        const [ms, r] = await timed(() => list({ region: pick(provinces, i), q: typo }));
-        xs.push(ms);
-        if (r.totalEstimated) est++;
-      }
-      out.name_typo_province = summary('  name with a typo, in a province', xs, `(${est}/${SAMPLES} totals estimated)`);
-    }
-    const filters: [string, Partial<RegionFilter>][] = [
-      ['status=lapsed', { status: 'lapsed' }],
-      ['status=submitted (2 %)', { status: 'submitted' }],
-      ['segment=PMI (1 %)', { segment: 'PMI' }],
-      ['group=BPD', { group: 'BPD' }],
-      ['payer=CSR', { payer: 'CSR' }],
-      ['programme=JP (10 %)', { program: 'JP' }],
-      ['segment=PMI + status=registered', { segment: 'PMI', status: 'registered' }],
-    ];
-    for (const [label, f] of filters) {
-      const xs: number[] = [];
-      let est = 0;
-      for (let i = 0; i < SAMPLES; i++) {
-        const [ms, r] = await timed(() => list({ region: pick(provinces, i), ...f }));
-        xs.push(ms);
-        if (r.totalEstimated) est++;
-      }
-      out[`filter_${label.replace(/ \(.*\)/, '').replace(/[^A-Za-z]+/g, '_')}`] = summary(`  province, ${label}`, xs, est ? `(${est}/${SAMPLES} totals estimated)` : '(total exact)');
-    }
-    result.postgres = out;
+    result.postgres = await measure(h);
   } finally {
     await h.close();
     if (smoke) await admin.exec(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await admin.close();
   }
+}
+
+async function measure(h: DbHandle) {
+  const db = h.db;
+  const sizes = await sql<{ person: string; enrolment: string }>`SELECT pg_size_pretty(pg_total_relation_size('person')) AS person, pg_size_pretty(pg_total_relation_size('enrolment')) AS enrolment`.execute(db);
+  console.log(`sizes with indexes: person ${sizes.rows[0]!.person}, enrolment ${sizes.rows[0]!.enrolment}`);
+
+  const codes = async (level: string) => (await sql<{ code: string }>`SELECT code FROM region WHERE level = ${level} ORDER BY random() LIMIT ${SAMPLES}`.execute(db)).rows.map((r) => r.code);
+  const levels: Record<string, string[]> = { country: ['ID'], province: await codes('province'), regency: await codes('regency'), district: await codes('district'), village: await codes('village') };
+  const provinces = levels.province!;
+  await verify(db, provinces[0]!);
+  const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
+  const list = (f: RegionFilter, at: { after?: ListKey; offset?: number } = {}) => listWorkers(db, f, PAGE, at);
+  // warm the caches once per level (the figures are for a running server, not a cold start)
+  for (const l of Object.values(levels)) await list({ region: l[0]! });
+
+  const out: Record<string, unknown> = {};
+  console.log('\nfirst page (25 rows) with its total, per level:');
+  for (const [level, regions] of Object.entries(levels)) {
+    const xs: number[] = [];
+    let totals = 0;
+    for (let i = 0; i < SAMPLES; i++) {
+      const [ms, r] = await timed(() => list({ region: pick(regions, i) }));
+      xs.push(ms);
+      totals += r.total;
+      if (r.totalEstimated) throw new Error('an unfiltered total must be exact');
+    }
+    out[`first_${level}`] = summary(`  ${level}`, xs, `(mean total ${Math.round(totals / SAMPLES).toLocaleString('en')}, exact)`);
+  }
+
+  console.log('\nlater pages by cursor:');
+  for (const level of ['country', 'province', 'regency'] as const) {
+    const walk: number[] = [];
+    const deep: number[] = [];
+    for (let i = 0; i < Math.max(3, Math.round(SAMPLES / 10)); i++) {
+      const region = pick(levels[level]!, i);
+      let r = await list({ region });
+      for (let p = 2; p <= 10 && r.nextCursor; p++) {
+        const after = JSON.parse(Buffer.from(r.nextCursor, 'base64url').toString()) as [string, string, number];
+        const [ms, next] = await timed(() => list({ region }, { after: { villageCode: after[0], name: after[1], id: after[2] } }));
+        walk.push(ms);
+        r = next;
+      }
+    }
+    for (let i = 0; i < SAMPLES; i++) {
+      const region = pick(levels[level]!, i);
+      const key = await randomKey(db, region);
+      if (!key) continue;
+      const [ms] = await timed(() => list({ region }, { after: key }));
+      deep.push(ms);
+    }
+    out[`pages_${level}`] = summary(`  ${level}: pages 2-10 walked`, walk);
+    out[`deep_${level}`] = summary(`  ${level}: page after a random point`, deep);
+  }
+  {
+    const xs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [ms] = await timed(() => list({ region: pick(provinces, i) }, { offset: 2000 * PAGE }));
+      xs.push(ms);
+    }
+    out.offset_page_2001_province = summary('  province: page 2,001 by offset (old clients)', xs);
+  }
+
+  console.log('\nsearch and filters:');
+  const nikOf = async () => (await sql<{ nik: string }>`SELECT nik FROM person WHERE id = ${1 + Math.floor(Math.random() * PEOPLE)}`.execute(db)).rows[0]!.nik;
+  {
+    const xs: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const nik = await nikOf();
+      const [ms, r] = await timed(() => list({ region: 'ID', nik }));
+      if (r.items.length !== 1) throw new Error(`NIK ${nik.slice(0, 4)}… not found`);
+      xs.push(ms);
+    }
+    out.nik_country = summary('  exact NIK, national', xs);
+  }
+  {
+    const xs: number[] = [];
+    let est = 0;
+    for (let i = 0; i < SAMPLES; i++) {
+      const full = `${pick(GIVEN, i * 7)} ${pick(FAMILY, i * 13)}`.toLowerCase();
+      const k = 1 + (i % (full.length - 2));
+      const typo = full.slice(0, k) + full.slice(k + 1); // one letter dropped
+      const [ms, r] = await timed(() => list({ region: pick(provinces, i), q: typo }));
+      xs.push(ms);
+      if (r.totalEstimated) est++;
+    }
+    out.name_typo_province = summary('  name with a typo, in a province', xs, `(${est}/${SAMPLES} totals estimated)`);
+  }
+  const filters: [string, Partial<RegionFilter>][] = [
+    ['status=lapsed', { status: 'lapsed' }],
+    ['status=submitted (2 %)', { status: 'submitted' }],
+    ['segment=PMI (1 %)', { segment: 'PMI' }],
+    ['group=BPD', { group: 'BPD' }],
+    ['payer=CSR', { payer: 'CSR' }],
+    ['programme=JP (10 %)', { program: 'JP' }],
+    ['segment=PMI + status=registered', { segment: 'PMI', status: 'registered' }],
+  ];
+  for (const [label, f] of filters) {
+    const xs: number[] = [];
+    let est = 0;
+    for (let i = 0; i < SAMPLES; i++) {
+      const [ms, r] = await timed(() => list({ region: pick(provinces, i), ...f }));
+      xs.push(ms);
+      if (r.totalEstimated) est++;
+    }
+    out[`filter_${label.replace(/ \(.*\)/, '').replace(/[^A-Za-z]+/g, '_')}`] = summary(`  province, ${label}`, xs, est ? `(${est}/${SAMPLES} totals estimated)` : '(total exact)');
+  }
+  return out;
 }
 
 /** The same list on PGlite (in memory) with the demo data, for every demo user's own region. */
@@ -335,7 +340,29 @@ async function measurePglite() {
   }
 }
 
+/** --engine pglite: the same build and measures on PGlite (data directory in /tmp), to find its ceiling. */
+async function measurePgliteScale() {
+  const dir = `/tmp/bench_registry_pglite_${PEOPLE}`;
+  const h = await openPglite(dir);
+  try {
+    const t = performance.now();
+    const n = await sql<{ n: string }>`SELECT sum(n) AS n FROM person_count WHERE region_code = 'ID'`.execute(h.db).catch(() => ({ rows: [{ n: '0' }] }));
+    if (Number(n.rows[0]?.n) !== PEOPLE) {
+      await build(h);
+      result.build_s = Number(secs(t));
+    }
+    result.rss_mb_after_build = Math.round(process.memoryUsage().rss / 2 ** 20);
+    result.pglite = await measure(h);
+    result.rss_mb = Math.round(process.memoryUsage().rss / 2 ** 20);
+  } finally {
+    await h.close();
+  }
+}
+
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version} (2 cores shared with other work)`);
-await measurePostgres();
-if (flags.pglite || smoke) await measurePglite();
+if (flags.engine === 'pglite') await measurePgliteScale();
+else {
+  await measurePostgres();
+  if (flags.pglite) await measurePglite();
+}
 console.log(`RESULT ${JSON.stringify(result)}`);

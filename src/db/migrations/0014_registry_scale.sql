@@ -27,6 +27,11 @@ WHERE e.person_id = p.id;
 CREATE INDEX person_list_idx ON person (village_code, name, id);
 DROP INDEX person_village_idx;
 
+-- A person's latest enrolment is the first entry of their range: (person_id, id) instead of (person_id),
+-- so "latest enrolment" never becomes a backward scan of the primary key filtered by person.
+CREATE INDEX enrolment_person_id_idx ON enrolment (person_id, id);
+DROP INDEX enrolment_person_idx;
+
 -- Keeps person.cur_* equal to the person's latest enrolment (highest id). One function for INSERT and
 -- UPDATE (the rows written are `new_rows`); only persons whose values change are written.
 CREATE FUNCTION person_current_sync() RETURNS trigger LANGUAGE plpgsql AS $$
