@@ -271,3 +271,11 @@ export async function moveEnrolment(
 export function activeFundingPrograms(db: Db) {
   return db.selectFrom('funding_program').select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear']).where('status', '=', 'active').execute();
 }
+
+/** Folds the pending person_count rows (one per key); -1 when another compaction is running. */
+export async function compactPersonCounts(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: string }>`SELECT person_count_compact() AS n`.execute(db);
+  const n = Number(rows[0]!.n);
+  if (n > 20_000) await sql`VACUUM person_count`.execute(db);
+  return n;
+}
