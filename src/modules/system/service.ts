@@ -7,7 +7,7 @@ import type { DatabaseStatus } from './schemas.js';
  * reference machine (docs/benchmarks.md, "The embedded ceiling"; decisions.md 68). Past it, a
  * deployment should move to PostgreSQL (DATABASE_URL).
  */
-export const EMBEDDED_PEOPLE_CEILING = 250_000;
+export const EMBEDDED_PEOPLE_CEILING = 200_000;
 
 export async function databaseStatus(db: Db, engine: 'postgres' | 'pglite'): Promise<DatabaseStatus> {
   const people = await registryPeople(db);
