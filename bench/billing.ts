@@ -15,7 +15,9 @@ import { recordPaymentAs } from '../src/modules/funding/payments/service.js';
 import { loadRegions } from '../src/modules/regions/load.js';
 
 const { flags } = parseArgs(['bench', ...process.argv.slice(2)]);
-const n = Number(flags.enrolments ?? 100_000);
+// --smoke: 5,000 enrolments (seconds). Prints one machine-readable line `RESULT {...}` at the end.
+const smoke = flags.smoke === true;
+const n = Number(flags.enrolments ?? (smoke ? 5_000 : 100_000));
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const secs = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 
@@ -74,6 +76,9 @@ try {
   console.log(`billing run 2025-06: ${first} s — ${bill.workerCount.toLocaleString('en')} lines, Rp${bill.amount.toLocaleString('en')}`);
   console.log(`idempotent re-run 2025-06: ${rerun} s — same bill ${again.id === bill.id && !again.created}, lines ${again.workerCount.toLocaleString('en')}`);
   console.log(`next month 2025-07 (bill_line already holds one month): ${second} s — ${next.workerCount.toLocaleString('en')} lines`);
+  if (!(again.id === bill.id && !again.created) || bill.workerCount !== n) throw new Error('billing bench: unexpected bill');
+  const result: Record<string, unknown> = { bench: 'billing', smoke, enrolments: n, first_s: Number(first), rerun_s: Number(rerun), next_month_s: Number(second), lines: bill.workerCount };
+  process.on('beforeExit', () => console.log(`RESULT ${JSON.stringify({ ...result, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}`));
   let size = (await sql<{ s: string }>`SELECT pg_size_pretty(pg_total_relation_size('bill_line')) AS s`.execute(h.db)).rows[0]!.s;
   console.log(`bill_line size after two months: ${size}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 

@@ -1,6 +1,8 @@
 /**
  * Region reference data: load time (set-based, 91,592 rows) on PGlite and PostgreSQL, and subtree
- * query latency. `npm run bench:regions` (PostgreSQL part needs DATABASE_URL or TEST_DATABASE_URL).
+ * query latency. `npm run bench:regions [-- --smoke]` (PostgreSQL part needs DATABASE_URL or TEST_DATABASE_URL).
+ * --smoke: 20 subtree samples instead of 200 (the load is the same: it already takes seconds).
+ * Prints one machine-readable line `RESULT {...}` at the end.
  */
 import { sql } from 'kysely';
 import { type DbHandle, openPglite } from '../src/db/client.js';
@@ -10,6 +12,9 @@ import { loadRegions } from '../src/modules/regions/load.js';
 import { machineLine, withScratchPostgres } from './scratch.js';
 
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+const smoke = process.argv.includes('--smoke');
+const SAMPLES = smoke ? 20 : 200;
+const result: Record<string, unknown> = { bench: 'regions', smoke, samples: SAMPLES };
 
 async function measure(label: string, h: DbHandle) {
   await migrate(h);
@@ -18,7 +23,7 @@ async function measure(label: string, h: DbHandle) {
   await sql`ANALYZE region`.execute(h.db);
   const roots = ['32', '32.02', '32.02.01', '17', '11.01'];
   const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < SAMPLES; i++) {
     const root = roots[i % roots.length]!;
     const { from, to } = descendantRange(root);
     const t = performance.now();
@@ -27,6 +32,7 @@ async function measure(label: string, h: DbHandle) {
   }
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.floor((times.length - 1) * p)]!.toFixed(2);
+  result[label] = { load_ms: first.ms, reload_ms: again.ms, subtree_p50_ms: Number(pct(0.5)), subtree_p95_ms: Number(pct(0.95)) };
   console.log(
     `${label.padEnd(11)} load ${String(first.ms).padStart(6)} ms   reload (no change) ${String(again.ms).padStart(6)} ms   ` +
       `subtree count p50 ${pct(0.5)} ms  p95 ${pct(0.95)} ms   rows ${Object.values(first.counts).reduce((a, b) => a + b, 0)}`,
@@ -43,3 +49,4 @@ if (pgUrl) {
 } else {
   console.log('PostgreSQL: skipped (set DATABASE_URL or TEST_DATABASE_URL)');
 }
+console.log(`RESULT ${JSON.stringify(result)}`);

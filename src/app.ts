@@ -49,6 +49,7 @@ import { boundaryRoutes } from './modules/boundaries/routes.js';
 // official participation data (issue 11)
 import { participationRoutes } from './modules/participation/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { systemRoutes } from './modules/system/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -56,6 +57,8 @@ export interface AppDeps {
   /** Built SPA to serve; absent in API-only tests. */
   webDir?: string;
   logger?: boolean | object;
+  /** the engine behind `db` (default: PostgreSQL when DATABASE_URL is set); the embedded ceiling notice reads it */
+  engine?: 'postgres' | 'pglite';
 }
 
 /** Vite builds the SPA into dist/web; the server finds it from src/ (tsx) and dist/src/ (built) alike. */
@@ -148,6 +151,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     participationRoutes(api, ctx);
     // role home pages (issue 14)
     homeRoutes(api, ctx);
+    // the embedded ceiling (issue 13)
+    systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {

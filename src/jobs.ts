@@ -4,6 +4,7 @@ import { compact } from './modules/coverage/queries.js';
 import { IMPORT_KINDS } from './import-kinds.js';
 import { sweepLapses } from './modules/funding/payments/lapse-sweep.js';
 import { cleanUpImports } from './modules/imports/cleanup.js';
+import { compactPersonCounts } from './modules/workers/queries.js';
 
 /**
  * Every background job the server runs, in one place. `server.ts` starts them after it listens;
@@ -22,6 +23,8 @@ const COMPACT_EVERY_MS = 5_000;
 export const JOBS: Job[] = [
   // Folds pending coverage events into the rollups (reads add both, so this only keeps reads cheap).
   { name: 'coverage compaction', firstAfterMs: COMPACT_EVERY_MS, everyMs: COMPACT_EVERY_MS, run: (db) => compact(db) },
+  // Folds the registry's pending per-region people counts (list totals add both, so this only keeps them cheap).
+  { name: 'registry count compaction', firstAfterMs: COMPACT_EVERY_MS, everyMs: COMPACT_EVERY_MS, run: (db) => compactPersonCounts(db) },
   // Lapses caused only by time passing (a due date goes by with no bill or payment).
   {
     name: 'lapse sweep',

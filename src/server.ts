@@ -9,7 +9,7 @@ import { prepareDatabase } from './startup.js';
 async function main() {
   const config = loadConfig();
   const handle = await openDatabase(config);
-  const app = await buildApp({ db: handle.db, config, webDir: defaultWebDir });
+  const app = await buildApp({ db: handle.db, config, webDir: defaultWebDir, engine: handle.engine });
   const prepared = await prepareDatabase(handle, config, app.log);
   await app.listen({ port: config.port, host: config.host });
   const jobs = startJobs(handle.db, app.log);

@@ -190,6 +190,12 @@ const CASES: Record<string, Case> = {
     regionsIn: (b) => (b as { items: { regionCode: string | null }[] }).items.flatMap((e) => (e.regionCode ? [e.regionCode] : [])),
     foreignIsList: true,
   },
+  'GET /api/system/database': {
+    permission: 'audit:read',
+    own: () => ({ url: '/api/system/database' }),
+    foreign: () => ({ url: '/api/system/database' }),
+    noForeign: true,
+  },
   'POST /api/workers': {
     permission: 'worker:write',
     own: (a) => ({ method: 'POST', url: '/api/workers', payload: workerBody(a.region === 'ID' || a.region === '17' ? '17.01.01.2001' : a.region.length > 10 ? a.region : '32.02.01.2002') }),

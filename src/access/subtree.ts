@@ -15,5 +15,8 @@ export function inRegionSql(column: string, region: string): RawBuilder<SqlBool>
   if (region === NATIONAL) return sql<SqlBool>`true`;
   const r = descendantRange(region);
   const ref = sql.ref(column);
-  return sql<SqlBool>`(${ref} = ${region} OR (${ref} >= ${r.from} AND ${ref} < ${r.to}))`;
+  // One range [region, region + '/'): in "C" order the region itself and its descendants (region + '.' …)
+  // are exactly the codes in it, since digits sort after '/' (a sibling like 170 lies beyond it). One
+  // range lets an index on (code, …) return rows already in order, so a page stops after its rows.
+  return sql<SqlBool>`(${ref} >= ${region} AND ${ref} < ${r.to})`;
 }

@@ -436,6 +436,11 @@ export interface Person {
   address: Generated<string>;
   birth_date: string;
   created_at: Generated<Timestamp>;
+  cur_group: string | null;
+  cur_payer: string | null;
+  cur_programs: string[] | null;
+  cur_segment: string | null;
+  cur_status: string | null;
   id: Generated<number>;
   name: string;
   nik: string;
@@ -444,6 +449,15 @@ export interface Person {
   sex: Sex;
   updated_at: Generated<Timestamp>;
   village_code: string;
+}
+
+export interface PersonCount {
+  delta: Generated<boolean>;
+  group_code: string;
+  n: number;
+  region_code: string;
+  segment: string;
+  status: string;
 }
 
 export interface RateConfig {
@@ -540,6 +554,7 @@ export interface DB {
   perisai_commission_rule: PerisaiCommissionRule;
   perisai_enrolment: PerisaiEnrolment;
   person: Person;
+  person_count: PersonCount;
   rate_config: RateConfig;
   region: Region;
   region_boundary: RegionBoundary;

@@ -24,27 +24,28 @@ export const enrolmentScope: EntityScope = {
 /** A list filter with its region decided (the caller's own when none was asked for). */
 export type RegionFilter = WorkerFilter & { region: string };
 
-/** person + its latest enrolment, the shape of every worker list */
-function baseQuery(db: Db, f: RegionFilter) {
-  let q = db
-    .selectFrom('person as p')
-    .leftJoinLateral(
-      (eb) => eb.selectFrom('enrolment').selectAll().whereRef('enrolment.person_id', '=', 'p.id').orderBy('id', 'desc').limit(1).as('e'),
-      (join) => join.onTrue(),
-    )
-    .innerJoin('region as v', 'v.code', 'p.village_code');
-  q = q.where((eb) => inRegion(eb, 'p.village_code', f.region));
+/**
+ * The people of a region matching the filter. Filters read the person's latest enrolment as kept on the
+ * person row (cur_*, 0014_registry_scale.sql), so no enrolment is joined before the page is cut.
+ */
+function personQuery(db: Db, f: RegionFilter) {
+  let q = db.selectFrom('person as p').where((eb) => inRegion(eb, 'p.village_code', f.region));
   if (f.nik) q = q.where('p.nik', '=', f.nik);
-  if (f.q) {
-    const needle = f.q.toLowerCase();
-    // LIKE for substrings, % (trigram similarity) for typos; both answered by the trigram index.
-    q = q.where(sql<boolean>`(lower(p.name) LIKE ${`%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} OR lower(p.name) % ${needle})`);
-  }
-  if (f.segment) q = q.where('e.segment', '=', f.segment);
-  if (f.group) q = q.where('e.group_code', '=', f.group);
-  if (f.status) q = q.where('e.status', '=', f.status);
-  if (f.payer) q = q.where('e.funding_source', 'ilike', `%${f.payer}%`);
+  if (f.q) q = q.where(nameMatches(f.q));
+  if (f.segment) q = q.where('p.cur_segment', '=', f.segment);
+  if (f.group) q = q.where('p.cur_group', '=', f.group);
+  if (f.status) q = q.where('p.cur_status', '=', f.status);
+  if (f.payer) q = q.where('p.cur_payer', 'ilike', `%${escapeLike(f.payer)}%`);
+  if (f.program) q = q.where(sql<boolean>`p.cur_programs @> ARRAY[${f.program}]::text[]`);
   return q;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** LIKE for substrings, % (trigram similarity) for typos; both answered by the trigram index. */
+function nameMatches(text: string) {
+  const needle = text.toLowerCase();
+  return sql<boolean>`(lower(p.name) LIKE ${`%${escapeLike(needle)}%`} OR lower(p.name) % ${needle})`;
 }
 
 const columns = [
@@ -69,23 +70,110 @@ const columns = [
   'e.kpj as kpj',
 ] as const;
 
-export async function listWorkers(db: Db, f: RegionFilter, page: number, pageSize: number) {
-  const q = baseQuery(db, f);
-  const [items, total] = await Promise.all([
-    q.select(columns).orderBy('p.name').orderBy('p.id').limit(pageSize).offset((page - 1) * pageSize).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: items satisfies WorkerRow[], total: Number(total.n) };
+/** Where a page ends: the list's sort key (village, name, id) of its last row. */
+export interface ListKey {
+  villageCode: string;
+  name: string;
+  id: number;
 }
 
-/** Streams a filtered list in pages for export, so a large region is never held whole. */
+export const encodeCursor = (k: ListKey) => Buffer.from(JSON.stringify([k.villageCode, k.name, k.id])).toString('base64url');
+
+/** The key a cursor carries, or null when it is not one of ours. */
+export function decodeCursor(cursor: string): ListKey | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'string' && typeof v[1] === 'string' && Number.isSafeInteger(v[2])) {
+      return { villageCode: v[0], name: v[1], id: v[2] as number };
+    }
+  } catch {
+    // not base64/JSON: refused below
+  }
+  return null;
+}
+
+/**
+ * One page in list order (village code, then name, then id): the people are cut from the region's range
+ * of person_list_idx first, then only the page's rows get their latest enrolment and village name.
+ * `after` (keyset) makes page N cost what page 1 costs; `offset` is kept for old clients and deep links.
+ */
+export function pageOfWorkers(db: Db, f: RegionFilter, limit: number, at: { after?: ListKey; offset?: number }) {
+  let people = personQuery(db, f).select(['p.id', 'p.nik', 'p.name', 'p.birth_date', 'p.sex', 'p.village_code', 'p.address', 'p.phone', 'p.occupation']);
+  if (at.after) people = people.where(sql<boolean>`(p.village_code, p.name, p.id) > (${at.after.villageCode}, ${at.after.name}, ${at.after.id})`);
+  people = people.orderBy('p.village_code').orderBy('p.name').orderBy('p.id').limit(limit);
+  if (at.offset) people = people.offset(at.offset);
+  return db
+    .selectFrom(people.as('p'))
+    .leftJoinLateral(
+      (eb) => eb.selectFrom('enrolment').selectAll().whereRef('enrolment.person_id', '=', 'p.id').orderBy('id', 'desc').limit(1).as('e'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin('region as v', 'v.code', 'p.village_code')
+    .select(columns)
+    .orderBy('p.village_code')
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute() as Promise<WorkerRow[]>;
+}
+
+/** Rows a filter the counts cannot answer is tried on, to estimate its share of the region. */
+export const ESTIMATE_SAMPLE = 20_000;
+
+/**
+ * The list's total. Exact from person_count (region × status × segment × group, kept by triggers) when
+ * the filter is only those; exact by counting for a NIK; otherwise (name, payer, programme) the share
+ * matching among the region's first ESTIMATE_SAMPLE people times the region's exact count — labelled
+ * `estimated`, and exact whenever the region has no more people than the sample.
+ */
+export async function countWorkers(db: Db, f: RegionFilter): Promise<{ total: number; estimated: boolean }> {
+  if (f.nik) {
+    const r = await personQuery(db, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return { total: Number(r.n), estimated: false };
+  }
+  let counted = db.selectFrom('person_count').select((eb) => eb.fn.coalesce(eb.fn.sum<string>('n'), sql<string>`0`).as('n')).where('region_code', '=', f.region);
+  if (f.status) counted = counted.where('status', '=', f.status);
+  if (f.segment) counted = counted.where('segment', '=', f.segment);
+  if (f.group) counted = counted.where('group_code', '=', f.group);
+  const exact = Number((await counted.executeTakeFirstOrThrow()).n);
+  if (!f.q && !f.payer && !f.program) return { total: exact, estimated: false };
+
+  const { q, payer, program, ...countable } = f;
+  let match = sql<boolean>`true`;
+  if (q) match = sql<boolean>`${match} AND ${nameMatches(q)}`;
+  if (payer) match = sql<boolean>`${match} AND p.cur_payer ILIKE ${`%${escapeLike(payer)}%`}`;
+  if (program) match = sql<boolean>`${match} AND p.cur_programs @> ARRAY[${program}]::text[]`;
+  const sample = personQuery(db, countable).select(sql<boolean>`${match}`.as('m')).limit(ESTIMATE_SAMPLE);
+  const r = await db
+    .selectFrom(sample.as('s'))
+    .select((eb) => [eb.fn.countAll<string>().as('seen'), sql<string>`count(*) FILTER (WHERE s.m)`.as('matched')])
+    .executeTakeFirstOrThrow();
+  const seen = Number(r.seen);
+  const matched = Number(r.matched);
+  if (seen < ESTIMATE_SAMPLE) return { total: matched, estimated: false };
+  return { total: Math.round((matched / seen) * exact), estimated: true };
+}
+
+export async function listWorkers(db: Db, f: RegionFilter, pageSize: number, at: { after?: ListKey; offset?: number }) {
+  const [items, count] = await Promise.all([pageOfWorkers(db, f, pageSize + 1, at), countWorkers(db, f)]);
+  const more = items.length > pageSize;
+  if (more) items.pop();
+  const last = items[items.length - 1];
+  const nextCursor = more && last ? encodeCursor({ villageCode: last.villageCode, name: last.name, id: last.id }) : null;
+  // An estimate never claims fewer rows than the pages already shown.
+  const shown = (at.offset ?? 0) + items.length + (more ? 1 : 0);
+  const total = count.estimated ? Math.max(count.total, shown) : count.total;
+  return { items, total, totalEstimated: count.estimated, nextCursor };
+}
+
+/** Streams a filtered list in pages for export (keyset), so a large region is never held whole. */
 export async function* iterateWorkers(db: Db, f: RegionFilter, batch = 5000) {
-  let lastId = 0;
+  let after: ListKey | undefined;
   for (;;) {
-    const rows: WorkerRow[] = await baseQuery(db, f).select(columns).where('p.id', '>', lastId).orderBy('p.id').limit(batch).execute();
+    const rows = await pageOfWorkers(db, f, batch, { after });
     if (rows.length === 0) return;
     yield rows;
-    lastId = rows[rows.length - 1]!.id;
+    const last = rows[rows.length - 1]!;
+    after = { villageCode: last.villageCode, name: last.name, id: last.id };
   }
 }
 
@@ -182,4 +270,12 @@ export async function moveEnrolment(
 /** The active funding programmes a worker import's "Sumber Dana" may name. */
 export function activeFundingPrograms(db: Db) {
   return db.selectFrom('funding_program').select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear']).where('status', '=', 'active').execute();
+}
+
+/** Folds the pending person_count rows (one per key); -1 when another compaction is running. */
+export async function compactPersonCounts(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: string }>`SELECT person_count_compact() AS n`.execute(db);
+  const n = Number(rows[0]!.n);
+  if (n > 20_000) await sql`VACUUM person_count`.execute(db);
+  return n;
 }

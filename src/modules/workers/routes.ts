@@ -4,10 +4,11 @@ import { userOf } from '../../access/plugin.js';
 import { access } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
+import { AppError } from '../../lib/errors.js';
 import { idParams } from '../../lib/schemas.js';
 import { changeEnrolmentStatus } from './enrolment-status.js';
 import { exportWorkers } from './export.js';
-import { enrolmentScope, listWorkers, personScope } from './queries.js';
+import { decodeCursor, enrolmentScope, listWorkers, personScope } from './queries.js';
 import {
   createdWorkerSchema,
   enrolmentStatusSchema,
@@ -39,9 +40,16 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const listSchema = { tags, summary: 'Search and list workers within your region (NIK masked)', querystring: workerListQuery, response: { 200: workerPageSchema } };
   r.get('/api/workers', { config: { access: access(listSchema, 'worker:read', { region: (v) => v.query.region }) }, schema: listSchema }, async (req) => {
     const user = userOf(req);
-    const { page, pageSize, ...filter } = req.query;
-    const { items, total } = await listWorkers(db, { ...filter, region: filter.region ?? user.regionCode }, page, pageSize);
-    return { items: items.map((w) => present(w)), total, page, pageSize };
+    const { page, pageSize, cursor, ...filter } = req.query;
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    if (after === null) throw new AppError(
+        422,
+        'VALIDATION_FAILED',
+        { id: 'Kursor halaman (cursor) tidak dikenal; muat ulang daftar dari halaman pertama.', en: 'Unknown page cursor (cursor); reload the list from the first page.' },
+        'cursor',
+      );
+    const list = await listWorkers(db, { ...filter, region: filter.region ?? user.regionCode }, pageSize, after ? { after } : { offset: (page - 1) * pageSize });
+    return { ...list, items: list.items.map((w) => present(w)), page, pageSize };
   });
 
   const exportSchema = { tags, summary: 'The same list as an Excel workbook (full NIK only for roles that may see it; audited)', querystring: workerFilterQuery };

@@ -70,12 +70,27 @@ export const workerFilterQuery = z.object({
   group: z.enum(GROUPS).optional(),
   status: z.enum(STATUSES).optional(),
   payer: z.string().trim().min(1).max(200).optional(),
+  /** people whose latest enrolment covers this programme */
+  program: z.enum(PROGRAMS).optional(),
 });
 export type WorkerFilter = z.infer<typeof workerFilterQuery>;
 
-export const workerListQuery = workerFilterQuery.extend(paginationQuery(50, 200).shape);
+/**
+ * `cursor` (the previous page's nextCursor) reads the next page by key, at the cost of page 1 whatever
+ * the depth; `page` alone still works (offset) for old clients and deep links.
+ */
+export const workerListQuery = workerFilterQuery.extend(paginationQuery(50, 200).shape).extend({
+  cursor: z.string().max(600).optional(),
+});
 
-export const workerPageSchema = listOf(workerSchema).extend({ page: z.number(), pageSize: z.number() });
+export const workerPageSchema = listOf(workerSchema).extend({
+  page: z.number(),
+  pageSize: z.number(),
+  /** true when `total` is an estimate (a name, payer or programme filter over a large region): shown as "± perkiraan" */
+  totalEstimated: z.boolean(),
+  /** the cursor of the next page; null on the last page */
+  nextCursor: z.string().nullable(),
+});
 export type WorkerPage = z.infer<typeof workerPageSchema>;
 
 export const revealedNikSchema = z.object({ id: z.number(), nik: z.string() });

@@ -9,7 +9,7 @@ import { useCan } from '../../lib/use-can';
 import { ANY_TEXT, useSearchFilters } from '../../lib/use-search-filters';
 import { useUser } from '../../lib/use-user';
 import { useRevealNik } from '../../api/use-reveal-nik';
-import { useWorkers, WORKERS_PAGE_SIZE, workersExportUrl } from '../../api/use-workers';
+import { useDatabaseStatus, useWorkers, WORKERS_PAGE_SIZE, workersExportUrl } from '../../api/use-workers';
 import { ErrorState } from '../../components/error-state';
 import { DownloadIcon, EyeIcon, SearchIcon, UploadIcon, UserPlusIcon } from '../../components/icons';
 import { NativeSelect } from '../../components/native-select';
@@ -67,7 +67,17 @@ export default function WorkerListPage() {
 
   const { filter: searchPart, hint } = searchFilter(q);
   const filter: WorkerFilter = { ...searchPart, segment, group, status };
-  const list = useWorkers(filter, page);
+  // Keyset paging: each page's nextCursor is kept for the page after it, per filter, so "next" never
+  // costs the depth; a page reached by number (deep link, jump) is read by number once.
+  const filterKey = JSON.stringify(filter);
+  const [cursors, setCursors] = useState<{ key: string; at: Record<number, string> }>({ key: filterKey, at: {} });
+  const known = cursors.key === filterKey ? cursors.at : {};
+  const list = useWorkers(filter, page, WORKERS_PAGE_SIZE, known[page]);
+  const next = list.data && !list.isPlaceholderData ? list.data.nextCursor : null;
+  useEffect(() => {
+    if (next) setCursors((c) => (c.key === filterKey ? (c.at[page + 1] === next ? c : { key: c.key, at: { ...c.at, [page + 1]: next } }) : { key: filterKey, at: { [page + 1]: next } }));
+  }, [next, page, filterKey]);
+  const database = useDatabaseStatus(can('audit:read'));
   const reveal = useRevealNik();
   const [revealed, setRevealed] = useState<Record<number, string>>({});
   const [nikBlocked, setNikBlocked] = useState(false);
@@ -189,8 +199,8 @@ export default function WorkerListPage() {
           {list.data && (
             <>
               {' · '}
-              <strong className="page-count" data-testid="workers-total">
-                {t('workers.total', { count: total, n: formatNumber(total, lang) })}
+              <strong className="page-count" data-testid="workers-total" title={list.data.totalEstimated ? t('workers.totalEstimatedHint') : undefined}>
+                {list.data.totalEstimated ? t('workers.totalEstimated', { n: formatNumber(total, lang) }) : t('workers.total', { count: total, n: formatNumber(total, lang) })}
               </strong>
             </>
           )}
@@ -339,8 +349,10 @@ export default function WorkerListPage() {
     );
   }
 
+  const notice = database.data?.notice;
   return (
     <>
+      {notice && <Alert type="warning" showIcon banner title={t('workers.embeddedCeiling')} description={lang === 'en' ? notice.messageEn : notice.message} />}
       {header}
       {filterPanel}
       {body}
