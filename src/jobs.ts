@@ -20,10 +20,11 @@ const COMPACT_EVERY_MS = 5_000;
 export const JOBS: Job[] = [
   // Folds pending coverage events into the rollups (reads add both, so this only keeps reads cheap).
   { name: 'coverage compaction', firstAfterMs: COMPACT_EVERY_MS, everyMs: COMPACT_EVERY_MS, run: (db) => compact(db) },
-  // Lapses caused only by time passing (a due date goes by with no bill or payment).
+  // Lapses caused only by time passing (a due date goes by with no bill or payment). Runs soon after
+  // start, so an enrolment past its lapse date is lapsed rather than listed as "akan nonaktif".
   {
     name: 'lapse sweep',
-    firstAfterMs: 3600_000,
+    firstAfterMs: 20_000,
     everyMs: 6 * 3600_000,
     run: async (db, log) => {
       const r = await sweepLapses(db);

@@ -29,6 +29,14 @@ export const MANDATORY_PROGRAMS: readonly Program[] = ['JKK', 'JKM'];
 
 export const STATUSES = ['submitted', 'registered', 'active', 'lapsed', 'ended'] as const;
 export type EnrolmentStatus = (typeof STATUSES)[number];
+/** What a person reads for each status (screens and exports never show the code). */
+export const STATUS_LABELS: Record<EnrolmentStatus, { id: string; en: string }> = {
+  submitted: { id: 'Diajukan', en: 'Submitted' },
+  registered: { id: 'Terdaftar', en: 'Registered' },
+  active: { id: 'Aktif', en: 'Active' },
+  lapsed: { id: 'Nonaktif (menunggak)', en: 'Lapsed (in arrears)' },
+  ended: { id: 'Berakhir', en: 'Ended' },
+};
 /** Statuses in which an enrolment holds its programmes (and blocks a second payer). */
 export const OPEN_STATUSES: readonly EnrolmentStatus[] = ['submitted', 'registered', 'active'];
 

@@ -78,7 +78,10 @@ export const coverageSchema = z.object({
   coveragePct: z.number().nullable().describe('null where there is no denominator — never a guess'),
   targetPct: z.number().nullable(),
   newEnrolments: z.number(),
-  lapses: z.number(),
+  lapses: z.number().describe('enrolments that lapsed during the month (events)'),
+  lapsedNow: z
+    .number()
+    .describe('people in the region whose enrolment is lapsed today (src/domain/lapse.ts) — the same count as the worker list filtered by status lapsed'),
   ended: z.number(),
   denominator: z.object({ year: z.number(), source: z.string(), formal: z.number().nullable(), informal: z.number().nullable() }).nullable(),
   target: z.object({ year: z.number(), source: z.string() }).nullable().describe('the target used: of the period’s year, or the latest earlier one'),

@@ -19,7 +19,9 @@ import type { Bilingual } from '../../lib/errors.js';
 import { errors } from '../../lib/errors.js';
 import { contribution } from '../../domain/contribution.js';
 import { rateAt } from '../../domain/rates.js';
+import { LAPSED_STATUS } from '../../domain/lapse.js';
 import { loadSnapshot } from '../funding/rates/queries.js';
+import { countWorkers } from '../workers/queries.js';
 import { reachCounts } from '../outreach/queries.js';
 import { findRegion, findRegions } from '../regions/queries.js';
 import {
@@ -190,13 +192,14 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
   const year = yearOf(period);
   const before = addMonths(period, -1);
 
-  const [m, kids, byKey, rate, reached, off] = await Promise.all([
+  const [m, kids, byKey, rate, reached, off, lapsedNow] = await Promise.all([
     measuresOf(db, s),
     childRegions(db, code),
     breakdownsOf(db, s),
     gapRate(db, period),
     reachCounts(db, code),
     officialForReport(db, code, s.level, period, def.segments),
+    countWorkers(db, { region: code, status: LAPSED_STATUS }),
   ]);
   const kidCodes = kids.map((k) => k.code);
   const [dens, tgts, parentRegion, densBefore] = await Promise.all([
@@ -234,6 +237,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     targetPct: tgt?.pct ?? null,
     newEnrolments: m.own.started,
     lapses: m.own.lapsed,
+    lapsedNow,
     ended: m.own.ended,
     denominator: den ? { year: den.year, source: den.source, formal: den.formal, informal: den.informal } : null,
     target: tgt ? { year: tgt.year, source: tgt.source } : null,

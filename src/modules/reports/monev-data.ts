@@ -82,6 +82,7 @@ export function headlineOf(c: Coverage): [string, string][] {
     ['Perubahan dari bulan lalu', c.monthOnMonth ? `${c.monthOnMonth.activeChange >= 0 ? '+' : ''}${num(c.monthOnMonth.activeChange)} peserta` : '–'],
     ['Kepesertaan baru (bulan ini)', num(c.newEnrolments)],
     ['Tidak aktif / menunggak (bulan ini)', num(c.lapses)],
+    ['Nonaktif (menunggak) saat ini', num(c.lapsedNow)],
     ['Kesenjangan ke target', gapText(c)],
     ['Desa terjangkau sosialisasi', villagesText(c.villagesReached)],
   ];

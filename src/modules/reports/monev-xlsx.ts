@@ -56,6 +56,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   line('Perubahan cakupan dari bulan lalu (poin %)', c.monthOnMonth?.pctPointChange ?? null, '0.00');
   line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT);
   line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT);
+  line('Nonaktif (menunggak) saat ini', c.lapsedNow, INT, 'sama dengan daftar pekerja berstatus Nonaktif (menunggak)');
   line('Berakhir (bulan ini)', c.ended, INT);
   line('Kesenjangan ke target (pekerja)', c.gap?.workers ?? null, INT);
   line('Kesenjangan ke target (Rp per bulan)', c.gap?.rupiahPerMonth ?? null, RP, c.gap ? c.gap.rateBasis.id : undefined);

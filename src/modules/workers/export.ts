@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { GROUP_LABELS } from '../../domain/worker.js';
+import { GROUP_LABELS, STATUS_LABELS } from '../../domain/worker.js';
+import { formatDateId } from '../../domain/wib.js';
 import { maskNik } from '../../domain/nik.js';
 import { recordAudit } from '../../db/tx.js';
 import { iterateWorkers, type RegionFilter } from './queries.js';
@@ -35,7 +36,7 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFil
           ws.addRow([
             fullNik ? w.nik : maskNik(w.nik),
             w.name,
-            w.birthDate.split('-').reverse().join('/'),
+            formatDateId(w.birthDate),
             w.sex,
             w.villageCode,
             w.villageName,
@@ -47,7 +48,7 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFil
             (w.programs ?? []).join(','),
             w.declaredIncome ?? '',
             w.fundingSource ?? '',
-            w.status ?? '',
+            w.status ? STATUS_LABELS[w.status].id : '',
             w.kpj ?? '',
           ]).commit();
         }

@@ -183,3 +183,12 @@ export async function moveEnrolment(
 export function activeFundingPrograms(db: Db) {
   return db.selectFrom('funding_program').select(['id', 'name', 'region_code as regionCode', 'segment', 'fiscal_year as fiscalYear']).where('status', '=', 'active').execute();
 }
+
+/**
+ * How many people the worker list shows for a filter — the same query as the list, so a count shown
+ * elsewhere (the coverage page's "nonaktif (menunggak)", the monev report) matches the filtered list.
+ */
+export async function countWorkers(db: Db, f: RegionFilter): Promise<number> {
+  const r = await baseQuery(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

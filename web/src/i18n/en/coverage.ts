@@ -43,6 +43,8 @@ export const coverage: Pick<Messages, 'coverage'> = {
     employedSource: '{{year}} · {{source}}',
     newEnrolments: 'New enrolments (this month)',
     lapses: 'Lapsed (this month)',
+    lapsedNow: 'Lapsed (in arrears) now',
+    lapsedNowNote: 'The same as the Workers list filtered by Lapsed (in arrears): BPU with 3 months unpaid.',
     gap: 'Gap to target',
     gapWorkers: '{{workers}} workers',
     gapRupiah: '{{rupiah}} per month',

@@ -41,6 +41,8 @@ export const coverage = {
     employedSource: '{{year}} · {{source}}',
     newEnrolments: 'Kepesertaan baru (bulan ini)',
     lapses: 'Tidak aktif / menunggak (bulan ini)',
+    lapsedNow: 'Nonaktif (menunggak) saat ini',
+    lapsedNowNote: 'Sama dengan daftar Pekerja berstatus Nonaktif (menunggak): BPU dengan 3 bulan iuran belum dibayar.',
     gap: 'Kesenjangan ke target',
     gapWorkers: '{{workers}} pekerja',
     gapRupiah: '{{rupiah}} per bulan',

@@ -43,6 +43,11 @@ export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
         <div className="coverage-value">{formatNumber(c.newEnrolments, lang)}</div>
         <div className="coverage-card-label">{t('coverage.lapses')}</div>
         <div className="coverage-value">{formatNumber(c.lapses, lang)}</div>
+        <div className="coverage-card-label">{t('coverage.lapsedNow')}</div>
+        <div className="coverage-value" data-testid="coverage-lapsed-now">
+          {formatNumber(c.lapsedNow, lang)}
+        </div>
+        <div className="coverage-note">{t('coverage.lapsedNowNote')}</div>
       </div>
       <div className="coverage-card" data-testid="coverage-gap">
         <div className="coverage-card-label">{t('coverage.gap')}</div>
