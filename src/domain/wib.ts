@@ -60,24 +60,26 @@ export function monthName(period: string, lang: 'id' | 'en' = 'id'): string {
   return `${(lang === 'en' ? MONTHS_EN : MONTHS_ID)[i]} ${m[1]}`;
 }
 
-const SMALL = new Set(['dan', 'di', 'ke', 'dari', 'of', 'and']);
-const KEEP_UPPER = new Set(['DKI', 'DI', 'II', 'III', 'IV', 'RT', 'RW', 'KPU']);
+/** Roman numerals and abbreviations stay in capitals; connecting words lower case inside a name. */
+const KEEP_UPPER = new Set(['DKI', 'DI', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII']);
+const KEEP_LOWER = new Set(['DAN']);
 
 /**
- * A region name in title case, as reports print it: "KABUPATEN SUKABUMI" → "Kabupaten Sukabumi",
- * "KAB. BANDUNG BARAT" → "Kab. Bandung Barat", "DKI JAKARTA" → "DKI Jakarta", "DAERAH ISTIMEWA YOGYAKARTA"
- * → "Daerah Istimewa Yogyakarta". Names already in mixed case are left as they are.
+ * A region name in title case, as screens and reports print it. Kemendagri data spells provinces and
+ * regencies in capitals ("KABUPATEN SUKABUMI") and lower levels in title case ("Palabuhanratu"); names
+ * entirely in capitals become "Kabupaten Sukabumi", "DKI Jakarta", "Kab. Bandung Barat",
+ * "Pangkajene dan Kepulauan"; mixed-case names are left as published.
  */
 export function regionTitle(name: string): string {
-  if (name !== name.toUpperCase()) return name;
+  if (/\p{Ll}/u.test(name)) return name;
   return name
-    .toLowerCase()
     .split(/(\s+|-|\/|\()/)
-    .map((w, i) => {
-      const up = w.toUpperCase();
-      if (KEEP_UPPER.has(up.replace(/\.$/, ''))) return up;
-      if (i > 0 && SMALL.has(w)) return w;
-      return w.replace(/^(\p{L})/u, (c) => c.toUpperCase());
+    .map((part, i) => {
+      if (KEEP_UPPER.has(part.replace(/\.$/, ''))) return part;
+      if (i > 0 && KEEP_LOWER.has(part)) return part.toLocaleLowerCase('id-ID');
+      if (!/\p{Lu}/u.test(part)) return part;
+      const lower = part.toLocaleLowerCase('id-ID');
+      return lower.charAt(0).toLocaleUpperCase('id-ID') + lower.slice(1);
     })
     .join('');
 }

@@ -21,6 +21,7 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
+import { monthName } from '../../../../src/domain/wib';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -209,8 +210,8 @@ function BillsPanel({ id }: { id: number }) {
           <DataTable
             compact
             columns={[
-              { key: 'month', header: t('funding.billing.month'), card: 'title', cell: (b) => b.month },
-              { key: 'due', header: t('funding.bills.due'), cell: (b) => b.dueDate },
+              { key: 'month', header: t('funding.billing.month'), card: 'title', cell: (b) => monthName(b.month, currentLang()) },
+              { key: 'due', header: t('funding.bills.due'), cell: (b) => formatDate(b.dueDate) },
               { key: 'workers', header: t('funding.bills.workers'), numeric: true, cell: (b) => formatNumber(b.workerCount, lang) },
               { key: 'amount', header: t('funding.bills.amount'), numeric: true, cell: (b) => formatRupiah(b.amount, lang) },
               { key: 'paid', header: t('funding.bills.paid'), numeric: true, cell: (b) => formatRupiah(b.paidAmount, lang) },
