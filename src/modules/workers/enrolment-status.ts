@@ -1,5 +1,4 @@
 import { todayWib } from '../../domain/wib.js';
-import { sql } from 'kysely';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { audited } from '../../db/tx.js';
