@@ -42,13 +42,13 @@ await withScratchPostgres(url, 'bench_crash', async (h) => {
 
   async function measure(label: string) {
     captured.length = 0;
-    await listWorkers(logged, { region }, 1, 50);
-    const list = captured.find((q) => q.sql.includes('order by "p"."name"'))!;
+    await listWorkers(logged, { region }, 50, {});
+    const list = captured.find((q) => q.sql.includes('order by "p"."village_code"'))!;
     const plan = await pool.query(`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY OFF) ${list.sql}`, list.parameters as unknown[]);
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      await listWorkers(logged, { region }, 1 + (i % 3), 50);
+      await listWorkers(logged, { region }, 50, { offset: (i % 3) * 50 });
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);

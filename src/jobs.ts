@@ -25,10 +25,11 @@ export const JOBS: Job[] = [
   { name: 'coverage compaction', firstAfterMs: COMPACT_EVERY_MS, everyMs: COMPACT_EVERY_MS, run: (db) => compact(db) },
   // Folds the registry's pending per-region people counts (list totals add both, so this only keeps them cheap).
   { name: 'registry count compaction', firstAfterMs: COMPACT_EVERY_MS, everyMs: COMPACT_EVERY_MS, run: (db) => compactPersonCounts(db) },
-  // Lapses caused only by time passing (a due date goes by with no bill or payment).
+  // Lapses caused only by time passing (a due date goes by with no bill or payment). Runs soon after
+  // start, so an enrolment past its lapse date is lapsed rather than listed as "akan nonaktif".
   {
     name: 'lapse sweep',
-    firstAfterMs: 3600_000,
+    firstAfterMs: 20_000,
     everyMs: 6 * 3600_000,
     run: async (db, log) => {
       const r = await sweepLapses(db);

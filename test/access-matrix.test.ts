@@ -309,6 +309,11 @@ const CASES: Record<string, Case> = {
     foreign: (_a, region) => ({ url: `/api/early-warning?region=${region}` }),
     regionsIn: (b) => (b as { items: { villageCode: string }[] }).items.map((i) => i.villageCode),
   },
+  'GET /api/early-warning.xlsx': {
+    permission: 'funding:read',
+    own: () => ({ url: '/api/early-warning.xlsx?days=365' }),
+    foreign: (_a, region) => ({ url: `/api/early-warning.xlsx?region=${region}` }),
+  },
   'GET /api/enrolments/:id/cover': {
     permission: 'worker:read',
     own: (a) => ({ url: `/api/enrolments/${ENROLMENTS[a.region === 'ID' ? '32.02' : a.region]}/cover` }),

@@ -8,12 +8,13 @@ import { reassess } from '../modules/employers/assess.js';
 import type { DemoScale, RegionRef } from './generate.js';
 import { regionsInScale, SEED_PROVINCE, SEED_REGENCIES } from './generate.js';
 import { generateComplianceDemo } from './compliance.js';
+import { addDays, todayWib } from '../domain/wib.js';
 
 const ACTOR = { id: null, username: 'system:demo' };
 const PATH: CaseStep[] = ['open', 'warning_1', 'warning_2', 'referred_skk', 'sanction_recommended'];
 
 /** Working days before `date` (roughly: calendar days × 7/5), as YYYY-MM-DD. */
-const daysAgo = (n: number, from = new Date()) => new Date(from.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (n: number, from = new Date()) => addDays(todayWib(from), -n);
 
 /** Applies the compliance demo once (guarded by app_setting 'demo:compliance'), audited as one generate row. */
 export async function loadComplianceDemo(db: Db, scale: DemoScale, seed: number): Promise<number> {
@@ -134,7 +135,7 @@ async function insertOutreach(tx: Tx, events: { heldOn: string; title: string; o
 
 /** Agents work in the districts with the most demo BPU members; each is credited some of them and collects Rp16,800 a month. */
 async function insertAgents(tx: Tx, agents: { nik: string; name: string; areaCode: string; joinedOn: string; recruits: number; idle: boolean }[]) {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayWib();
   const used = new Map<string, number>();
   let n = 0;
   for (const a of agents) {

@@ -10,6 +10,7 @@ import type { Db } from '../db/client.js';
 import { type Actor, audited, type Tx } from '../db/tx.js';
 import { addMonths, currentPeriod, monthStart, type Period, yearOf } from '../domain/coverage.js';
 import { OFFICIAL_FROM, OfficialDemo, type ParticipationRow } from './official-plan.js';
+import { todayWib } from '../domain/wib.js';
 
 export const OFFICIAL_DEMO_SOURCE = 'BPJS TK (DATA DEMO SINTETIS)';
 const DENOMINATOR_SOURCE = (year: number) => `BPS Sakernas Agustus ${year} — DATA DEMO SINTETIS (angka rekaan berskala nyata)`;
@@ -69,7 +70,7 @@ async function upsertTargets(tx: Tx, actor: Actor, demo: OfficialDemo, years: nu
 async function insertParticipation(tx: Tx, actor: Actor, rows: Iterable<ParticipationRow>, now: Date): Promise<number> {
   let batch: ParticipationRow[] = [];
   let inserted = 0;
-  const today = new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = todayWib(now);
   const flush = async () => {
     if (batch.length === 0) return;
     const col = <T>(f: (r: ParticipationRow) => T) => batch.map(f);

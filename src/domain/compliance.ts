@@ -26,6 +26,14 @@ export const FINDING_CODES = ['PWBD', 'PDS_TK', 'PDS_UPAH', 'PDS_PROGRAM'] as co
 export type FindingCode = (typeof FINDING_CODES)[number];
 export const COMPLIANCE_STATUSES = ['compliant', ...FINDING_CODES] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/** What a person reads for each compliance status (exports never show the code). */
+export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, Bilingual> = {
+  compliant: { id: 'Patuh', en: 'Compliant' },
+  PWBD: { id: 'PWBD (wajib belum daftar)', en: 'PWBD (obliged, not registered)' },
+  PDS_TK: { id: 'PDS Tenaga Kerja', en: 'PDS workers' },
+  PDS_UPAH: { id: 'PDS Upah', en: 'PDS wages' },
+  PDS_PROGRAM: { id: 'PDS Program', en: 'PDS programmes' },
+};
 
 export interface EmployerFacts {
   /** NPP, the BPJS TK employer number; null or empty when the employer is not registered */

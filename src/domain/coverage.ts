@@ -9,6 +9,7 @@
  */
 import type { Bilingual } from './bilingual.js';
 import { SEGMENTS, type Segment } from './worker.js';
+import { monthWib } from './wib.js';
 
 /** A reporting month, 'YYYY-MM'. */
 export type Period = string;
@@ -43,8 +44,7 @@ export function monthsBetween(from: Period, to: Period): Period[] {
 
 /** The current month in Indonesian western time (WIB), where most monev happens. */
 export function currentPeriod(now = new Date()): Period {
-  const wib = new Date(now.getTime() + 7 * 3600 * 1000);
-  return `${wib.getUTCFullYear()}-${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
+  return monthWib(now) as Period;
 }
 
 /** Coverage % with one decimal kept to two places; null when there is no denominator (never a guess). */

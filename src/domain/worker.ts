@@ -4,6 +4,7 @@
  */
 import type { Bilingual } from './bilingual.js';
 import { checkNik, checkNikAgainstPerson, normalizeNik, type RegionLookup as NikRegions, type Sex } from './nik.js';
+import { todayWib } from './wib.js';
 
 export const SEGMENTS = ['PU', 'BPU', 'JAKON', 'PMI'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -29,6 +30,14 @@ export const MANDATORY_PROGRAMS: readonly Program[] = ['JKK', 'JKM'];
 
 export const STATUSES = ['submitted', 'registered', 'active', 'lapsed', 'ended'] as const;
 export type EnrolmentStatus = (typeof STATUSES)[number];
+/** What a person reads for each status (screens and exports never show the code). */
+export const STATUS_LABELS: Record<EnrolmentStatus, { id: string; en: string }> = {
+  submitted: { id: 'Diajukan', en: 'Submitted' },
+  registered: { id: 'Terdaftar', en: 'Registered' },
+  active: { id: 'Aktif', en: 'Active' },
+  lapsed: { id: 'Nonaktif (menunggak)', en: 'Lapsed (in arrears)' },
+  ended: { id: 'Berakhir', en: 'Ended' },
+};
 /** Statuses in which an enrolment holds its programmes (and blocks a second payer). */
 export const OPEN_STATUSES: readonly EnrolmentStatus[] = ['submitted', 'registered', 'active'];
 
@@ -131,7 +140,7 @@ export function checkWorker(input: WorkerInput, regions: RegionLookup): WorkerCh
   if (!input.name.trim()) errors.push(at('name', 'NAME_REQUIRED', 'Nama wajib diisi.', 'Name is required.'));
   if (!input.birthDate) {
     errors.push(at('birthDate', 'BIRTH_DATE_INVALID', 'Tanggal lahir wajib diisi dengan format dd/mm/yyyy.', 'Birth date is required, as dd/mm/yyyy.'));
-  } else if (input.birthDate > new Date().toISOString().slice(0, 10) || input.birthDate < '1900-01-01') {
+  } else if (input.birthDate > todayWib() || input.birthDate < '1900-01-01') {
     errors.push(at('birthDate', 'BIRTH_DATE_OUT_OF_RANGE', 'Tanggal lahir di luar rentang yang wajar.', 'Birth date is out of range.'));
   }
   if (!input.sex) errors.push(at('sex', 'SEX_INVALID', 'Jenis kelamin harus L atau P.', 'Sex must be L or P.'));

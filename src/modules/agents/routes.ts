@@ -19,8 +19,9 @@ import {
   ruleListSchema,
 } from './schemas.js';
 import { agentsReport, createAgent, linkEnrolment, recordCollection, rejoinAgent } from './service.js';
+import { monthWib } from '../../domain/wib.js';
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
+const thisMonth = () => monthWib();
 
 export function agentRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();

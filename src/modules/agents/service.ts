@@ -25,6 +25,7 @@ import {
   setJoinedOn,
 } from './queries.js';
 import type { AgentReport, Collection, CollectionInput, Link, LinkInput, NewAgent, NewAgentInput, Rejoined } from './schemas.js';
+import { todayWib } from '../../domain/wib.js';
 
 export const monthStart = (ym: string) => `${ym}-01`;
 
@@ -33,7 +34,7 @@ export const monthStart = (ym: string) => `${ym}-01`;
  * (YYYY-MM), new participants, contributions collected and pay; ranked for the leaderboard by new
  * participants over the window, then by contributions collected.
  */
-export async function agentsReport(db: Db, region: string, until: string, months: number, today = new Date().toISOString().slice(0, 10)): Promise<AgentReport> {
+export async function agentsReport(db: Db, region: string, until: string, months: number, today = todayWib()): Promise<AgentReport> {
   const rules = await commissionRules(db);
   const agents = await listAgents(db, region);
   const to = monthStart(until);

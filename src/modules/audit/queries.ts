@@ -1,10 +1,17 @@
 import { inRegion } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
+import { addDays, WIB_OFFSET_MS } from '../../domain/wib.js';
 import type { AuditEntry, AuditFilter } from './schemas.js';
 
 /** The newest entries first, inside `scope` (entries without a region are national: only the country sees them). */
-export async function listAudit(db: Db, scope: string, { entityType, entityId, limit, beforeId }: AuditFilter): Promise<AuditEntry[]> {
+export async function listAudit(db: Db, scope: string, { entityType, entityId, limit, beforeId, actor, action, region, from, to }: AuditFilter): Promise<AuditEntry[]> {
   let q = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
+  if (actor) q = q.where('actor_username', '=', actor);
+  if (action) q = q.where('action', '=', action);
+  // days on the WIB calendar: [from 00:00 WIB, to + 1 day 00:00 WIB)
+  if (from) q = q.where('at', '>=', new Date(Date.parse(`${from}T00:00:00Z`) - WIB_OFFSET_MS));
+  if (to) q = q.where('at', '<', new Date(Date.parse(`${addDays(to, 1)}T00:00:00Z`) - WIB_OFFSET_MS));
+  if (region && region !== scope) q = q.where((eb) => inRegion(eb, 'region_code', region));
   if (entityType) q = q.where('entity_type', '=', entityType);
   if (entityId) q = q.where('entity_id', '=', entityId);
   if (beforeId) q = q.where('id', '<', beforeId);

@@ -1,17 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../access/plugin.js';
+import { access } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
 import { listAudit } from './queries.js';
 import { auditPageSchema, auditQuery } from './schemas.js';
 
 export function auditRoutes(app: FastifyInstance, { db }: { db: Db }) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/audit',
-    {
-      config: { access: { permission: 'audit:read' } },
-      schema: { tags: ['audit'], summary: 'Audit trail per entity (auditor and national monitor)', querystring: auditQuery, response: { 200: auditPageSchema } },
-    },
-    async (req) => ({ items: await listAudit(db, userOf(req).regionCode, req.query) }),
-  );
+  const schema = {
+    tags: ['audit'],
+    summary: 'Audit trail (auditor and national monitor): by actor, action, entity, region and WIB date range, newest first, keyset-paged by beforeId',
+    querystring: auditQuery,
+    response: { 200: auditPageSchema },
+  };
+  app.withTypeProvider<ZodTypeProvider>().get('/api/audit', { config: { access: access(schema, 'audit:read', { region: (v) => v.query.region }) }, schema }, async (req) => {
+    const items = await listAudit(db, userOf(req).regionCode, req.query);
+    return { items, nextBeforeId: items.length === req.query.limit ? items[items.length - 1]!.id : null };
+  });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, regionCodeSchema } from '../../lib/schemas.js';
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -14,6 +15,11 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuery = z.object({
+  actor: z.string().trim().min(1).max(128).optional().describe('username of who did it (exact)'),
+  action: z.string().trim().min(1).max(64).optional().describe('e.g. view_nik, export, export_full_nik, import_commit, case_step, rate_add'),
+  region: regionCodeSchema.optional().describe('only entries of this region and below (inside the caller\'s own)'),
+  from: isoDate.optional().describe('first day (WIB), inclusive'),
+  to: isoDate.optional().describe('last day (WIB), inclusive'),
   entityType: z.string().min(1).max(64).optional(),
   entityId: z.string().min(1).max(128).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -21,4 +27,7 @@ export const auditQuery = z.object({
 });
 export type AuditFilter = z.infer<typeof auditQuery>;
 
-export const auditPageSchema = z.object({ items: z.array(auditEntrySchema) });
+export const auditPageSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextBeforeId: z.string().nullable().describe('pass as beforeId for the next (older) page; null on the last page'),
+});

@@ -27,8 +27,10 @@ import {
   openCaseOf,
 } from './queries.js';
 import type { CaseDetail, CaseDocument, CaseSummary, OpenCaseInput, TransitionInput } from './schemas.js';
+import { todayWib } from '../../domain/wib.js';
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today on the WIB calendar (src/domain/wib.ts): a case opened at 06:30 WIB is dated that day. */
+export const todayIso = () => todayWib();
 
 /** A case as the API shows it: with its history, documents, the allowed next steps and the overdue flag. */
 export async function caseView(db: Db, row: CaseRow, today = todayIso()): Promise<CaseDetail> {

@@ -85,6 +85,9 @@ export const coverageSchema = z.object({
   lapsesSource: z.enum(NUMERATOR_SOURCES),
   registryNewEnrolments: z.number().describe('the registry’s new enrolments in the month, whatever newEnrolments is'),
   registryLapses: z.number().describe('the registry’s lapses in the month, whatever lapses is'),
+  lapsedNow: z
+    .number()
+    .describe('people in the region whose enrolment is lapsed today (src/domain/lapse.ts) — the same count as the worker list filtered by status lapsed'),
   ended: z.number(),
   denominator: z.object({ year: z.number(), source: z.string(), formal: z.number().nullable(), informal: z.number().nullable() }).nullable(),
   target: z.object({ year: z.number(), source: z.string() }).nullable().describe('the target used: of the period’s year, or the latest earlier one'),

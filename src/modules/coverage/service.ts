@@ -19,7 +19,9 @@ import type { Bilingual } from '../../lib/errors.js';
 import { errors } from '../../lib/errors.js';
 import { contribution } from '../../domain/contribution.js';
 import { rateAt } from '../../domain/rates.js';
+import { LAPSED_STATUS } from '../../domain/lapse.js';
 import { loadSnapshot } from '../funding/rates/queries.js';
+import { countWorkers } from '../workers/queries.js';
 import { reachCounts } from '../outreach/queries.js';
 import { findRegion } from '../regions/queries.js';
 import { desaIn, officialMonth } from './official-month.js';
@@ -194,7 +196,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
   // Two waves of statements: what needs only the code and period, then what needs the definition's
   // segments and the data versions (official-month.ts). The official figures come from a month's
   // figures derived once per data version.
-  const [region, def, kids, rate, dens, tgts, densBefore, reached] = await Promise.all([
+  const [region, def, kids, rate, dens, tgts, densBefore, reached, lapsedNow] = await Promise.all([
     regionWithVersions(db, code),
     coverageDefinition(db),
     childRegions(db, code),
@@ -203,6 +205,8 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     targets(db, [code], year, code),
     yearOf(before) === year ? null : denominators(db, [code], yearOf(before)),
     isRegionCode(code) && levelOf(code) === 'village' ? reachCounts(db, code) : villagesReached(db, code),
+    // the worker list's own count (person_count), so the page and the list filtered by "lapsed" agree
+    countWorkers(db, { region: code, status: LAPSED_STATUS }),
   ]);
   if (!region) throw errors.regionNotFound(code);
   const s: ReportScope = { code, level: levelNo(region.level), parentCode, period, segments: def.segments };
@@ -242,6 +246,7 @@ export async function coverageReport(db: Db, code: string, period: Period): Prom
     ...flows,
     registryNewEnrolments: m.own.started,
     registryLapses: m.own.lapsed,
+    lapsedNow: lapsedNow.total,
     ended: m.own.ended,
     denominator: den ? { year: den.year, source: den.source, formal: den.formal, informal: den.informal } : null,
     target: tgt ? { year: tgt.year, source: tgt.source } : null,

@@ -5,13 +5,14 @@ import type { Program } from '../../domain/worker.js';
 import type { Tx } from '../../db/tx.js';
 import { regencyOf } from '../../domain/region-code.js';
 import { inRegion } from '../../access/subtree.js';
+import { todayWib } from '../../domain/wib.js';
 
 /**
  * Re-runs the pure compliance rules (src/domain/compliance.ts) for a set of employers and stores the
  * result in employer.statuses / findings, so lists filter by status with an index. Called in the same
  * transaction as every employer write, UMK change and programme-rule change.
  */
-export async function reassess(tx: Tx | Db, where: { ids: number[] } | { regency: string }, today = new Date().toISOString().slice(0, 10)): Promise<number> {
+export async function reassess(tx: Tx | Db, where: { ids: number[] } | { regency: string }, today = todayWib()): Promise<number> {
   let q = tx
     .selectFrom('employer')
     .select(['id', 'npp', 'size_class', 'village_code', 'employees_declared', 'workers_registered', 'wage_reported', 'wage_actual', 'programs']);

@@ -1,3 +1,5 @@
+import { COMPLIANCE_STATUS_LABELS } from '../../domain/compliance.js';
+import { STEP_LABELS } from '../../domain/compliance-case.js';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { listEmployers } from './queries.js';
@@ -37,9 +39,9 @@ export async function exportEmployers(db: Db, filter: EmployerFilter): Promise<B
         e.wageReported ?? '',
         e.wageActual ?? '',
         e.programs.join(','),
-        e.statuses.join(', '),
+        e.statuses.map((x) => COMPLIANCE_STATUS_LABELS[x].id).join(', '),
         e.findings.map((f) => f.message.id).join('\n'),
-        e.openCaseStep ?? '',
+        e.openCaseStep ? STEP_LABELS[e.openCaseStep].id : '',
       ]);
     }
     if (items.length < 1000) break;

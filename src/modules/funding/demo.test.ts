@@ -35,7 +35,9 @@ describe('demo funding', () => {
     // a payer behind on its bills: workers who lapse within a month unless it pays
     const warning = await earlyWarning(t.db, { region: '32.02', days: 35 });
     expect(warning.items.length).toBeGreaterThan(0);
-    expect(warning.items.every((i) => !i.overdue)).toBe(true);
+    expect(warning.items.every((i) => i.lapseDate > warning.asOf)).toBe(true);
+    expect(warning.items.map((i) => i.lapseDate)).toEqual([...warning.items.map((i) => i.lapseDate)].sort());
+    expect(warning.items.every((i) => /^•{12}\d{4}$/.test(i.nikMasked))).toBe(true);
     // loading again adds nothing
     expect(await loadDemoFunding(t.db, DEMO_ACTOR)).toEqual({ programs: 0, bills: 0 });
   });

@@ -1,5 +1,6 @@
 import type { Coverage, CoverageChild } from '../coverage/schemas.js';
 import type { DataValue, DataValueSet } from './schemas.js';
+import { todayWib } from '../../domain/wib.js';
 
 /**
  * The coverage indicators as DHIS2 data values, for a ministry's DHIS2 to import with
@@ -59,7 +60,7 @@ export function dataValueSet(c: Coverage): DataValueSet {
   return {
     dataSet: DATA_SET,
     period,
-    completeDate: new Date().toISOString().slice(0, 10),
+    completeDate: todayWib(),
     dataValues: [
       ...valuesOf({ ...c, code: c.region.code }, c.period, numeratorBySegment(c)),
       ...c.children.flatMap((k) => valuesOf(k, c.period, null)),

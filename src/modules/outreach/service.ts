@@ -7,6 +7,7 @@ import { actorOf } from '../employers/service.js';
 import { regionIndex } from '../regions/region-index.js';
 import { insertEvent } from './queries.js';
 import type { OutreachEvent, OutreachInput } from './schemas.js';
+import { todayWib } from '../../domain/wib.js';
 
 /** Records an event; the route checked that its villages lie in the user's subtree. */
 export async function recordEvent(db: Db, user: SessionUser, input: OutreachInput): Promise<OutreachEvent> {
@@ -19,7 +20,7 @@ export async function recordEvent(db: Db, user: SessionUser, input: OutreachInpu
       en: `Unknown village codes: ${unknown.slice(0, 5).join(', ')}.`,
     });
   }
-  if (input.heldOn > new Date().toISOString().slice(0, 10)) {
+  if (input.heldOn > todayWib()) {
     throw errors.invalid('body.heldOn', 'DATE_IN_FUTURE', { id: 'Tanggal kegiatan belum terjadi; catat kegiatan setelah dilaksanakan.', en: 'The event date is in the future; record events once held.' });
   }
   const region = commonRegion(villages);

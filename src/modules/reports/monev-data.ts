@@ -1,3 +1,4 @@
+import { monthName as domainMonthName, regionTitle as titleCase, wibStamp } from '../../domain/wib.js';
 import type { Db } from '../../db/client.js';
 import { addMonths, PAYER_LABELS, type Payer, type Period } from '../../domain/coverage.js';
 import { GROUP_LABELS, type Group } from '../../domain/worker.js';
@@ -31,19 +32,16 @@ export const num = (v: number | null) => (v === null ? '–' : nf.format(v));
 export const pct = (v: number | null) => (v === null ? '–' : `${pf.format(v)}%`);
 export const rupiah = (v: number) => `Rp${nf.format(v)}`;
 
-/** dd/mm/yyyy hh:mm WIB */
-export function wibStamp(d: Date): string {
-  const w = new Date(d.getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(w.getUTCDate())}/${p(w.getUTCMonth() + 1)}/${w.getUTCFullYear()} ${p(w.getUTCHours())}:${p(w.getUTCMinutes())} WIB`;
-}
+/** dd/mm/yyyy hh:mm WIB (src/domain/wib.ts) */
+export { wibStamp };
 
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-export const monthName = (period: Period) => `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}`;
+export const monthName = (period: Period) => domainMonthName(period);
 
 const LEVEL_ID: Record<string, string> = { country: 'Nasional', province: 'Provinsi', regency: 'Kabupaten/Kota', district: 'Kecamatan', village: 'Desa/Kelurahan' };
 export const levelName = (level: string) => LEVEL_ID[level] ?? level;
-export const regionTitle = (c: Coverage) => (c.region.code === 'ID' ? 'Indonesia' : `${c.region.name} (${c.region.code})`);
+export const regionTitle = (c: Coverage) => (c.region.code === 'ID' ? 'Indonesia' : `${titleCase(c.region.name)} (${c.region.code})`);
+/** A region name as reports print it: title case (src/domain/wib.ts). */
+export const regionName = (name: string) => titleCase(name);
 
 const SEGMENT_ID: Record<string, string> = { PU: 'PU (penerima upah)', BPU: 'BPU (bukan penerima upah)', JAKON: 'Jakon (jasa konstruksi)', PMI: 'PMI (pekerja migran)' };
 export const segmentLabel = (k: string) => SEGMENT_ID[k] ?? k;
@@ -72,7 +70,7 @@ export function headlineOf(c: Coverage): [string, string][] {
   return [
     ['Cakupan', c.coveragePct === null ? '– (tanpa penduduk bekerja)' : pct(c.coveragePct)],
     ['Target', targetText(c)],
-    ...(c.parent ? ([[`Induk (${c.parent.code === 'ID' ? 'Indonesia' : c.parent.name})`, pct(c.parent.coveragePct)]] as [string, string][]) : []),
+    ...(c.parent ? ([[`Induk (${c.parent.code === 'ID' ? 'Indonesia' : titleCase(c.parent.name)})`, pct(c.parent.coveragePct)]] as [string, string][]) : []),
     ...(c.national ? ([['Nasional', pct(c.national.coveragePct)]] as [string, string][]) : []),
     ['Peserta aktif', num(c.activeParticipants)],
     ['Sumber pembilang', numeratorLabel(c)],
@@ -82,6 +80,7 @@ export function headlineOf(c: Coverage): [string, string][] {
     ['Perubahan dari bulan lalu', c.monthOnMonth ? `${c.monthOnMonth.activeChange >= 0 ? '+' : ''}${num(c.monthOnMonth.activeChange)} peserta` : '–'],
     ['Kepesertaan baru (bulan ini)', num(c.newEnrolments)],
     ['Tidak aktif / menunggak (bulan ini)', num(c.lapses)],
+    ['Nonaktif (menunggak) saat ini', num(c.lapsedNow)],
     ['Kesenjangan ke target', gapText(c)],
     ['Desa terjangkau sosialisasi', villagesText(c.villagesReached)],
   ];

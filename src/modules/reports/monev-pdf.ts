@@ -18,6 +18,7 @@ import {
   reportTitle,
   segmentLabel,
   sourcesOf,
+  regionName,
   wibStamp,
 } from './monev-data.js';
 
@@ -102,7 +103,7 @@ export function monevPdf(d: MonevData): Promise<Buffer> {
       {
         grid: { left: 150, right: 50, top: 5, bottom: 20 },
         xAxis: { type: 'value', axisLabel: { fontSize: 8, formatter: withPct ? idPct : idNum } },
-        yAxis: { type: 'category', inverse: true, data: shown.map((k) => k.name), axisLabel: { fontSize: 8, width: 140, overflow: 'truncate' } },
+        yAxis: { type: 'category', inverse: true, data: shown.map((k) => regionName(k.name)), axisLabel: { fontSize: 8, width: 140, overflow: 'truncate' } },
         series: [
           {
             type: 'bar',
@@ -139,7 +140,7 @@ export function monevPdf(d: MonevData): Promise<Buffer> {
       doc.y = y + 13;
     };
     rowAt(head, true);
-    ranked.forEach((k, i) => rowAt([String(i + 1), k.name, pct(k.coveragePct), num(k.activeParticipants), sourceShort(k), num(k.employedPopulation), num(k.newEnrolments), num(k.lapses)]));
+    ranked.forEach((k, i) => rowAt([String(i + 1), regionName(k.name), pct(k.coveragePct), num(k.activeParticipants), sourceShort(k), num(k.employedPopulation), num(k.newEnrolments), num(k.lapses)]));
     rowAt(['', 'Jumlah', '', num(ranked.reduce((s, k) => s + k.activeParticipants, 0)), '', '', num(ranked.reduce((s, k) => s + k.newEnrolments, 0)), num(ranked.reduce((s, k) => s + k.lapses, 0))], true);
   }
 

@@ -12,6 +12,7 @@ import {
   segmentLabel,
   sourcesOf,
   villagesText,
+  regionName,
   wibStamp,
 } from './monev-data.js';
 
@@ -40,7 +41,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   line('Cakupan (%)', c.coveragePct, PCT, c.coveragePct === null ? 'tanpa penduduk bekerja, cakupan tidak dihitung' : undefined);
   line('Target (%)', c.targetPct, PCT, c.target?.source);
   line('Tahun target', c.targetYear, undefined, c.target && c.targetYear! < Number(c.period.slice(0, 4)) ? 'belum ada target tahun ini: dipakai target terakhir' : undefined);
-  if (c.parent) line(`Cakupan induk: ${c.parent.code === 'ID' ? 'Indonesia' : c.parent.name} (%)`, c.parent.coveragePct, PCT);
+  if (c.parent) line(`Cakupan induk: ${c.parent.code === 'ID' ? 'Indonesia' : regionName(c.parent.name)} (%)`, c.parent.coveragePct, PCT);
   if (c.national) line('Cakupan nasional (%)', c.national.coveragePct, PCT);
   line('Peserta aktif', c.activeParticipants, INT, 'pembilang cakupan');
   line('Sumber pembilang', numeratorLabel(c), undefined, c.definition.numerator.id);
@@ -56,6 +57,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   line('Perubahan cakupan dari bulan lalu (poin %)', c.monthOnMonth?.pctPointChange ?? null, '0.00');
   line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT);
   line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT);
+  line('Nonaktif (menunggak) saat ini', c.lapsedNow, INT, 'sama dengan daftar pekerja berstatus Nonaktif (menunggak)');
   line('Berakhir (bulan ini)', c.ended, INT);
   line('Kesenjangan ke target (pekerja)', c.gap?.workers ?? null, INT);
   line('Kesenjangan ke target (Rp per bulan)', c.gap?.rupiahPerMonth ?? null, RP, c.gap ? c.gap.rateBasis.id : undefined);
@@ -82,7 +84,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   kids.getRow(1).font = { bold: true };
   const ranked = [...c.children].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1) || b.activeParticipants - a.activeParticipants || a.code.localeCompare(b.code));
   ranked.forEach((k, i) =>
-    kids.addRow([i + 1, k.code, k.name, k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses, numeratorLabel(k), k.officialParticipants, k.registryParticipants]),
+    kids.addRow([i + 1, k.code, regionName(k.name), k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses, numeratorLabel(k), k.officialParticipants, k.registryParticipants]),
   );
   const add = (f: (k: (typeof ranked)[number]) => number) => ranked.reduce((s, k) => s + f(k), 0);
   const total = kids.addRow(['', '', 'Jumlah', null, add((k) => k.activeParticipants), null, null, add((k) => k.newEnrolments), add((k) => k.lapses), '', null, add((k) => k.registryParticipants)]);
@@ -127,7 +129,7 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   ];
   tr.getRow(1).font = { bold: true };
   for (const p of d.trend) {
-    tr.addRow([p.period, p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses, numeratorLabel(p), p.registryParticipants]);
+    tr.addRow([monthName(p.period), p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses, numeratorLabel(p), p.registryParticipants]);
   }
 
   const src = wb.addWorksheet('Definisi dan Sumber');

@@ -54,6 +54,11 @@ describe('monev reports', () => {
 
     const trend = cellsOf(wb.getWorksheet('Tren')!).slice(1);
     expect(trend.at(-1)![1]).toBe(api.activeParticipants);
+    expect(trend.at(-1)![0]).toBe('Juni 2025'); // months by their Indonesian names
+    // region names in title case, never the Kemendagri capitals; the lapse stock is the worker list's
+    expect(kids.every((r) => String(r[2]) !== String(r[2]).toUpperCase())).toBe(true);
+    expect(summary.get('Nonaktif (menunggak) saat ini')).toBe(api.lapsedNow);
+    expect(cellsOf(wb.getWorksheet('Ringkasan')!).map((r) => String(r[0])).join(' ')).toContain('Kabupaten Sukabumi (32.02)');
     const sources = cellsOf(wb.getWorksheet('Definisi dan Sumber')!).map((r) => String(r[1]));
     expect(sources.join(' ')).toContain('penduduk bekerja');
   });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { todayWib } from '../../domain/wib.js';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { audited } from '../../db/tx.js';
@@ -31,7 +31,7 @@ export async function changeEnrolmentStatus(db: Db, user: SessionUser, id: numbe
   if (kpj && kpj !== before.kpj && (await kpjHeldByOther(db, kpj, before.person_id))) {
     throw errors.conflict('KPJ_TAKEN', { id: `KPJ ${kpj} sudah dipakai orang lain.`, en: `KPJ ${kpj} belongs to someone else.` }, 'body.kpj');
   }
-  const day = change.date ?? sql<string>`(now() AT TIME ZONE 'Asia/Jakarta')::date`;
+  const day = change.date ?? todayWib();
   const e = await audited(db, user, async (tx) => {
     const after = await moveEnrolment(tx, id, {
       to: change.to,

@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
-import { GROUP_LABELS } from '../../domain/worker.js';
+import { GROUP_LABELS, STATUS_LABELS } from '../../domain/worker.js';
+import { formatDateId } from '../../domain/wib.js';
 import { maskNik } from '../../domain/nik.js';
 import { recordAudit } from '../../db/tx.js';
-import { iterateWorkers, listWorkers, type RegionFilter } from './queries.js';
+import { countWorkers, iterateWorkers, type RegionFilter } from './queries.js';
 
 const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', 'Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana', 'Status', 'KPJ'];
 
@@ -15,7 +16,7 @@ const HEADERS = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin', 'Kode Desa', '
  */
 export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFilter, fullNik: boolean): Promise<PassThrough> {
   // who, which file and, for full NIKs, how many leave the system (decision 51): written before the first row
-  const niks = fullNik ? (await listWorkers(db, filter, 1, 1)).total : undefined;
+  const niks = fullNik ? (await countWorkers(db, filter)).total : undefined;
   await recordAudit(db, user, {
     action: fullNik ? 'export_full_nik' : 'export',
     entityType: 'worker_list',
@@ -37,7 +38,7 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFil
           ws.addRow([
             fullNik ? w.nik : maskNik(w.nik),
             w.name,
-            w.birthDate.split('-').reverse().join('/'),
+            formatDateId(w.birthDate),
             w.sex,
             w.villageCode,
             w.villageName,
@@ -49,7 +50,7 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFil
             (w.programs ?? []).join(','),
             w.declaredIncome ?? '',
             w.fundingSource ?? '',
-            w.status ?? '',
+            w.status ? STATUS_LABELS[w.status].id : '',
             w.kpj ?? '',
           ]).commit();
         }

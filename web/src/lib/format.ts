@@ -6,6 +6,7 @@
  *   formatPercentValue(41)      → "41,0%"                       — takes a percentage (0–100)
  *   formatDate('2025-07-10T03:00:00Z') → "10/07/2025"          — dd/mm/yyyy in both languages, timestamps in WIB
  */
+import { formatDateId, monthName } from '../../../src/domain/wib';
 import type { Lang } from '../i18n';
 
 const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-US' };
@@ -41,12 +42,14 @@ export function formatPercent(ratio: number, lang: Lang = 'id', fractionDigits =
   return formatPercentValue(ratio * 100, lang, fractionDigits);
 }
 
-/** dd/mm/yyyy of a date (YYYY-MM-DD) or a timestamp, the latter on the WIB (UTC+7) calendar. */
+/** dd/mm/yyyy of a date (YYYY-MM-DD) or a timestamp, the latter on the WIB (UTC+7) calendar (src/domain/wib.ts). */
 export function formatDate(iso: string): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return '–';
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
-  return `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
+  return formatDateId(iso);
+}
+
+/** "Juni 2025" (en: "June 2025") of a month YYYY-MM. */
+export function formatMonth(period: string, lang: Lang = 'id'): string {
+  return monthName(period, lang);
 }
 
 /** A signed number: "+1.234" / "-1.234" (a change). */

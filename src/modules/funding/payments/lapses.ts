@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../db/client.js';
 import type { Actor, Tx } from '../../../db/tx.js';
+import { LAPSE_SEGMENT, LAPSED_STATUS, lapseReason } from '../../../domain/lapse.js';
 import { rateAt } from '../../../domain/rates.js';
 import { loadSnapshot } from '../rates/queries.js';
 import { todayWib } from '../rates/service.js';
@@ -13,7 +14,7 @@ export async function lapseMonths(db: Db | Tx, date = todayWib()): Promise<numbe
 }
 
 /**
- * BPU enrolments of a programme with `months` or more unpaid lines past their due date lapse:
+ * The lapse rule of src/domain/lapse.ts (`hasLapsed`), set-based: BPU enrolments of a programme with `months` or more unpaid lines past their due date lapse:
  * status history kept; a lapsed enrolment no longer holds its programmes (decisions.md 18), so
  * another payer may then take the person. Lapsed ones whose arrears are all paid become active again
  * where their programmes are still free; where another enrolment holds one meanwhile they stay lapsed
@@ -28,13 +29,13 @@ export async function evaluateLapses(tx: Tx, actor: Actor, programId: number, as
         WHERE b.funding_program_id = ${programId} AND l.enrolment_id > b.paid_through AND b.due_date < ${asOf}::date
         GROUP BY l.enrolment_id HAVING count(*) >= ${months}
       ), lapsed AS (
-        UPDATE enrolment e SET status = 'lapsed', updated_at = now() FROM overdue o
+        UPDATE enrolment e SET status = ${LAPSED_STATUS}, updated_at = now() FROM overdue o
         -- only protection that was running can lapse (a submitted or registered enrolment was never active)
-        WHERE e.id = o.enrolment_id AND e.segment = 'BPU' AND e.status = 'active'
+        WHERE e.id = o.enrolment_id AND e.segment = ${LAPSE_SEGMENT} AND e.status = 'active'
         RETURNING e.id
       ), history AS (
         INSERT INTO enrolment_status_history (enrolment_id, status, changed_by, reason)
-        SELECT id, 'lapsed', ${actor.username}, 'unpaid_' || ${months}::text || '_months' FROM lapsed
+        SELECT id, ${LAPSED_STATUS}, ${actor.username}, ${lapseReason(months)} FROM lapsed
       )
       SELECT count(*) AS n FROM lapsed`.execute(tx)
   ).rows[0]!;

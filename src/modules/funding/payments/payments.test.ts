@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
 import { enrol } from '../../../../test/funding.js';
+import { audited } from '../../../db/tx.js';
 import { sweepLapses } from './lapse-sweep.js';
+import { evaluateLapses } from './lapses.js';
 
 const t = useTestApp();
 let kab: Session;
@@ -58,6 +60,11 @@ describe('payments, arrears, lapse and reactivation (BPU, 3 unpaid months)', () 
     expect((await cover(w[0]!)).length).toBe(2);
     const history = await t.db.selectFrom('enrolment_status_history').select(['status', 'reason']).where('enrolment_id', '=', w[2]!).execute();
     expect(history).toEqual([{ status: 'lapsed', reason: 'unpaid_3_months' }]);
+    // one lapse number: the coverage page's "lapsed now" is the worker list filtered by status lapsed
+    const list = (await injectAs(t.app, kab, { url: '/api/workers?status=lapsed&region=32.02.01.2002' })).json();
+    expect(list.total).toBeGreaterThanOrEqual(2);
+    const cov = (await injectAs(t.app, kab, { url: '/api/coverage/32.02.01.2002' })).json();
+    expect(cov.lapsedNow).toBe(list.total);
     const apr = (await bill(kab, p.id, '2025-04')).json();
     expect(apr.workerCount).toBe(2); // lapsed enrolments are not billed
     // …and April (due 15 May 2025) is the third unpaid month of w1 and w2 (Feb, Mar, Apr): they lapse too
@@ -128,6 +135,52 @@ describe('early warning', () => {
     const village = (await injectAs(t.app, kab, { url: `/api/early-warning?region=32.02.01.2003&days=60&asOf=2027-04-01` })).json();
     expect(village.items.map((i: { enrolmentId: number }) => i.enrolmentId)).toEqual([unpaid]);
     expect((await injectAs(t.app, desa, { url: '/api/early-warning?region=32.02' })).statusCode).toBe(403);
+    // NIK masked, KPJ shown, village by name
+    expect(within.items[0]).toMatchObject({ nikMasked: expect.stringMatching(/^•{12}\d{4}$/), kpj: null, villageName: expect.any(String) });
+  });
+
+  it('does not list an enrolment already past its lapse date: the sweep lapses it', async () => {
+    const p = await newProgram('APBD Lewat Tanggal');
+    const paid = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    const unpaid = await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2027-01');
+    await pay(kab, p.id, { amount: 16_800, paidOn: '2027-01-20' }); // pays the first line (lower enrolment id)
+    await bill(kab, p.id, '2027-02');
+    await bill(kab, p.id, '2027-03');
+    // unpaid: January–March unpaid, March due 15 April 2027 → lapses 16 April; on 20 April that is past, not "about to"
+    const before = (await injectAs(t.app, kab, { url: `/api/early-warning?programId=${p.id}&days=60&asOf=2027-04-10` })).json();
+    expect(before.items.map((i: { enrolmentId: number; lapseDate: string }) => [i.enrolmentId, i.lapseDate])).toEqual([
+      [unpaid, '2027-04-16'],
+      [paid, '2027-05-18'], // February, March unpaid; April still to bill, due 15 May 2027 (a Saturday) → Monday 17 May
+    ]);
+    const after = (await injectAs(t.app, kab, { url: `/api/early-warning?programId=${p.id}&days=60&asOf=2027-04-20` })).json();
+    expect(after.items.map((i: { enrolmentId: number }) => i.enrolmentId)).toEqual([paid]);
+    // the sweep at that date lapses the unpaid one (the same rule)
+    const actor = { id: null, username: 'test:lapse' };
+    await audited(t.db, actor, async (tx) => ({
+      result: await evaluateLapses(tx, actor, p.id, '2027-04-16'),
+      audit: [{ action: 'test_lapse', entityType: 'funding_program', entityId: String(p.id), regionCode: '32.02', before: null, after: null }],
+    }));
+    expect(await status(unpaid)).toBe('lapsed');
+    expect(await status(paid)).toBe('active');
+  });
+
+  it('exports the warning as .xlsx with masked NIKs, audited', async () => {
+    const p = await newProgram('APBD Ekspor Peringatan');
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2027-01');
+    const res = await injectAs(t.app, kab, { url: `/api/early-warning.xlsx?programId=${p.id}&days=120&asOf=2027-02-01` });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Akan Nonaktif')!;
+    expect(ws.getRow(3).values).toContain('NIK (disamarkan)');
+    const row = ws.getRow(4).values as unknown[];
+    expect(String(row[3])).toMatch(/^•{12}\d{4}$/);
+    expect(row[9]).toBe('16/04/2027');
+    expect(ws.rowCount).toBe(4);
+    const audit = await t.db.selectFrom('audit_log').select(['action', 'entity_type']).where('entity_type', '=', 'early_warning').execute();
+    expect(audit).toContainEqual({ action: 'export', entity_type: 'early_warning' });
   });
 });
 

@@ -8,6 +8,7 @@ import { programScope } from '../programs/queries.js';
 import { programById } from '../programs/service.js';
 import { budgetQuery, budgetView, earlyWarningQuery, earlyWarningView, planBody, planView } from './schemas.js';
 import { budgetFigures, earlyWarning, planCoverage } from './service.js';
+import { earlyWarningWorkbook } from './warning-export.js';
 
 /** Planning: a programme's budget use, the lapses ahead, and what a coverage target costs. */
 export function planningRoutes(app: FastifyInstance, { db }: { db: Db }) {
@@ -34,6 +35,21 @@ export function planningRoutes(app: FastifyInstance, { db }: { db: Db }) {
   };
   r.get('/api/early-warning', { config: { access: access(warningSchema, 'funding:read', { region: (v) => v.query.region }) }, schema: warningSchema }, async (req) =>
     earlyWarning(db, { region: req.query.region ?? userOf(req).regionCode, programId: req.query.programId, days: req.query.days, asOf: req.query.asOf }),
+  );
+
+  const warningXlsxSchema = { tags: ['funding'], summary: 'The early warning as an .xlsx workbook (NIK masked; audited as an export)', querystring: earlyWarningQuery };
+  r.get(
+    '/api/early-warning.xlsx',
+    { config: { access: access(warningXlsxSchema, 'funding:read', { region: (v) => v.query.region }) }, schema: warningXlsxSchema },
+    async (req, reply) => {
+      const user = userOf(req);
+      const region = req.query.region ?? user.regionCode;
+      const w = await earlyWarning(db, { region, programId: req.query.programId, days: req.query.days, asOf: req.query.asOf, limit: 100_000 });
+      const file = await earlyWarningWorkbook(db, user, region, w);
+      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.header('content-disposition', `attachment; filename="akan-nonaktif-${region}-${w.asOf}.xlsx"`);
+      return reply.send(file);
+    },
   );
 
   const planSchema = {

@@ -38,7 +38,20 @@ export const earlyWarningView = z.object({
   asOf: z.string(),
   days: z.number(),
   lapseMonths: z.number(),
-  items: z.array(z.object({ enrolmentId: z.number(), name: z.string(), villageCode: z.string(), programId: z.number(), programName: z.string(), unpaidMonths: z.number(), lapseDate: z.string(), overdue: z.boolean() })),
+  items: z.array(
+    z.object({
+      enrolmentId: z.number(),
+      name: z.string(),
+      nikMasked: z.string().describe('always masked (last four digits)'),
+      kpj: z.string().nullable(),
+      villageCode: z.string(),
+      villageName: z.string(),
+      programId: z.number(),
+      programName: z.string(),
+      unpaidMonths: z.number(),
+      lapseDate: z.string().describe('the day it lapses if nothing is paid (always after asOf: past ones are lapsed by the sweep)'),
+    }),
+  ),
   byProgram: z.array(z.object({ programId: z.number(), programName: z.string(), count: z.number() })),
 });
 export type EarlyWarning = z.infer<typeof earlyWarningView>;

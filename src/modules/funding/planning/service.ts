@@ -1,6 +1,9 @@
 import type { Db } from '../../../db/client.js';
 import type { Tx } from '../../../db/tx.js';
 import { addMonths, isMonth, monthlyCost, type PayerType, plan } from '../../../domain/funding.js';
+import { lapseDate, lapseOutlook } from '../../../domain/lapse.js';
+import { maskNik } from '../../../domain/nik.js';
+import { regionTitle } from '../../../domain/wib.js';
 import { errors } from '../../../lib/errors.js';
 import { lapseMonths } from '../payments/lapses.js';
 import { programMoney } from '../payments/queries.js';
@@ -95,21 +98,33 @@ export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()):
   };
 }
 
-/** Early warning: open BPU enrolments that lapse within `days` if their bills stay unpaid, per programme, in a region. */
+/**
+ * Early warning: active BPU enrolments that will lapse within `days` if their bills stay unpaid, in a
+ * region (optionally one programme), oldest lapse first, NIK masked. The lapse date is the domain rule's
+ * (src/domain/lapse.ts); an enrolment already past it is the sweep's to lapse and is not listed.
+ */
 export async function earlyWarning(db: Db, opts: { region: string; programId?: number; days: number; asOf?: string; limit?: number }): Promise<EarlyWarning> {
   const asOf = opts.asOf ?? todayWib();
   const months = await lapseMonths(db, asOf);
-  const rows = await lapsingEnrolments(db, { region: opts.region, programId: opts.programId, days: opts.days, asOf, months, limit: opts.limit ?? 500 });
-  const items = rows.map((r) => ({
-    enrolmentId: r.enrolment_id,
-    name: r.person_name,
-    villageCode: r.village_code,
-    programId: r.program_id,
-    programName: r.program_name,
-    unpaidMonths: Number(r.unpaid),
-    lapseDate: String(r.lapse_date).slice(0, 10),
-    overdue: String(r.lapse_date).slice(0, 10) <= asOf,
-  }));
+  const limit = opts.limit ?? 500;
+  const rows = await lapsingEnrolments(db, { region: opts.region, programId: opts.programId, days: opts.days, asOf, months, limit: limit + 2000 });
+  const items = rows
+    .map((r) => ({ r, date: lapseDate({ months, unpaidDueDates: r.unpaid_due ?? [], lastBilledMonth: r.last_month }) }))
+    .filter((x): x is { r: (typeof rows)[number]; date: string } => x.date !== null && lapseOutlook(x.date, asOf, opts.days) === 'within')
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.r.enrolment_id - b.r.enrolment_id))
+    .slice(0, limit)
+    .map(({ r, date }) => ({
+      enrolmentId: r.enrolment_id,
+      name: r.person_name,
+      nikMasked: maskNik(r.nik),
+      kpj: r.kpj,
+      villageCode: r.village_code,
+      villageName: r.village_name ? regionTitle(r.village_name) : r.village_code,
+      programId: r.program_id,
+      programName: r.program_name,
+      unpaidMonths: Number(r.unpaid),
+      lapseDate: date,
+    }));
   const byProgramTotals = new Map<number, { programId: number; programName: string; count: number }>();
   for (const i of items) {
     const t = byProgramTotals.get(i.programId) ?? { programId: i.programId, programName: i.programName, count: 0 };

@@ -1,3 +1,4 @@
+import { todayWib } from '../../../domain/wib.js';
 import type { SessionUser } from '../../../access/session-user.js';
 import type { Db } from '../../../db/client.js';
 import { audited } from '../../../db/tx.js';
@@ -7,10 +8,8 @@ import { AppError, errors } from '../../../lib/errors.js';
 import { currentUnit, insertRate, loadSnapshot } from './queries.js';
 import type { BenefitAnswer, BenefitQuery, ContributionAnswer, ContributionQuery, NewRate } from './schemas.js';
 
-/** Today in Indonesia's western time zone (WIB, UTC+7), where due dates and effective dates are read. */
-export function todayWib(now = Date.now()): string {
-  return new Date(now + 7 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today in Indonesia's western time zone (WIB, UTC+7), where due dates and effective dates are read (src/domain/wib.ts). */
+export { todayWib };
 
 function problemsToError(problems: CalcProblem[], part = 'querystring'): AppError {
   const first = problems[0]!;

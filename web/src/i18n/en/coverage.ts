@@ -45,6 +45,8 @@ export const coverage: Pick<Messages, 'coverage'> = {
     lapses: 'Lapsed (this month)',
     flowSource: { official: 'Official BPJS TK data', partial: 'Official data of the regions that reported', registry: 'Registered in Semesta' },
     flowRegistry: 'Registered in Semesta: {{n}}',
+    lapsedNow: 'Lapsed (in arrears) now',
+    lapsedNowNote: 'The same as the Workers list filtered by Lapsed (in arrears): BPU with 3 months unpaid.',
     gap: 'Gap to target',
     gapWorkers: '{{workers}} workers',
     gapRupiah: '{{rupiah}} per month',

@@ -98,7 +98,9 @@ export const funding: Pick<Messages, 'funding'> = {
       name: 'Name',
       unpaid: 'Unpaid months',
       lapseDate: 'Lapses on',
-      overdue: 'already past ({{date}})',
+      nik: 'NIK',
+      kpj: 'KPJ',
+      export: 'Download the list (.xlsx)',
     },
     planning: {
       title: 'Budget planning',

@@ -43,6 +43,8 @@ export const coverage = {
     lapses: 'Tidak aktif / menunggak (bulan ini)',
     flowSource: { official: 'Data resmi BPJS TK', partial: 'Data resmi wilayah yang melapor', registry: 'Terdaftar di Semesta' },
     flowRegistry: 'Terdaftar di Semesta: {{n}}',
+    lapsedNow: 'Nonaktif (menunggak) saat ini',
+    lapsedNowNote: 'Sama dengan daftar Pekerja berstatus Nonaktif (menunggak): BPU dengan 3 bulan iuran belum dibayar.',
     gap: 'Kesenjangan ke target',
     gapWorkers: '{{workers}} pekerja',
     gapRupiah: '{{rupiah}} per bulan',

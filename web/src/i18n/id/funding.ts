@@ -89,7 +89,9 @@ export const funding = {
       name: 'Nama',
       unpaid: 'Bulan belum dibayar',
       lapseDate: 'Nonaktif pada',
-      overdue: 'sudah lewat ({{date}})',
+      nik: 'NIK',
+      kpj: 'KPJ',
+      export: 'Unduh daftar (.xlsx)',
     },
     planning: {
       title: 'Perencanaan Anggaran',

@@ -21,6 +21,7 @@ import { displayRegionName } from '../../lib/region-name';
 import { dateText } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
+import { todayWib } from '../../../../src/domain/wib';
 
 type AgentRow = NonNullable<ReturnType<typeof useAgents>['data']>['items'][number];
 
@@ -33,7 +34,7 @@ export default function AgentsPage() {
   const can = useCan();
   const rejoin = useRejoinAgent();
   const describe = useErrorMessage();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayWib();
   usePageTitle(t('agents.title'));
   if (report.isError) return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
   if (report.isPending) return <div className="page-panel"><Skeleton rows={6} /></div>;
@@ -133,7 +134,7 @@ function NewAgent({ me }: { me: Me }) {
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const create = useCreateAgent();
-  const [v, setV] = useState({ nik: '', name: '', phone: '', joinedOn: new Date().toISOString().slice(0, 10) });
+  const [v, setV] = useState({ nik: '', name: '', phone: '', joinedOn: todayWib() });
   const [path, setPath] = useState<VillagePath>([]);
   const area = [...path].reverse().find((c) => c.split('.').length >= 3) ?? '';
   return (
@@ -164,7 +165,7 @@ function RecordActivity({ agents }: { agents: { id: number; name: string }[] }) 
   const { t } = useTranslation();
   const describe = useErrorMessage();
   const activity = useAgentActivity();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayWib();
   const [kind, setKind] = useState<'member' | 'collection'>('member');
   const [v, setV] = useState({ agentId: String(agents[0]?.id ?? ''), nik: '', date: today, month: today.slice(0, 7), amount: '16800' });
   const submit = () =>

@@ -20,6 +20,7 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import { dateText } from './labels';
 import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
+import { todayWib } from '../../../../src/domain/wib';
 
 /** Outreach (sosialisasi): how many villages have been reached, which not yet, and a form to record an event. */
 export default function OutreachPage() {
@@ -131,7 +132,7 @@ function RecordEvent({ me }: { me: Me }) {
   const node = path[path.length - 1] ?? me.regionCode;
   const children = useRegionChildren(node);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [form, setForm] = useState({ heldOn: new Date().toISOString().slice(0, 10), title: '', organiser: '', attendance: '', enrolmentsAfter: '0' });
+  const [form, setForm] = useState({ heldOn: todayWib(), title: '', organiser: '', attendance: '', enrolmentsAfter: '0' });
   const [audiences, setAudiences] = useState<Set<string>>(new Set(['village_heads']));
   const [done, setDone] = useState(false);
   const villages = children.data?.filter((c) => c.level === 'village') ?? [];

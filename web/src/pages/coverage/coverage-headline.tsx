@@ -49,6 +49,11 @@ export function Headline({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
           {formatNumber(c.lapses, lang)}
         </div>
         <FlowSource source={c.lapsesSource} registry={c.registryLapses} lang={lang} />
+        <div className="coverage-card-label">{t('coverage.lapsedNow')}</div>
+        <div className="coverage-value" data-testid="coverage-lapsed-now">
+          {formatNumber(c.lapsedNow, lang)}
+        </div>
+        <div className="coverage-note">{t('coverage.lapsedNowNote')}</div>
       </div>
       <div className="coverage-card" data-testid="coverage-gap">
         <div className="coverage-card-label">{t('coverage.gap')}</div>

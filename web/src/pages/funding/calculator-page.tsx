@@ -12,9 +12,10 @@ import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import '../../components/data-table.css';
 import './funding.css';
+import { todayWib } from '../../../../src/domain/wib';
 
 type Segment = 'BPU' | 'PU' | 'JAKON' | 'PMI';
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const today = () => todayWib();
 
 /** Simulasi iuran & manfaat: what a contribution costs and what the death benefits pay, on a date. */
 export default function CalculatorPage() {

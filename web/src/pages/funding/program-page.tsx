@@ -18,11 +18,12 @@ import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
-import { formatNumber, formatPercent, formatRupiah } from '../../lib/format';
+import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
+import { monthName } from '../../../../src/domain/wib';
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 
@@ -214,8 +215,8 @@ function BillsPanel({ id }: { id: number }) {
           <DataTable
             compact
             columns={[
-              { key: 'month', header: t('funding.billing.month'), card: 'title', cell: (b) => b.month },
-              { key: 'due', header: t('funding.bills.due'), cell: (b) => b.dueDate },
+              { key: 'month', header: t('funding.billing.month'), card: 'title', cell: (b) => monthName(b.month, currentLang()) },
+              { key: 'due', header: t('funding.bills.due'), cell: (b) => formatDate(b.dueDate) },
               { key: 'workers', header: t('funding.bills.workers'), numeric: true, cell: (b) => formatNumber(b.workerCount, lang) },
               { key: 'amount', header: t('funding.bills.amount'), numeric: true, cell: (b) => formatRupiah(b.amount, lang) },
               { key: 'paid', header: t('funding.bills.paid'), numeric: true, cell: (b) => formatRupiah(b.paidAmount, lang) },
@@ -310,26 +311,27 @@ function WarningPanel({ id }: { id: number }) {
           <>
             <p data-testid="warning-count">{t('funding.warning.count', { count: w.data.items.length, months: w.data.lapseMonths })}</p>
             {w.data.items.length > 0 && (
-              <table className="data-table data-table-compact">
-                <thead>
-                  <tr>
-                    <th>{t('funding.warning.name')}</th>
-                    <th>{t('funding.programs.region')}</th>
-                    <th className="num">{t('funding.warning.unpaid')}</th>
-                    <th>{t('funding.warning.lapseDate')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {w.data.items.slice(0, 100).map((i) => (
-                    <tr key={i.enrolmentId}>
-                      <td>{i.name}</td>
-                      <td>{i.villageCode}</td>
-                      <td className="num">{i.unpaidMonths}</td>
-                      <td>{i.overdue ? t('funding.warning.overdue', { date: i.lapseDate }) : i.lapseDate}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <>
+                <p>
+                  <a href={`/api/early-warning.xlsx?programId=${id}&days=${Number(days || 0)}`} download data-testid="warning-export">
+                    {t('funding.warning.export')}
+                  </a>
+                </p>
+                <DataTable
+                  compact
+                  data-testid="warning-table"
+                  rows={w.data.items.slice(0, 100)}
+                  rowKey={(i) => i.enrolmentId}
+                  columns={[
+                    { key: 'name', header: t('funding.warning.name'), card: 'title', cell: (i) => i.name },
+                    { key: 'lapse', header: t('funding.warning.lapseDate'), card: 'aside', cell: (i) => formatDate(i.lapseDate) },
+                    { key: 'nik', header: t('funding.warning.nik'), cell: (i) => i.nikMasked },
+                    { key: 'kpj', header: t('funding.warning.kpj'), cell: (i) => i.kpj ?? '–' },
+                    { key: 'village', header: t('funding.programs.region'), cell: (i) => i.villageName },
+                    { key: 'unpaid', header: t('funding.warning.unpaid'), numeric: true, cell: (i) => i.unpaidMonths },
+                  ]}
+                />
+              </>
             )}
           </>
         )}

@@ -9,12 +9,13 @@ import { DataTable } from '../../components/data-table';
 import { FormField } from '../../components/form-field';
 import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
-import { formatNumber, formatRupiah } from '../../lib/format';
+import { formatDate, formatNumber, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import '../workers/workers.css';
 import './funding.css';
+import { todayWib } from '../../../../src/domain/wib';
 
-const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const today = () => todayWib();
 
 /** ppm → "0,24%", rupiah → "Rp6.800", count → "36". */
 function shown(r: Pick<Rate, 'unit' | 'value'>, lang: 'id' | 'en') {
@@ -76,7 +77,7 @@ export default function RatesPage() {
           compact
           columns={[
             { key: 'key', header: t('funding.rates.key'), card: 'title', cell: (r) => r.key },
-            { key: 'from', header: t('funding.rates.effectiveFrom'), card: 'aside', cell: (r) => r.effectiveFrom },
+            { key: 'from', header: t('funding.rates.effectiveFrom'), card: 'aside', cell: (r) => formatDate(r.effectiveFrom) },
             { key: 'value', header: t('funding.rates.value'), numeric: true, cell: (r) => shown(r, lang) },
             {
               key: 'basis',

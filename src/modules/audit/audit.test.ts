@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { injectAs, login, useTestApp } from '../../../test/app.js';
+import { recordAudit } from '../../db/tx.js';
+
+const t = useTestApp();
+
+describe('audit viewer filters', () => {
+  it('filters by actor, action, region and WIB day, newest first, keyset-paged', async () => {
+    const entry = (action: string, region: string, id: string) => ({ action, entityType: 'worker', entityId: id, regionCode: region, before: { a: 1 }, after: { a: 2 } });
+    await recordAudit(t.db, { id: null, username: 'uji.audit' }, [entry('view_nik', '32.02.01.2002', 'a1'), entry('export', '32.02.01.2002', 'a2'), entry('view_nik', '32.13.01.2001', 'a3')]);
+    // 06:30 WIB on 2 June 2025 is still 1 June in UTC: it belongs to 2 June
+    await t.db
+      .insertInto('audit_log')
+      .values({ at: new Date('2025-06-01T23:30:00Z'), actor_id: null, actor_username: 'uji.audit', action: 'view_nik', entity_type: 'worker', entity_id: 'a4', region_code: '32.02.02.2001', before: null, after: null })
+      .execute();
+    const auditor = await login(t.app, 'auditor');
+    const get = async (q: string) => {
+      const res = await injectAs(t.app, auditor, { url: `/api/audit?actor=uji.audit&${q}` });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: { entityId: string; before: unknown; after: unknown }[]; nextBeforeId: string | null };
+    };
+    expect((await get('')).items.map((e) => e.entityId)).toEqual(['a4', 'a3', 'a2', 'a1']);
+    expect((await get('action=view_nik')).items.map((e) => e.entityId)).toEqual(['a4', 'a3', 'a1']);
+    expect((await get('region=32.02.01')).items.map((e) => e.entityId)).toEqual(['a2', 'a1']);
+    expect((await get('from=2025-06-02&to=2025-06-02')).items.map((e) => e.entityId)).toEqual(['a4']);
+    expect((await get('to=2025-06-01')).items).toEqual([]);
+    const first = await get('limit=2');
+    expect(first.items.map((e) => e.entityId)).toEqual(['a4', 'a3']);
+    expect(first.items[1]).toMatchObject({ before: { a: 1 }, after: { a: 2 } });
+    const second = await get(`limit=2&beforeId=${first.nextBeforeId}`);
+    expect(second.items.map((e) => e.entityId)).toEqual(['a2', 'a1']);
+    expect(first.nextBeforeId).not.toBeNull();
+    // a region outside the caller's is refused
+    const kabAuditor = await login(t.app, 'kab.sukabumi');
+    expect((await injectAs(t.app, kabAuditor, { url: '/api/audit?region=32.13' })).statusCode).toBe(403);
+  });
+});
