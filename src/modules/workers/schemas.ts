@@ -35,12 +35,13 @@ export type NewWorker = z.infer<typeof newWorkerBody>;
 /** A person with their latest enrolment, the row of every worker list. */
 export const workerSchema = z.object({
   id: z.number(),
-  /** masked (3202••••••••0001) unless revealed */
+  /** masked (••••••••••••0001) unless revealed */
   nik: z.string(),
   nikMasked: z.boolean(),
   name: z.string(),
-  birthDate: z.string(),
-  sex: z.enum(SEXES),
+  /** null for roles without worker:nik: the birth date and sex are digits 7–12 of the NIK (decision 60) */
+  birthDate: z.string().nullable(),
+  sex: z.enum(SEXES).nullable(),
   villageCode: z.string(),
   villageName: z.string(),
   address: z.string(),
