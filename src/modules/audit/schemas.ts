@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 
 export const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  regionCode: z.string().nullable(),
+  id: text(),
+  at: text(),
+  actor: text(),
+  action: text(),
+  entityType: text(),
+  entityId: text(),
+  regionCode: text().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuery = z.object({
-  entityType: z.string().min(1).max(64).optional(),
-  entityId: z.string().min(1).max(128).optional(),
+  entityType: text().min(1).max(64).optional(),
+  entityId: text().min(1).max(128).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });
