@@ -268,7 +268,8 @@ beforeAll(async () => {
   });
   for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   const rows = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('user_session', 'kysely_migration', 'kysely_migration_lock')`.execute(t.db);
-  tables = rows.rows.map((r) => r.name);
+  // the import jobs run in the background (src/jobs.ts) and write their own tables between requests
+  tables = rows.rows.map((r) => r.name).filter((name) => !/import|staging|job/.test(name));
   await installWriteCounter();
   console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to reproduce), ${TOTAL_RUNS} cases over ${operations.length} routes, ${tables.length} tables watched`);
 }, 600_000);
@@ -285,7 +286,10 @@ function callerOf(access: AccessRule): { session?: Session; bearer?: string; use
 describe('fuzz: every route, schema-shaped and hostile input', () => {
   it('never answers 5xx, never shows a stack trace, never writes half of a refused request', async () => {
     expect(operations.length).toBeGreaterThan(50);
-    const perRoute = Math.max(10, Math.ceil(TOTAL_RUNS / operations.length));
+    // workbooks and PDFs take ~0.5 s each to build: a few cases there, the rest spread over the other routes
+    const heavy = (op: Operation) => op.method === 'GET' && /\.xlsx|\.pdf/.test(op.url);
+    const heavyRuns = 10;
+    const perRoute = Math.max(10, Math.ceil((TOTAL_RUNS - heavyRuns * operations.filter(heavy).length) / operations.filter((op) => !heavy(op)).length));
     const failures: string[] = [];
     let cases = 0;
     let byStatus: Record<string, number> = {};
@@ -316,14 +320,14 @@ describe('fuzz: every route, schema-shaped and hostile input', () => {
             if (after !== before) throw new Error(`refused ${write ? 'write' : 'read'} changed rows: ${where}\n  tables now ${await counts()}`);
           }
         }),
-        { seed: SEED + index, numRuns: perRoute, endOnFailure: true },
+        { seed: SEED + index, numRuns: heavy(op) ? heavyRuns : perRoute, endOnFailure: true },
       );
       if (result.failed) failures.push(`${op.method} ${op.url} (seed ${SEED + index}, path "${result.counterexamplePath}"): ${String((result.errorInstance as Error | undefined)?.message ?? result.errorInstance)}`);
     }
     console.log(`fuzz: ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s, statuses ${JSON.stringify(byStatus)}`);
     console.log(`fuzz: slowest routes (ms in total) ${JSON.stringify([...timeByRoute].sort((a, b) => b[1] - a[1]).slice(0, 8))}`);
     byStatus = {};
-    expect(cases).toBeGreaterThanOrEqual(Math.min(TOTAL_RUNS, 5000) - failures.length * perRoute);
+    expect(cases).toBeGreaterThanOrEqual(TOTAL_RUNS - failures.length * perRoute);
     expect(failures, `FUZZ_SEED=${SEED}\n${failures.join('\n\n')}`).toEqual([]);
   }, 900_000);
 });
