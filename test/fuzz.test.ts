@@ -235,14 +235,15 @@ const sessions = new Map<string, Session>();
 let tables: string[] = [];
 
 /**
- * Every statement that inserts, updates or deletes rows of a watched table bumps one counter, in the
+ * Every row a statement inserts, updates or deletes in a watched table bumps one counter (per row: a
+ * statement-level trigger fires even when no row matched), in the
  * same transaction: a write rolled back leaves it as it was, a write that stayed does not.
  */
 async function installWriteCounter() {
   await sql`CREATE TABLE fuzz_write_counter (n bigint NOT NULL)`.execute(t.db);
   await sql`INSERT INTO fuzz_write_counter VALUES (0)`.execute(t.db);
   await sql`CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE fuzz_write_counter SET n = n + 1; RETURN NULL; END $$`.execute(t.db);
-  for (const name of tables) await sql.raw(`CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH STATEMENT EXECUTE FUNCTION fuzz_count_write()`).execute(t.db);
+  for (const name of tables) await sql.raw(`CREATE TRIGGER fuzz_count_write AFTER INSERT OR UPDATE OR DELETE ON "${name}" FOR EACH ROW EXECUTE FUNCTION fuzz_count_write()`).execute(t.db);
 }
 const snapshot = async () => String((await sql<{ n: string }>`SELECT n::text AS n FROM fuzz_write_counter`.execute(t.db)).rows[0]!.n);
 /** What changed, when the counter says something did (slow, only on a failure). */
