@@ -154,3 +154,22 @@ const formatDate = (iso: string) => iso.split('-').reverse().join('/');
 export function maskNik(nik: string): string {
   return nik.length === 16 ? `${'•'.repeat(12)}${nik.slice(12)}` : '•'.repeat(nik.length);
 }
+
+const BIRTH_KEYS = /^(birth_?date|tanggal_?lahir|tgl_?lahir|sex|jenis_?kelamin)$/i;
+const WHOLE_NIK = /(?<!\d)\d{16}(?!\d)/g;
+/** The mask before decision 41 showed digits 1–4 as well: `3202••••••••6905`. */
+const OLD_MASK = /(?<!\d)\d{4}(•{8}\d{4})(?!\d)/g;
+
+/**
+ * A stored payload (an audit entry's before/after) as a role without `worker:nik` may see it: every
+ * 16-digit number and every old-style mask shown as the last four digits, and birth dates and sex left out
+ * (digits 7–12 of the NIK; decision 60). Pure and recursive; other values are kept as they are.
+ */
+export function maskPersonalData(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(WHOLE_NIK, (n) => maskNik(n)).replace(OLD_MASK, (_m, rest: string) => `••••${rest}`);
+  if (Array.isArray(value)) return value.map(maskPersonalData);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !BIRTH_KEYS.test(k)).map(([k, v]) => [k, maskPersonalData(v)]));
+  }
+  return value;
+}

@@ -1,14 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { errors } from './errors.js';
 import { describeIssue } from './validation-messages.js';
+import { UNSAFE } from './text-safety.js';
 
-/**
- * Text PostgreSQL cannot store: NUL (refused in text and jsonb) and a UTF-16 surrogate without its
- * partner (not a character, so not encodable as UTF-8). Issue 12 found both reaching the database as
- * 500s from any text field, query or file name — the login included.
- */
-// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
-const UNSAFE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export { isSafeText } from './text-safety.js';
 
 /** The path (part.key.0.key) of the first string, or object key, holding unsafe text. */
 export function findUnsafeText(value: unknown, path: string): string | undefined {

@@ -25,8 +25,10 @@ export function describeIssue(issue: IssueLike, part: string): FieldIssue {
   const name = field.split('.').slice(1).join('.') || field;
   let id: string;
   let en: string;
-  let code = (issue.code ?? 'invalid').toUpperCase();
-  switch (issue.code) {
+  // text() (src/lib/schemas.ts) reports unsafe characters as a custom issue carrying this code
+  const kind = issue.code === 'custom' && issue.params?.code === 'invalid_characters' ? 'invalid_characters' : issue.code;
+  let code = (kind ?? 'invalid').toUpperCase();
+  switch (kind) {
     case 'invalid_type':
       if (/received undefined/.test(issue.message ?? '')) {
         code = 'REQUIRED';

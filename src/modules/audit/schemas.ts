@@ -1,27 +1,27 @@
 import { z } from 'zod';
-import { isoDate, regionCodeSchema } from '../../lib/schemas.js';
+import { isoDate, regionCodeSchema, text } from '../../lib/schemas.js';
 
 export const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  regionCode: z.string().nullable(),
+  id: text(),
+  at: text(),
+  actor: text(),
+  action: text(),
+  entityType: text(),
+  entityId: text(),
+  regionCode: text().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuery = z.object({
-  actor: z.string().trim().min(1).max(128).optional().describe('username of who did it (exact)'),
-  action: z.string().trim().min(1).max(64).optional().describe('e.g. view_nik, export, export_full_nik, import_commit, case_step, rate_add'),
+  actor: text().trim().min(1).max(128).optional().describe('username of who did it (exact)'),
+  action: text().trim().min(1).max(64).optional().describe('e.g. view_nik, export, export_full_nik, import_commit, case_step, rate_add'),
   region: regionCodeSchema.optional().describe('only entries of this region and below (inside the caller\'s own)'),
   from: isoDate.optional().describe('first day (WIB), inclusive'),
   to: isoDate.optional().describe('last day (WIB), inclusive'),
-  entityType: z.string().min(1).max(64).optional(),
-  entityId: z.string().min(1).max(128).optional(),
+  entityType: text().min(1).max(64).optional(),
+  entityId: text().min(1).max(128).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   beforeId: z.coerce.number().int().positive().optional(),
 });

@@ -1,17 +1,18 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 import { ROLES } from '../../domain/roles.js';
 
-export const loginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const loginBody = z.object({ username: text().min(1).max(64), password: text().min(1).max(256) });
 
 /** The signed-in user, and the CSRF token writes must send back (so a reloaded page can keep writing). */
 export const meSchema = z.object({
-  username: z.string(),
-  displayName: z.string(),
+  username: text(),
+  displayName: text(),
   role: z.enum(ROLES),
-  regionCode: z.string(),
-  regionName: z.string(),
+  regionCode: text(),
+  regionName: text(),
   demo: z.boolean(),
-  csrfToken: z.string(),
+  csrfToken: text(),
 });
 export type Me = z.infer<typeof meSchema>;
 

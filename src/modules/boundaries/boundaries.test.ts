@@ -23,7 +23,7 @@ describe('region boundaries', () => {
     };
     const res = await upload(admin, fc, 'sukabumi.geojson', 'BIG (uji)');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ regions: 2 });
+    expect(res.json()).toMatchObject({ regions: 2 });
     const kab = await login(t.app, 'kab.sukabumi');
     const map = (await injectAs(t.app, kab, { url: '/api/coverage/32.02/map' })).json();
     expect(map.features.map((f: { properties: { name: string } }) => f.properties.name)).toEqual(['32.02.01', '32.02.02']);
@@ -52,5 +52,51 @@ describe('region boundaries', () => {
     expect([wrongType.statusCode, wrongType.json().error.code]).toEqual([422, 'GEOJSON_FILE_TYPE']);
     const kab = await login(t.app, 'kab.sukabumi');
     expect((await upload(kab, { type: 'FeatureCollection', features: [] })).statusCode).toBe(403);
+  });
+
+  it('stores and serves a simplified map: 5 decimals, Douglas–Peucker, many times smaller', async () => {
+    const admin = await login(t.app, 'nasional');
+    // a surveyed-looking district: 50,000 points on a wobbly circle, 15 decimals each
+    const ring: number[][] = [];
+    for (let i = 0; i < 50_000; i++) {
+      const a = (2 * Math.PI * i) / 50_000;
+      const r = 0.05 * (1 + 0.1 * Math.sin(9 * a));
+      ring.push([106.7 + r * Math.cos(a) + Math.random() * 1e-7, -7.1 + r * Math.sin(a)]);
+    }
+    ring.push(ring[0]!);
+    const fc = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: '32.02.05' }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+    const res = await upload(admin, fc);
+    expect(res.statusCode, res.body).toBe(200);
+    const { bytes } = res.json();
+    expect(bytes.uploaded).toBe(JSON.stringify(fc).length);
+    const map = await injectAs(t.app, await login(t.app, 'kab.sukabumi'), { url: '/api/coverage/32.02/map' });
+    const served = map.json().features.find((f: { properties: { name: string } }) => f.properties.name === '32.02.05');
+    const coords = served.geometry.coordinates[0] as number[][];
+    console.log(`boundaries: uploaded ${bytes.uploaded} bytes, stored ${bytes.stored} bytes, ${coords.length} of ${ring.length} points served`);
+    expect(bytes.stored * 50).toBeLessThan(bytes.uploaded);
+    expect(coords.length).toBeLessThan(ring.length / 50);
+    expect(coords.every(([x, y]) => Math.abs(x! * 1e5 - Math.round(x! * 1e5)) < 1e-6 && Math.abs(y! * 1e5 - Math.round(y! * 1e5)) < 1e-6)).toBe(true);
+    expect(coords[0]).toEqual(coords.at(-1));
+  });
+
+  it('refuses a boundary file over 20 MB with a clear message, and positions that are not [lon, lat] numbers', async () => {
+    const admin = await login(t.app, 'nasional');
+    const form = new FormData();
+    form.append('file', new Blob(['{"type":"FeatureCollection","features":[', ' '.repeat(21 * 1024 * 1024), ']}']), 'besar.geojson');
+    const big = await injectAs(t.app, admin, { method: 'POST', url: '/api/boundaries/import', payload: form as never });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error).toMatchObject({ code: 'BOUNDARY_FILE_TOO_LARGE' });
+    expect(big.json().error.message).toContain('20 MB');
+    const bad = await upload(admin, {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: '32.02.06' }, geometry: { type: 'Polygon', coordinates: [[['a', 'b'], [1, 2], [1, 3], ['a', 'b']]] } },
+        { type: 'Feature', properties: { code: '32.02.07' }, geometry: { type: 'Polygon', coordinates: [[[1e9, 2], [1, 2], [1, 3], [1e9, 2]]] } },
+        { type: 'Feature', properties: { code: '32.02.08' }, geometry: { type: 'MultiPolygon', coordinates: [[[[1, 2], [1, 3]]]] } },
+      ],
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.issues.map((i: { field: string; code: string }) => `${i.field}:${i.code}`)).toEqual(['features[0]:GEOMETRY_INVALID', 'features[1]:GEOMETRY_INVALID', 'features[2]:GEOMETRY_INVALID']);
+    expect(bad.json().error.issues[0].message).toMatch(/Fitur 1: titik harus \[bujur, lintang\]/);
   });
 });

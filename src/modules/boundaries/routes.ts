@@ -6,17 +6,24 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../access/plugin.js';
 import { access } from '../../access/rules.js';
 import type { Db } from '../../db/client.js';
-import { errors } from '../../lib/errors.js';
 import { type UploadSpec, withUpload } from '../../lib/upload.js';
 import { codeParams } from '../coverage/schemas.js';
 import { boundaryCollectionSchema, boundaryImportResultSchema } from './schemas.js';
 import { childBoundaries, importBoundaries } from './service.js';
 
+/** A boundary file larger than this is refused (issue 12: a 60 MB file was accepted and served to every user of a province). */
+export const BOUNDARY_MAX_MB = 20;
 const GEOJSON_FILE: UploadSpec<'geojson' | 'json'> = {
   extensions: ['geojson', 'json'],
-  maxBytes: 100 * 1024 * 1024,
+  maxBytes: BOUNDARY_MAX_MB * 1024 * 1024,
   wrongType: { code: 'GEOJSON_FILE_TYPE', text: { id: 'Unggah berkas .geojson atau .json (kolom "file").', en: 'Upload a .geojson or .json file (field "file").' } },
-  tooLarge: { code: 'PAYLOAD_TOO_LARGE', text: errors.payloadTooLarge().text },
+  tooLarge: {
+    code: 'BOUNDARY_FILE_TOO_LARGE',
+    text: {
+      id: `Berkas batas wilayah paling besar ${BOUNDARY_MAX_MB} MB. Sederhanakan geometrinya (mis. mapshaper, toleransi ±10 m) atau unggah per kabupaten/kota.`,
+      en: `A boundary file may be at most ${BOUNDARY_MAX_MB} MB. Simplify its geometry (e.g. mapshaper, about 10 m tolerance) or upload one regency/city at a time.`,
+    },
+  },
   fields: ['source'],
 };
 const DEFAULT_SOURCE = 'Batas wilayah resmi (unggahan admin)';

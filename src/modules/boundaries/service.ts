@@ -1,6 +1,7 @@
 import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { audited } from '../../db/tx.js';
+import { checkPolygonal, type Polygonal, simplifyPolygonal } from '../../domain/geometry.js';
 import { isRegionCode, NATIONAL } from '../../domain/region-code.js';
 import { AppError, type FieldIssue } from '../../lib/errors.js';
 import { findRegions } from '../regions/queries.js';
@@ -44,7 +45,13 @@ export async function importBoundaries(db: Db, user: SessionUser, text: string, 
     const type = f.geometry?.type;
     if (type !== 'Polygon' && type !== 'MultiPolygon') return bad('GEOMETRY_INVALID', 'geometri harus Polygon atau MultiPolygon.', 'geometry must be a Polygon or MultiPolygon.');
     if (!Array.isArray(f.geometry?.coordinates)) return bad('GEOMETRY_INVALID', 'koordinat tidak ada.', 'coordinates are missing.');
-    rows.push({ code, geometry: JSON.stringify({ type, coordinates: f.geometry.coordinates }) });
+    const wrong = checkPolygonal(type, f.geometry.coordinates);
+    if (wrong) {
+      const [id, en] = wrong.split(' / ');
+      return bad('GEOMETRY_INVALID', `${id}.`, `${en ?? id}.`);
+    }
+    // stored as the map draws it: 5 decimals, Douglas–Peucker at ≈ 11 m (decision 62)
+    rows.push({ code, geometry: JSON.stringify(simplifyPolygonal({ type, coordinates: f.geometry.coordinates } as Polygonal)) });
   });
   if (rows.length > 0) {
     const known = new Set((await findRegions(db, rows.map((r) => r.code))).map((r) => r.code));
@@ -58,7 +65,7 @@ export async function importBoundaries(db: Db, user: SessionUser, text: string, 
   return audited(db, user, async (tx) => {
     await saveBoundaries(tx, rows, source, user.username);
     return {
-      result: { regions: rows.length },
+      result: { regions: rows.length, bytes: { uploaded: Buffer.byteLength(text), stored: rows.reduce((n, r) => n + Buffer.byteLength(r.geometry), 0) } },
       audit: [{ action: 'import_boundaries', entityType: 'region_boundary', entityId: filename, regionCode: null, before: null, after: { regions: rows.length, source, codes: rows.length <= 50 ? rows.map((r) => r.code) : undefined } }],
     };
   });

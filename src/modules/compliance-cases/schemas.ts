@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STEPS } from '../../domain/compliance-case.js';
-import { idParams, isoDate, paginationQuery, regionCodeSchema } from '../../lib/schemas.js';
+import { dbIdCoerced, idParams, isoDate, paginationQuery, regionCodeSchema, text, trimmedText } from '../../lib/schemas.js';
 import { findingSchema } from '../employers/schemas.js';
 
 /** The compliance case contract (issue 6): every request and response shape of /api/compliance-cases. */
@@ -14,27 +14,27 @@ export const caseListQuery = z
     step: stepEnum.optional(),
     open: flag.optional(),
     overdue: flag.optional(),
-    employerId: z.coerce.number().int().positive().optional(),
+    employerId: dbIdCoerced().optional(),
   })
   .extend(paginationQuery(50, 200).shape);
 
 export const caseSummarySchema = z.object({
   id: z.number(),
   employerId: z.number(),
-  employerName: z.string(),
-  employerNpp: z.string().nullable(),
-  region: z.string(),
-  regionName: z.string(),
+  employerName: text(),
+  employerNpp: text().nullable(),
+  region: text(),
+  regionName: text(),
   step: stepEnum,
-  stepLabel: z.string(),
-  stepLabelEn: z.string(),
-  stepDate: z.string(),
-  deadline: z.string().nullable(),
+  stepLabel: text(),
+  stepLabelEn: text(),
+  stepDate: text(),
+  deadline: text().nullable(),
   overdue: z.boolean(),
-  officer: z.string(),
+  officer: text(),
   allowedNext: z.array(stepEnum),
   findings: z.array(findingSchema),
-  openedBy: z.string(),
+  openedBy: text(),
   openedAt: z.date(),
 });
 export const casePageSchema = z.object({ items: z.array(caseSummarySchema), total: z.number(), page: z.number(), pageSize: z.number() });
@@ -43,24 +43,24 @@ export const caseStepSchema = z.object({
   id: z.number(),
   fromStep: stepEnum.nullable(),
   step: stepEnum,
-  stepDate: z.string(),
-  deadline: z.string().nullable(),
-  officer: z.string(),
-  note: z.string(),
-  by: z.string(),
+  stepDate: text(),
+  deadline: text().nullable(),
+  officer: text(),
+  note: text(),
+  by: text(),
   at: z.date(),
   /** the step has a letter (GET …/letters/:stepId) */
   letter: z.boolean(),
 });
-export const caseDocumentSchema = z.object({ id: z.number(), filename: z.string(), contentType: z.string(), sizeBytes: z.number(), uploadedBy: z.string(), uploadedAt: z.date() });
+export const caseDocumentSchema = z.object({ id: z.number(), filename: text(), contentType: text(), sizeBytes: z.number(), uploadedBy: text(), uploadedAt: z.date() });
 export const caseDetailSchema = caseSummarySchema.extend({ steps: z.array(caseStepSchema), documents: z.array(caseDocumentSchema) });
 
-export const openCaseBody = z.object({ employerId: z.number().int().positive(), officer: z.string().trim().max(120).optional(), note: z.string().trim().max(2000).optional() });
+export const openCaseBody = z.object({ employerId: z.number().int().positive(), officer: trimmedText().max(120).optional(), note: trimmedText().max(2000).optional() });
 
 export const transitionBody = z.object({
   to: stepEnum,
-  note: z.string().trim().max(2000).optional(),
-  officer: z.string().trim().max(120).optional(),
+  note: trimmedText().max(2000).optional(),
+  officer: trimmedText().max(120).optional(),
   /** when the step happened (a letter is often signed before it is entered); default today */
   date: isoDate.optional(),
   /** working days allowed at this step, if not the default */

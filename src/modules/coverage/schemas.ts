@@ -3,7 +3,7 @@ import { currentPeriod } from '../../domain/coverage.js';
 import { NUMERATOR_SOURCES } from '../../domain/numerator.js';
 import { SEGMENTS } from '../../domain/worker.js';
 import type { Bilingual } from '../../lib/errors.js';
-import { periodSchema, regionCodeSchema } from '../../lib/schemas.js';
+import { periodSchema, regionCodeSchema, text } from '../../lib/schemas.js';
 
 /** The coverage contract: requests and responses of /api/coverage (and the reports and exports built on it). */
 
@@ -29,10 +29,10 @@ export const trendQuery = z
 
 // ── responses ──
 
-const bilingual: z.ZodType<Bilingual> = z.object({ id: z.string(), en: z.string() });
+const bilingual: z.ZodType<Bilingual> = z.object({ id: text(), en: text() });
 
 /** Figures of one segment, group or payer. */
-export const breakdownRowSchema = z.object({ key: z.string(), active: z.number(), started: z.number(), lapsed: z.number(), ended: z.number() });
+export const breakdownRowSchema = z.object({ key: text(), active: z.number(), started: z.number(), lapsed: z.number(), ended: z.number() });
 
 /** Which count the numerator is, with both counts beside it (the region's and each child's). */
 const numeratorFields = {
@@ -52,9 +52,9 @@ const numeratorFields = {
 };
 
 export const childSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
+  code: text(),
+  name: text(),
+  level: text(),
   activeParticipants: z.number().describe('the numerator used (see numeratorSource)'),
   ...numeratorFields,
   employedPopulation: z.number().nullable(),
@@ -67,13 +67,13 @@ export const childSchema = z.object({
 });
 
 export const coverageSchema = z.object({
-  region: z.object({ code: z.string(), name: z.string(), level: z.string() }),
-  period: z.string(),
+  region: z.object({ code: text(), name: text(), level: text() }),
+  period: text(),
   activeParticipants: z.number().describe('the numerator used: active at the end of the month (see numeratorSource and definition.numerator)'),
   ...numeratorFields,
-  registryByPayer: z.array(z.object({ payer: z.string(), active: z.number() })).describe('registry participants by payer (what APBD-funded programmes add)'),
+  registryByPayer: z.array(z.object({ payer: text(), active: z.number() })).describe('registry participants by payer (what APBD-funded programmes add)'),
   dataAsOf: z
-    .object({ source: z.string(), receivedAt: z.string() })
+    .object({ source: text(), receivedAt: text() })
     .nullable()
     .describe('the most recently received official figure of the region or inside it for the period (source as sent, time received); null when the numerator is the registry’s'),
   employedPopulation: z.number().nullable().describe('null: no BPS figure for this region up to the period’s year'),
@@ -89,8 +89,8 @@ export const coverageSchema = z.object({
     .number()
     .describe('people in the region whose enrolment is lapsed today (src/domain/lapse.ts) — the same count as the worker list filtered by status lapsed'),
   ended: z.number(),
-  denominator: z.object({ year: z.number(), source: z.string(), formal: z.number().nullable(), informal: z.number().nullable() }).nullable(),
-  target: z.object({ year: z.number(), source: z.string() }).nullable().describe('the target used: of the period’s year, or the latest earlier one'),
+  denominator: z.object({ year: z.number(), source: text(), formal: z.number().nullable(), informal: z.number().nullable() }).nullable(),
+  target: z.object({ year: z.number(), source: text() }).nullable().describe('the target used: of the period’s year, or the latest earlier one'),
   targetYear: z.number().nullable().describe('the year of the target used (the period’s, or the latest earlier year with a target)'),
   gap: z.object({ workers: z.number(), rupiahPerMonth: z.number(), ratePerWorker: z.number(), rateBasis: bilingual }).nullable(),
   gapWorkers: z.number().nullable().describe('workers still needed to reach the target; null without denominator or target'),
@@ -106,7 +106,7 @@ export const coverageSchema = z.object({
     informalPct: z.number().nullable().describe('BPU ÷ informal employed × 100; null without the informal split'),
     bySegment: z.array(z.object({ segment: z.enum(SEGMENTS), official: z.number().nullable(), registry: z.number() })),
   }),
-  parent: z.object({ code: z.string(), name: z.string(), coveragePct: z.number().nullable() }).nullable(),
+  parent: z.object({ code: text(), name: text(), coveragePct: z.number().nullable() }).nullable(),
   national: z.object({ coveragePct: z.number().nullable() }).nullable(),
   villagesReached: z
     .object({ villagesTotal: z.number(), villagesReached: z.number(), pct: z.number() })
@@ -117,7 +117,7 @@ export const coverageSchema = z.object({
 });
 
 export const trendPointSchema = z.object({
-  period: z.string(),
+  period: text(),
   activeParticipants: z.number().describe('the numerator used that month'),
   numeratorSource: z.enum(NUMERATOR_SOURCES),
   officialParticipants: z.number().nullable(),
@@ -131,9 +131,9 @@ export const trendPointSchema = z.object({
 export const trendSchema = z.array(trendPointSchema);
 
 const reconciliationRowSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
+  code: text(),
+  name: text(),
+  level: text(),
   registryFundedBpu: z.number().describe('registry BPU participants active at the end of the month funded by a programme of this region, above or inside it'),
   officialBpu: z.number().nullable().describe('BPJS TK’s BPU figure (official or partial); null without one'),
   officialSource: z.enum(NUMERATOR_SOURCES),
@@ -144,12 +144,12 @@ const reconciliationRowSchema = z.object({
 
 export const reconciliationSchema = z.object({
   region: reconciliationRowSchema,
-  period: z.string(),
+  period: text(),
   children: z.array(reconciliationRowSchema),
   stale: z.object({
     afterMonths: z.number().describe('official data older than this many months before the period counts as stale'),
     regions: z
-      .array(z.object({ code: z.string(), name: z.string(), lastPeriod: z.string().nullable().describe('latest month with official data; null: never reported') }))
+      .array(z.object({ code: text(), name: text(), lastPeriod: text().nullable().describe('latest month with official data; null: never reported') }))
       .describe('regencies whose official data is missing or stale'),
   }),
   definition: bilingual,

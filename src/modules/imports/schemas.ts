@@ -1,15 +1,16 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 
 /** The life of an import job: validating → validated → committing → committed, or failed at any step. */
 export const IMPORT_STATUSES = ['validating', 'validated', 'committing', 'committed', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-const bilingual = z.object({ id: z.string(), en: z.string() });
+const bilingual = z.object({ id: text(), en: text() });
 
 /** Valid rows per funding programme named in the file, and whether they would overrun it (issue #4). */
 export const fundingLoadSchema = z.object({
   id: z.number(),
-  name: z.string(),
+  name: text(),
   rows: z.number(),
   overQuota: z.boolean(),
   overBudget: z.boolean(),
@@ -35,7 +36,7 @@ export const importCountsSchema = z
     alreadyRegistered: z.number(),
     doubleFunded: z.number(),
     withWarnings: z.number(),
-    rejectedByReason: z.record(z.string(), z.number()),
+    rejectedByReason: z.record(text(), z.number()),
   })
   .partial()
   .extend(importPreviewSchema.shape);
@@ -43,14 +44,14 @@ export type ImportCounts = z.infer<typeof importCountsSchema>;
 
 export const importViewSchema = z.object({
   id: z.number(),
-  filename: z.string(),
+  filename: text(),
   status: z.enum(IMPORT_STATUSES),
   /** 0..1 of the current phase (validating or committing) */
   progress: z.number(),
   counts: importCountsSchema,
-  error: z.object({ code: z.string(), message: z.string(), messageEn: z.string() }).optional(),
+  error: z.object({ code: text(), message: text(), messageEn: text() }).optional(),
   /** what was saved: {people, enrolments} for workers, {employers} for employers */
-  committed: z.record(z.string(), z.number()).optional(),
+  committed: z.record(text(), z.number()).optional(),
 });
 export type ImportView = z.infer<typeof importViewSchema>;
 

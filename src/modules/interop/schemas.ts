@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 
 /** The DHIS2 export contract: a dataValueSets payload (GET /api/coverage/:code/dhis2/dataValueSets.json). */
 
 export const dataValueSchema = z.object({
-  dataElement: z.string(),
+  dataElement: text(),
   /** YYYYMM */
-  period: z.string(),
+  period: text(),
   /** Kemendagri code, ID = Indonesia */
-  orgUnit: z.string(),
+  orgUnit: text(),
   /** absent: DHIS2's default (total) */
-  categoryOptionCombo: z.string().optional(),
-  value: z.string(),
+  categoryOptionCombo: text().optional(),
+  value: text(),
 });
 
 export const dataValueSetSchema = z.object({
-  dataSet: z.string(),
-  period: z.string(),
-  completeDate: z.string(),
+  dataSet: text(),
+  period: text(),
+  completeDate: text(),
   dataValues: z.array(dataValueSchema),
 });
 

@@ -1,36 +1,36 @@
 import { z } from 'zod';
 import { AUDIENCES } from '../../domain/outreach.js';
-import { isoDate, paginationQuery, regionCodeSchema } from '../../lib/schemas.js';
+import { isoDate, paginationQuery, regionCodeSchema, text, trimmedText } from '../../lib/schemas.js';
 
 /** The outreach (sosialisasi) contract (issue 6): every request and response shape of /api/outreach. */
 
 const REACH_KINDS = ['desa', 'all'] as const;
-const villageCode = z.string().trim().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'kode desa seperti 32.02.01.2001');
+const villageCode = trimmedText().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'kode desa seperti 32.02.01.2001');
 
 export const reachParams = z.object({ regionCode: regionCodeSchema });
 export const reachQuery = z.object({ kind: z.enum(REACH_KINDS).default('desa') });
-const reachItem = z.object({ code: z.string(), name: z.string(), villagesTotal: z.number(), villagesReached: z.number(), pct: z.number() });
+const reachItem = z.object({ code: text(), name: text(), villagesTotal: z.number(), villagesReached: z.number(), pct: z.number() });
 export const reachSchema = z.object({
-  regionCode: z.string(),
+  regionCode: text(),
   kind: z.enum(REACH_KINDS),
   villagesTotal: z.number(),
   villagesReached: z.number(),
   pct: z.number(),
-  notReached: z.array(z.object({ code: z.string(), name: z.string() })),
+  notReached: z.array(z.object({ code: text(), name: text() })),
   byChild: z.array(reachItem),
 });
 
 export const outreachEventSchema = z.object({
   id: z.number(),
-  heldOn: z.string(),
-  title: z.string(),
-  organiser: z.string(),
-  audiences: z.array(z.string()),
+  heldOn: text(),
+  title: text(),
+  organiser: text(),
+  audiences: z.array(text()),
   attendance: z.number(),
   enrolmentsAfter: z.number(),
-  region: z.string(),
-  notes: z.string(),
-  createdBy: z.string(),
+  region: text(),
+  notes: text(),
+  createdBy: text(),
   villageCount: z.number(),
 });
 export const eventListQuery = z.object({ region: regionCodeSchema.optional() }).extend(paginationQuery(50, 200).shape);
@@ -38,13 +38,13 @@ export const eventPageSchema = z.object({ items: z.array(outreachEventSchema), t
 
 export const outreachEventBody = z.object({
   heldOn: isoDate,
-  title: z.string().trim().min(1).max(200),
-  organiser: z.string().trim().min(1).max(200),
+  title: trimmedText().min(1).max(200),
+  organiser: trimmedText().min(1).max(200),
   audiences: z.array(z.enum(AUDIENCES)).min(1),
   attendance: z.number().int().min(0).max(1_000_000),
   enrolmentsAfter: z.number().int().min(0).max(1_000_000).default(0),
   villageCodes: z.array(villageCode).min(1).max(1000),
-  notes: z.string().trim().max(2000).optional(),
+  notes: trimmedText().max(2000).optional(),
 });
 
 export type ReachKind = (typeof REACH_KINDS)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../../domain/roles.js';
 import { SEGMENTS } from '../../domain/worker.js';
-import { regionCodeSchema } from '../../lib/schemas.js';
+import { regionCodeSchema, text, trimmedText } from '../../lib/schemas.js';
 
 /** The contract of official participation data (issue 11): API tokens and the machine push. */
 
@@ -9,7 +9,7 @@ import { regionCodeSchema } from '../../lib/schemas.js';
 export const MAX_PUSH_ROWS = 10_000;
 
 export const tokenBody = z.object({
-  name: z.string().trim().min(1).max(100).describe('who pushes with it, e.g. "BPJS TK Kanwil Jawa Barat"'),
+  name: trimmedText().min(1).max(100).describe('who pushes with it, e.g. "BPJS TK Kanwil Jawa Barat"'),
   regionCode: regionCodeSchema.describe('the subtree the token may send figures for (ID: the whole country)'),
   scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
 });
@@ -17,19 +17,19 @@ export type NewToken = z.infer<typeof tokenBody>;
 
 export const tokenCreated = z.object({
   id: z.number(),
-  token: z.string().describe('shown this once; only its sha256 is stored'),
+  token: text().describe('shown this once; only its sha256 is stored'),
 });
 
 export const tokenView = z.object({
   id: z.number(),
-  name: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
+  name: text(),
+  regionCode: text(),
+  regionName: text(),
   scopes: z.array(z.enum(TOKEN_SCOPES)),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  createdBy: text(),
+  createdAt: text(),
+  lastUsedAt: text().nullable(),
+  revokedAt: text().nullable(),
 });
 export type TokenView = z.infer<typeof tokenView>;
 export const tokenList = z.object({ items: z.array(tokenView) });
@@ -40,16 +40,16 @@ export const tokenList = z.object({ items: z.array(tokenView) });
  * counts ≥ 0) is checked per row by src/domain/participation.ts and answered as 422 naming `rows[i].field`.
  */
 export const pushRow = z.object({
-  regionCode: z.string().trim().describe('Kemendagri code of a province (32), regency/city (32.02) or district (32.02.01)'),
-  period: z.string().trim().describe('the month, YYYY-MM'),
-  segment: z.string().trim().describe(`one of ${SEGMENTS.join(', ')}`),
+  regionCode: trimmedText().describe('Kemendagri code of a province (32), regency/city (32.02) or district (32.02.01)'),
+  period: trimmedText().describe('the month, YYYY-MM'),
+  segment: trimmedText().describe(`one of ${SEGMENTS.join(', ')}`),
   active: z.number().describe('active participants at the end of the month'),
   new: z.number().nullish().describe('participants who joined in the month'),
   inactive: z.number().nullish().describe('participants who became inactive in the month'),
 });
 
 export const pushBody = z.object({
-  source: z.string().trim().min(1).max(300).describe('e.g. "BPJS TK Kanwil Jawa Barat, data per 30/06/2025"'),
+  source: trimmedText().min(1).max(300).describe('e.g. "BPJS TK Kanwil Jawa Barat, data per 30/06/2025"'),
   rows: z.array(pushRow).min(1).max(MAX_PUSH_ROWS),
 });
 export type PushBody = z.infer<typeof pushBody>;

@@ -38,8 +38,9 @@ export async function exportWorkers(db: Db, user: SessionUser, filter: RegionFil
           ws.addRow([
             fullNik ? w.nik : maskNik(w.nik),
             w.name,
-            formatDateId(w.birthDate),
-            w.sex,
+            // the birth date and sex are digits 7–12 of the NIK: only beside a full NIK (decision 60)
+            fullNik ? formatDateId(w.birthDate) : '',
+            fullNik ? w.sex : '',
             w.villageCode,
             w.villageName,
             w.address,

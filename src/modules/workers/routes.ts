@@ -1,7 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../access/plugin.js';
 import { access } from '../../access/rules.js';
+import type { SessionUser } from '../../access/session-user.js';
 import type { Db } from '../../db/client.js';
 import { can } from '../../domain/roles.js';
 import { AppError } from '../../lib/errors.js';
@@ -19,11 +20,24 @@ import {
   workerListQuery,
   workerPageSchema,
 } from './schemas.js';
+import { auditNikSearch, NikSearchLimiter } from './nik-search.js';
 import { createWorker, present, revealNik } from './service.js';
 
 export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['workers'];
+  // Exact-NIK search by roles without worker:nik: limited per user and audited (decision 60).
+  const nikSearches = new NikSearchLimiter();
+  const guardNikSearch = (user: SessionUser, nik: string | undefined, reply: FastifyReply) => {
+    if (!nik || can(user.role, 'worker:nik')) return false;
+    try {
+      nikSearches.take(user.id);
+    } catch (err) {
+      if (err instanceof AppError && typeof err.details?.retryAfterSeconds === 'number') reply.header('retry-after', err.details.retryAfterSeconds);
+      throw err;
+    }
+    return true;
+  };
 
   const createSchema = {
     tags,
@@ -38,7 +52,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
   );
 
   const listSchema = { tags, summary: 'Search and list workers within your region (NIK masked)', querystring: workerListQuery, response: { 200: workerPageSchema } };
-  r.get('/api/workers', { config: { access: access(listSchema, 'worker:read', { region: (v) => v.query.region }) }, schema: listSchema }, async (req) => {
+  r.get('/api/workers', { config: { access: access(listSchema, 'worker:read', { region: (v) => v.query.region }) }, schema: listSchema }, async (req, reply) => {
     const user = userOf(req);
     const { page, pageSize, cursor, ...filter } = req.query;
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
@@ -48,8 +62,12 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
         { id: 'Kursor halaman (cursor) tidak dikenal; muat ulang daftar dari halaman pertama.', en: 'Unknown page cursor (cursor); reload the list from the first page.' },
         'cursor',
       );
-    const list = await listWorkers(db, { ...filter, region: filter.region ?? user.regionCode }, pageSize, after ? { after } : { offset: (page - 1) * pageSize });
-    return { ...list, items: list.items.map((w) => present(w)), page, pageSize };
+    const region = filter.region ?? user.regionCode;
+    const nikSearch = guardNikSearch(user, filter.nik, reply);
+    const list = await listWorkers(db, { ...filter, region }, pageSize, after ? { after } : { offset: (page - 1) * pageSize });
+    if (nikSearch) await auditNikSearch(db, user, filter.nik!, region, list.items);
+    const masked = !can(user.role, 'worker:nik');
+    return { ...list, items: list.items.map((w) => present(w, { masked })), page, pageSize };
   });
 
   const exportSchema = { tags, summary: 'The same list as an Excel workbook (full NIK only for roles that may see it; audited)', querystring: workerFilterQuery };
@@ -59,6 +77,7 @@ export function workerRoutes(app: FastifyInstance, { db }: { db: Db }) {
     async (req, reply) => {
       const user = userOf(req);
       const filter = { ...req.query, region: req.query.region ?? user.regionCode };
+      if (guardNikSearch(user, filter.nik, reply)) await auditNikSearch(db, user, filter.nik!, filter.region, (await listWorkers(db, filter, 5, {})).items);
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       reply.header('content-disposition', `attachment; filename="pekerja-${filter.region}.xlsx"`);
       return reply.send(await exportWorkers(db, user, filter, can(user.role, 'worker:nik')));

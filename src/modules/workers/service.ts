@@ -96,9 +96,13 @@ async function enrol(tx: Tx, user: SessionUser, personId: number, villageCode: s
   return insertEnrolment(tx, personId, villageCode, e, program);
 }
 
-/** A list row as the caller may see it: the NIK masked unless revealed. */
-export function present(row: WorkerRow, revealed = false): Worker {
-  return { ...row, nik: revealed ? row.nik : maskNik(row.nik), nikMasked: !revealed };
+/**
+ * A list row as the caller may see it: the NIK masked unless revealed; for roles without `worker:nik`
+ * (`masked`) also no birth date and no sex, which are digits 7–12 of the NIK (decisions 41, 60).
+ */
+export function present(row: WorkerRow, { revealed = false, masked = false }: { revealed?: boolean; masked?: boolean } = {}): Worker {
+  const view = { ...row, nik: revealed ? row.nik : maskNik(row.nik), nikMasked: !revealed };
+  return masked ? { ...view, birthDate: null, sex: null } : view;
 }
 
 /** Shows one full NIK; every look is audited ("who looked at whose NIK"). The route's entity rule (personScope) has checked its region. */

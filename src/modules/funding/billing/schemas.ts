@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../../lib/schemas.js';
 import { BILL_STATUSES } from '../../../domain/funding.js';
 
 /** The contract of monthly billing: `/api/funding-programs/:id/billing-runs` and `/bills`. */
@@ -6,8 +7,8 @@ import { BILL_STATUSES } from '../../../domain/funding.js';
 export const billSchema = z.object({
   id: z.number(),
   fundingProgramId: z.number(),
-  month: z.string(),
-  dueDate: z.string(),
+  month: text(),
+  dueDate: text(),
   workerCount: z.number(),
   amount: z.number(),
   paidAmount: z.number(),
@@ -19,7 +20,7 @@ export const billSchema = z.object({
 });
 export type Bill = z.infer<typeof billSchema>;
 
-export const billingRunBody = z.object({ month: z.string().describe('YYYY-MM, e.g. 2025-06') });
+export const billingRunBody = z.object({ month: text().describe('YYYY-MM, e.g. 2025-06') });
 
 export const billList = z.object({ items: z.array(billSchema.omit({ created: true })) });
 export type BillList = z.infer<typeof billList>;

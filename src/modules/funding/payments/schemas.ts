@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { isoDate } from '../../../lib/schemas.js';
+import { isoDate, text, trimmedText } from '../../../lib/schemas.js';
 
 /** The contract of payments: by hand, from a bank statement, and an enrolment's month-by-month cover. */
 
 export const paymentBody = z.object({
   amount: z.number().int().positive().max(9_000_000_000_000_000),
   paidOn: isoDate,
-  reference: z.string().trim().max(200).optional(),
+  reference: trimmedText().max(200).optional(),
   billId: z.number().int().positive().optional(),
-  month: z.string().optional().describe('YYYY-MM: the bill this pays; a month not billed yet keeps the money as credit for it'),
+  month: text().optional().describe('YYYY-MM: the bill this pays; a month not billed yet keeps the money as credit for it'),
 });
 export type NewPayment = z.infer<typeof paymentBody>;
 
@@ -16,8 +16,8 @@ export const paymentResult = z.object({
   id: z.number(),
   fundingProgramId: z.number(),
   amount: z.number(),
-  paidOn: z.string(),
-  reference: z.string(),
+  paidOn: text(),
+  reference: text(),
   billId: z.number().nullable(),
   linesPaid: z.number().describe('bill lines (worker-months) this payment completed'),
   credit: z.number().describe('money of the programme not yet applied to a line'),
@@ -27,7 +27,7 @@ export const paymentResult = z.object({
 });
 export type PaymentResult = z.infer<typeof paymentResult>;
 
-const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: z.string(), reference: z.string(), billId: z.number().nullable(), source: z.string(), sourceFile: z.string().nullable(), createdBy: z.string() });
+const paymentItem = z.object({ id: z.number(), amount: z.number(), paidOn: text(), reference: text(), billId: z.number().nullable(), source: text(), sourceFile: text().nullable(), createdBy: text() });
 export type PaymentItem = z.infer<typeof paymentItem>;
 
 export const paymentList = z.object({ items: z.array(paymentItem) });
@@ -36,7 +36,7 @@ export const importedPayments = z.object({
   rows: z.number(),
   recorded: z.number(),
   duplicates: z.number(),
-  rejected: z.array(z.object({ row: z.number(), message: z.string(), messageEn: z.string() })),
+  rejected: z.array(z.object({ row: z.number(), message: text(), messageEn: text() })),
   amount: z.number(),
   linesPaid: z.number(),
   lapsed: z.number(),
@@ -46,11 +46,11 @@ export type ImportedPayments = z.infer<typeof importedPayments>;
 
 export const coverView = z.object({
   enrolmentId: z.number(),
-  status: z.string(),
-  segment: z.string(),
+  status: text(),
+  segment: text(),
   fundingProgramId: z.number().nullable(),
-  months: z.array(z.object({ month: z.string(), dueDate: z.string(), amount: z.number(), paidAt: z.string().nullable(), covered: z.boolean() })),
+  months: z.array(z.object({ month: text(), dueDate: text(), amount: z.number(), paidAt: text().nullable(), covered: z.boolean() })),
   arrears: z.number(),
-  history: z.array(z.object({ status: z.string(), changedAt: z.string(), changedBy: z.string(), reason: z.string().nullable() })),
+  history: z.array(z.object({ status: text(), changedAt: text(), changedBy: text(), reason: text().nullable() })),
 });
 export type EnrolmentCover = z.infer<typeof coverView>;

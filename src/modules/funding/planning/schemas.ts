@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FUNDED_SEGMENTS, PAYER_TYPES } from '../../../domain/funding.js';
-import { isoDate, regionCodeSchema } from '../../../lib/schemas.js';
+import { dbIdCoerced, isoDate, regionCodeSchema, text } from '../../../lib/schemas.js';
 import { programsSchema } from '../programs/schemas.js';
 
 /** The contract of planning: a programme's budget, the early warning of lapses, and the coverage plan. */
@@ -10,7 +10,7 @@ export const budgetQuery = z.object({ asOf: isoDate.optional() });
 export const budgetView = z.object({
   programId: z.number(),
   fiscalYear: z.number(),
-  asOf: z.string(),
+  asOf: text(),
   budget: z.number(),
   quota: z.number(),
   enrolled: z.number(),
@@ -29,37 +29,37 @@ export type Budget = z.infer<typeof budgetView>;
 
 export const earlyWarningQuery = z.object({
   region: regionCodeSchema.optional(),
-  programId: z.coerce.number().int().positive().optional(),
+  programId: dbIdCoerced().optional(),
   days: z.coerce.number().int().min(0).max(366).default(30),
   asOf: isoDate.optional(),
 });
 
 export const earlyWarningView = z.object({
-  asOf: z.string(),
+  asOf: text(),
   days: z.number(),
   lapseMonths: z.number(),
   items: z.array(
     z.object({
       enrolmentId: z.number(),
-      name: z.string(),
-      nikMasked: z.string().describe('always masked (last four digits)'),
-      kpj: z.string().nullable(),
-      villageCode: z.string(),
-      villageName: z.string(),
+      name: text(),
+      nikMasked: text().describe('always masked (last four digits)'),
+      kpj: text().nullable(),
+      villageCode: text(),
+      villageName: text(),
       programId: z.number(),
-      programName: z.string(),
+      programName: text(),
       unpaidMonths: z.number(),
-      lapseDate: z.string().describe('the day it lapses if nothing is paid (always after asOf: past ones are lapsed by the sweep)'),
+      lapseDate: text().describe('the day it lapses if nothing is paid (always after asOf: past ones are lapsed by the sweep)'),
     }),
   ),
-  byProgram: z.array(z.object({ programId: z.number(), programName: z.string(), count: z.number() })),
+  byProgram: z.array(z.object({ programId: z.number(), programName: text(), count: z.number() })),
 });
 export type EarlyWarning = z.infer<typeof earlyWarningView>;
 
 export const planBody = z.object({
   region: regionCodeSchema,
   targetPercent: z.number().min(0).max(100),
-  byMonth: z.string().describe('YYYY-MM'),
+  byMonth: text().describe('YYYY-MM'),
   employedPopulation: z.number().int().min(1).describe('coverage denominator (penduduk bekerja, BPS Sakernas) for the region'),
   mix: z
     .array(z.object({ segment: z.enum(FUNDED_SEGMENTS), programs: programsSchema, income: z.number().int().min(1), riskGroup: z.number().int().min(1).max(5).optional(), share: z.number().min(0).max(1) }))
@@ -70,21 +70,21 @@ export const planBody = z.object({
 export type PlanRequest = z.infer<typeof planBody>;
 
 export const planView = z.object({
-  region: z.string(),
-  asOf: z.string(),
-  byMonth: z.string(),
-  denominator: z.object({ employedPopulation: z.number(), source: z.string() }),
+  region: text(),
+  asOf: text(),
+  byMonth: text(),
+  denominator: z.object({ employedPopulation: z.number(), source: text() }),
   currentPercent: z.number(),
   activeParticipants: z.number(),
   targetParticipants: z.number(),
   workersNeeded: z.number(),
   monthlyCost: z.number(),
   annualCost: z.number(),
-  byMix: z.array(z.object({ label: z.string(), workers: z.number(), monthlyCost: z.number(), annualCost: z.number() })),
+  byMix: z.array(z.object({ label: text(), workers: z.number(), monthlyCost: z.number(), annualCost: z.number() })),
   byPayer: z.array(z.object({ payerType: z.enum(PAYER_TYPES), monthlyCost: z.number(), annualCost: z.number() })),
   monthsToTarget: z.number(),
   newWorkersPerMonth: z.number(),
-  budgets: z.array(z.object({ programId: z.number(), name: z.string(), payerType: z.enum(PAYER_TYPES), regionCode: z.string(), budget: z.number(), committed: z.number(), available: z.number() })),
+  budgets: z.array(z.object({ programId: z.number(), name: text(), payerType: z.enum(PAYER_TYPES), regionCode: text(), budget: z.number(), committed: z.number(), available: z.number() })),
   budgetTotal: z.number(),
   availableTotal: z.number(),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FUNDED_SEGMENTS, PAYER_TYPES, PROGRAM_STATUSES } from '../../../domain/funding.js';
 import { PROGRAMS } from '../../../domain/worker.js';
-import { isoDate, regionCodeSchema } from '../../../lib/schemas.js';
+import { isoDate, regionCodeSchema, text, trimmedText } from '../../../lib/schemas.js';
 
 /** The contract of funding programmes: `/api/funding-programs` and its legal-basis document. */
 
@@ -10,7 +10,7 @@ export const programsSchema = z.array(z.enum(PROGRAMS)).min(1);
 const fiscalYearSchema = z.number().int().min(2015).max(2100);
 
 export const programBody = z.object({
-  name: z.string().trim().min(3).max(200),
+  name: trimmedText().min(3).max(200),
   payerType: z.enum(PAYER_TYPES),
   regionCode: regionCodeSchema,
   fiscalYear: fiscalYearSchema,
@@ -20,8 +20,8 @@ export const programBody = z.object({
   programs: programsSchema,
   basisIncome: z.number().int().min(1).max(10_000_000_000).optional().describe('declared income (BPU) or wage (PU) used when an enrolment has none; default Rp1,000,000'),
   riskGroup: z.number().int().min(1).max(5).optional().describe('PU: JKK risk group (government: 1)'),
-  legalKind: z.string().trim().max(60).optional().describe('Perda, Perkada, Pergub, Perbup, Perwal, Perdes, SK…'),
-  legalNumber: z.string().trim().max(200).optional(),
+  legalKind: trimmedText().max(60).optional().describe('Perda, Perkada, Pergub, Perbup, Perwal, Perdes, SK…'),
+  legalNumber: trimmedText().max(200).optional(),
   legalDate: isoDate.nullish(),
 });
 export type NewFundingProgram = z.infer<typeof programBody>;
@@ -36,21 +36,21 @@ export const programListQuery = z.object({ region: regionCodeSchema.optional(), 
 
 export const programView = z.object({
   id: z.number(),
-  name: z.string(),
+  name: text(),
   payerType: z.enum(PAYER_TYPES),
-  regionCode: z.string(),
+  regionCode: text(),
   fiscalYear: z.number(),
   budget: z.number(),
   quota: z.number(),
   segment: z.enum(FUNDED_SEGMENTS),
-  programs: z.array(z.string()),
+  programs: z.array(text()),
   basisIncome: z.number(),
   riskGroup: z.number(),
-  legalKind: z.string(),
-  legalNumber: z.string(),
-  legalDate: z.string().nullable(),
-  document: z.object({ name: z.string(), type: z.string(), size: z.number() }).nullable(),
-  status: z.string(),
+  legalKind: text(),
+  legalNumber: text(),
+  legalDate: text().nullable(),
+  document: z.object({ name: text(), type: text(), size: z.number() }).nullable(),
+  status: text(),
   monthlyCost: z.number().describe('what one funded worker costs a month under this basis today'),
 });
 export type FundingProgram = z.infer<typeof programView>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BENEFIT_TYPES } from '../../../domain/contribution.js';
 import { RATE_KEYS, RATE_UNITS } from '../../../domain/rates.js';
 import { PROGRAMS, SEGMENTS } from '../../../domain/worker.js';
-import { isoDate } from '../../../lib/schemas.js';
+import { isoDate, text, trimmedText } from '../../../lib/schemas.js';
 
 /** The contract of the calculator and the rate table: `/api/calc/*` and `/api/rates`. */
 
@@ -28,17 +28,17 @@ export const contributionQuery = z.object({
 export type ContributionQuery = z.infer<typeof contributionQuery>;
 
 const lineSchema = z.object({
-  program: z.string(),
+  program: text(),
   employer: z.number(),
   worker: z.number(),
   amount: z.number(),
-  basis: z.array(z.string()),
-  note: z.string().optional(),
+  basis: z.array(text()),
+  note: text().optional(),
 });
 
 export const contributionAnswer = z.object({
-  segment: z.string(),
-  date: z.string(),
+  segment: text(),
+  date: text(),
   total: z.number(),
   lines: z.array(lineSchema),
   dailyWageDays: z.number().optional().describe('PU daily workers: the monthly wage is the daily wage × this many days (rate PU_DAILY_WAGE_DAYS on `date`)'),
@@ -53,13 +53,13 @@ export const benefitQuery = z.object({
 });
 export type BenefitQuery = z.infer<typeof benefitQuery>;
 
-const bilingual = z.object({ id: z.string(), en: z.string() });
+const bilingual = z.object({ id: text(), en: text() });
 
 export const benefitAnswer = z.object({
-  type: z.string(),
-  date: z.string(),
+  type: text(),
+  date: text(),
   total: z.number(),
-  parts: z.array(z.object({ name: z.string(), amount: z.number(), conditional: z.boolean().optional(), eligible: z.boolean().optional(), condition: bilingual.optional(), basis: z.string() })),
+  parts: z.array(z.object({ name: text(), amount: z.number(), conditional: z.boolean().optional(), eligible: z.boolean().optional(), condition: bilingual.optional(), basis: text() })),
 });
 export type BenefitAnswer = z.infer<typeof benefitAnswer>;
 
@@ -67,22 +67,22 @@ export type BenefitAnswer = z.infer<typeof benefitAnswer>;
 export const apiError = z
   .object({
     error: z.object({
-      code: z.string().describe('VALIDATION_FAILED, RATE_NOT_CONFIGURED, REQUIRED…'),
-      message: z.string().describe('Indonesian'),
-      messageEn: z.string(),
-      field: z.string().optional().describe('e.g. querystring.declaredIncome'),
-      issues: z.array(z.object({ field: z.string(), code: z.string(), message: z.string(), messageEn: z.string() })).optional(),
-      details: z.record(z.string(), z.unknown()).optional(),
+      code: text().describe('VALIDATION_FAILED, RATE_NOT_CONFIGURED, REQUIRED…'),
+      message: text().describe('Indonesian'),
+      messageEn: text(),
+      field: text().optional().describe('e.g. querystring.declaredIncome'),
+      issues: z.array(z.object({ field: text(), code: text(), message: text(), messageEn: text() })).optional(),
+      details: z.record(text(), z.unknown()).optional(),
     }),
   })
   .describe('invalid input: a missing or out-of-range value, or no rate in effect on the date');
 
 export const rateSchema = z.object({
   key: z.enum(RATE_KEYS),
-  effectiveFrom: z.string(),
+  effectiveFrom: text(),
   value: z.number(),
   unit: z.enum(RATE_UNITS),
-  legalBasis: z.string(),
+  legalBasis: text(),
   unconfirmed: z.boolean(),
 });
 export type Rate = z.infer<typeof rateSchema>;
@@ -93,7 +93,7 @@ export const newRateBody = z.object({
   key: z.enum(RATE_KEYS),
   effectiveFrom: isoDate,
   value: z.number().int().min(0).max(9_000_000_000_000),
-  legalBasis: z.string().trim().min(3).max(500),
+  legalBasis: trimmedText().min(3).max(500),
   unconfirmed: z.boolean().optional(),
 });
 export type NewRate = z.infer<typeof newRateBody>;
