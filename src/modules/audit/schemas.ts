@@ -29,5 +29,5 @@ export type AuditFilter = z.infer<typeof auditQuery>;
 
 export const auditPageSchema = z.object({
   items: z.array(auditEntrySchema),
-  nextBeforeId: z.string().nullable().describe('pass as beforeId for the next (older) page; null on the last page'),
+  nextBeforeId: text().nullable().describe('pass as beforeId for the next (older) page; null on the last page'),
 });

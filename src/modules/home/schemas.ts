@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 import { CASE_STEPS } from '../../domain/compliance-case.js';
 import { BILL_STATUSES, PAYER_TYPES } from '../../domain/funding.js';
 import { ROLES } from '../../domain/roles.js';
@@ -10,24 +11,24 @@ import { NUMERATOR_SOURCES } from '../../domain/numerator.js';
  * (a section a role does not get is absent); every figure is computed inside the caller's own region.
  */
 
-const regionRef = z.object({ code: z.string(), name: z.string() });
+const regionRef = z.object({ code: text(), name: text() });
 
 /** A village's share of one programme's bill for a month (the whole bill when the village owns the programme). */
 const villageBill = z.object({
   billId: z.number(),
-  month: z.string().describe('YYYY-MM'),
-  dueDate: z.string(),
+  month: text().describe('YYYY-MM'),
+  dueDate: text(),
   workerCount: z.number().describe('bill lines of the village’s workers'),
   amount: z.number(),
   paidAmount: z.number(),
   status: z.enum(BILL_STATUSES),
   /** the payments that paid these lines: the proof (reference, date, amount of the payment) */
-  payments: z.array(z.object({ reference: z.string().describe('empty: paid from credit already held'), paidOn: z.string(), amount: z.number(), appliedAmount: z.number() })),
+  payments: z.array(z.object({ reference: text().describe('empty: paid from credit already held'), paidOn: text(), amount: z.number(), appliedAmount: z.number() })),
 });
 
 const programmeBills = z.object({
   programId: z.number(),
-  programName: z.string(),
+  programName: text(),
   payerType: z.enum(PAYER_TYPES),
   owner: regionRef,
   /** the village owns the programme (its bill is all the village’s); otherwise the figures are the village’s lines of a bigger bill */
@@ -37,7 +38,7 @@ const programmeBills = z.object({
 });
 
 const coverageFigures = z.object({
-  period: z.string(),
+  period: text(),
   activeParticipants: z.number(),
   numeratorSource: z.enum(NUMERATOR_SOURCES),
   employedPopulation: z.number().nullable(),
@@ -56,18 +57,18 @@ const coverageFigures = z.object({
 
 const importWaiting = z.object({
   id: z.number(),
-  kind: z.string(),
-  filename: z.string(),
-  status: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
+  kind: text(),
+  filename: text(),
+  status: text(),
+  createdAt: text(),
+  createdBy: text(),
   valid: z.number(),
   rejected: z.number(),
 });
 
 const programmeLoad = z.object({
   programId: z.number(),
-  name: z.string(),
+  name: text(),
   enrolled: z.number(),
   quota: z.number(),
   quotaUsed: z.number().describe('0..1+'),
@@ -76,17 +77,17 @@ const programmeLoad = z.object({
   budgetUsed: z.number().describe('0..1+'),
 });
 
-const caseRow = z.object({ id: z.number(), employerId: z.number(), employerName: z.string(), regionName: z.string(), step: z.enum(CASE_STEPS), deadline: z.string().nullable(), overdue: z.boolean() });
+const caseRow = z.object({ id: z.number(), employerId: z.number(), employerName: text(), regionName: text(), step: z.enum(CASE_STEPS), deadline: text().nullable(), overdue: z.boolean() });
 
-const lapseRow = z.object({ enrolmentId: z.number(), name: z.string(), village: regionRef, programName: z.string(), unpaidMonths: z.number(), lapseDate: z.string() });
+const lapseRow = z.object({ enrolmentId: z.number(), name: text(), village: regionRef, programName: text(), unpaidMonths: z.number(), lapseDate: text() });
 
-const auditRow = z.object({ id: z.string(), at: z.string(), actor: z.string(), action: z.string(), entityType: z.string(), entityId: z.string(), regionCode: z.string().nullable() });
+const auditRow = z.object({ id: text(), at: text(), actor: text(), action: text(), entityType: text(), entityId: text(), regionCode: text().nullable() });
 
 export const homeSchema = z.object({
   role: z.enum(ROLES),
-  region: regionRef.extend({ level: z.string() }),
-  today: z.string().describe('YYYY-MM-DD on the WIB calendar'),
-  month: z.string().describe('this month (WIB), YYYY-MM'),
+  region: regionRef.extend({ level: text() }),
+  today: text().describe('YYYY-MM-DD on the WIB calendar'),
+  month: text().describe('this month (WIB), YYYY-MM'),
   // village operator
   bills: z.array(programmeBills).optional(),
   workersByStatus: z.array(z.object({ status: z.enum(STATUSES), count: z.number() })).optional(),
@@ -107,7 +108,7 @@ export const homeSchema = z.object({
   awaitingKpj: z
     .object({
       total: z.number(),
-      items: z.array(z.object({ enrolmentId: z.number(), personId: z.number(), name: z.string(), nikMasked: z.string(), village: regionRef, segment: z.enum(SEGMENTS), submittedAt: z.string() })),
+      items: z.array(z.object({ enrolmentId: z.number(), personId: z.number(), name: text(), nikMasked: text(), village: regionRef, segment: z.enum(SEGMENTS), submittedAt: text() })),
     })
     .optional()
     .describe('enrolments waiting for a KPJ, oldest first'),
@@ -116,23 +117,23 @@ export const homeSchema = z.object({
     .object({
       total: z.number(),
       outstanding: z.number(),
-      items: z.array(z.object({ billId: z.number(), programId: z.number(), programName: z.string(), owner: regionRef, month: z.string(), dueDate: z.string(), outstanding: z.number(), overdue: z.boolean() })),
+      items: z.array(z.object({ billId: z.number(), programId: z.number(), programName: text(), owner: regionRef, month: text(), dueDate: text(), outstanding: z.number(), overdue: z.boolean() })),
     })
     .optional(),
   // labour inspector
   employersUnregistered: z
-    .array(z.object({ id: z.number(), name: z.string(), regionName: z.string(), employeesDeclared: z.number(), workersRegistered: z.number(), notRegistered: z.number(), openCaseId: z.number().nullable() }))
+    .array(z.object({ id: z.number(), name: text(), regionName: text(), employeesDeclared: z.number(), workersRegistered: z.number(), notRegistered: z.number(), openCaseId: z.number().nullable() }))
     .optional()
     .describe('employers with the most workers not registered first'),
   // monitors
   ranking: z
     .object({
-      highest: z.array(z.object({ code: z.string(), name: z.string(), coveragePct: z.number(), targetPct: z.number().nullable() })),
-      lowest: z.array(z.object({ code: z.string(), name: z.string(), coveragePct: z.number(), targetPct: z.number().nullable() })),
+      highest: z.array(z.object({ code: text(), name: text(), coveragePct: z.number(), targetPct: z.number().nullable() })),
+      lowest: z.array(z.object({ code: text(), name: text(), coveragePct: z.number(), targetPct: z.number().nullable() })),
       withoutData: z.number().describe('children without an employed-population figure (no percentage)'),
     })
     .optional(),
-  staleRegions: z.object({ afterMonths: z.number(), items: z.array(z.object({ code: z.string(), name: z.string(), lastPeriod: z.string().nullable() })) }).optional(),
+  staleRegions: z.object({ afterMonths: z.number(), items: z.array(z.object({ code: text(), name: text(), lastPeriod: text().nullable() })) }).optional(),
   // auditor
   nikViews: z.array(auditRow).optional(),
   exports: z.array(auditRow).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../lib/schemas.js';
 
 /** The database the server runs on, and whether the embedded one has outgrown what it was measured for. */
 export const databaseStatusSchema = z.object({
@@ -9,6 +10,6 @@ export const databaseStatusSchema = z.object({
   ceiling: z.number().nullable(),
   overCeiling: z.boolean(),
   /** the notice to show national/admin users when overCeiling, Indonesian and English */
-  notice: z.object({ message: z.string(), messageEn: z.string() }).nullable(),
+  notice: z.object({ message: text(), messageEn: text() }).nullable(),
 });
 export type DatabaseStatus = z.infer<typeof databaseStatusSchema>;

@@ -81,7 +81,7 @@ export type WorkerFilter = z.infer<typeof workerFilterQuery>;
  * the depth; `page` alone still works (offset) for old clients and deep links.
  */
 export const workerListQuery = workerFilterQuery.extend(paginationQuery(50, 200).shape).extend({
-  cursor: z.string().max(600).optional(),
+  cursor: text().max(600).optional(),
 });
 
 export const workerPageSchema = listOf(workerSchema).extend({
@@ -90,7 +90,7 @@ export const workerPageSchema = listOf(workerSchema).extend({
   /** true when `total` is an estimate (a name, payer or programme filter over a large region): shown as "± perkiraan" */
   totalEstimated: z.boolean(),
   /** the cursor of the next page; null on the last page */
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type WorkerPage = z.infer<typeof workerPageSchema>;
 
