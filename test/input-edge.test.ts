@@ -60,3 +60,14 @@ describe('NUL and unpaired surrogates are refused at the edge (issue 12, failure
     expect(await t.db.selectFrom('import_job').select('id').execute()).toEqual([]);
   });
 });
+
+describe('dates that are not on the calendar are refused at the edge (found by the fuzz suite, seed 1641963638)', () => {
+  it('GET /api/early-warning?asOf=2025-02-30 is a 422 naming asOf, not a database error', async () => {
+    const s = await login(t.app, 'nasional');
+    const bad = await injectAs(t.app, s, { url: '/api/early-warning?asOf=2025-02-30' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'querystring.asOf' } });
+    const leap = await injectAs(t.app, s, { url: '/api/early-warning?asOf=2024-02-29' });
+    expect(leap.statusCode).toBe(200);
+  });
+});

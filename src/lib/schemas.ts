@@ -28,8 +28,13 @@ export const dbIdCoerced = () => z.coerce.number().int().positive().max(INT4_MAX
 /** `/things/:id` — a positive integer id. */
 export const idParams = z.object({ id: dbIdCoerced() });
 
-/** A calendar date as YYYY-MM-DD. */
-export const isoDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar day as YYYY-MM-DD: 2025-02-30 is refused here, not by the database (a 500). */
+export const isoDate = text()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'tanggal tidak ada di kalender / not a calendar date');
 
 /** A month as YYYY-MM. */
 export const periodSchema = trimmedText().refine(isPeriod, { message: 'bulan YYYY-MM, mis. 2025-06 / a month YYYY-MM, e.g. 2025-06' });
