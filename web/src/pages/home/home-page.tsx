@@ -1,4 +1,4 @@
-import { Alert, Button, Input, Popconfirm } from 'antd';
+import { Button, Input, Popconfirm } from 'antd';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -540,7 +540,6 @@ export default function HomePage() {
           </Card>
         )}
       </div>
-      {me.demo && <Alert className="home-note" type="info" showIcon title={t('app.demoBanner')} />}
     </div>
   );
 }
