@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BASE_URL, check, CHROMIUM, launchChromium, log, logIn, OUT, step } from './harness.js';
 
+const FULL_NIK_OK = 'Ya, unduh'; // web/src/i18n/id/home.ts trust.fullNikOk
 const REGENCY_USER = 'kab.sukabumi';
 const VILLAGE_USER = 'desa.balingbing';
 
@@ -205,9 +206,13 @@ async function importScenario(browser: Browser, pageErrors: string[]) {
     await page.getByText('tercatat di log audit').waitFor();
   });
 
-  await step('"Unduh Excel" link carries the search', async () => {
-    const href = (await page.getByRole('link', { name: 'Unduh Excel' }).getAttribute('href')) ?? '';
-    check(href === `/api/workers/export.xlsx?q=${TAG}`, `export link should be /api/workers/export.xlsx?q=${TAG}, got ${href}`);
+  await step('"Unduh Excel" asks first (the file holds full NIKs), then downloads the list with its search', async () => {
+    await page.getByTestId('workers-download').click();
+    const ok = page.getByRole('button', { name: FULL_NIK_OK });
+    await ok.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), ok.click()]);
+    const url = new URL(download.url());
+    check(url.pathname + url.search === `/api/workers/export.xlsx?q=${TAG}`, `export should be /api/workers/export.xlsx?q=${TAG}, got ${url.pathname + url.search}`);
   });
 
   await step(`screenshot ${OUT}/e2e-workers-list.png`, () => page.screenshot({ path: `${OUT}/e2e-workers-list.png`, fullPage: true }));
