@@ -8,10 +8,9 @@
  *
  * The last line is always "e2e: N passed, M failed".
  */
-import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { BASE_URL, check, CHROMIUM, launchChromium, logIn, OUT, step } from './harness.js';
+import { BASE_URL, check, logIn, OUT, runScenario, step } from './harness.js';
 
 const RUN = Date.now();
 const nib = (i: number) => `9${String(RUN).slice(-11)}${i}`; // 13 digits, as OSS issues them
@@ -74,31 +73,4 @@ async function scenario(browser: Browser, pageErrors: string[]) {
   await context.close();
 }
 
-async function main(): Promise<number> {
-  await mkdir(OUT, { recursive: true });
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (err) {
-    console.error(`  ✗ could not start Chromium at ${CHROMIUM}: ${err instanceof Error ? err.message : err}`);
-    console.log('e2e: 0 passed, 1 failed');
-    return 1;
-  }
-  const pageErrors: string[] = [];
-  let ok = false;
-  try {
-    await scenario(browser, pageErrors);
-    check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
-    console.log('  ✓ employer import: 2 valid + 1 rejected → preview → commit → PWBD listed');
-    ok = true;
-  } catch (err) {
-    console.error(`  ✗ employer import: ${err instanceof Error ? err.message : String(err)}`);
-    const last = browser.contexts().flatMap((c) => c.pages()).at(-1);
-    await last?.screenshot({ path: `${OUT}/e2e-employer-import-failure.png`, fullPage: true }).catch(() => undefined);
-  }
-  await browser.close().catch(() => undefined);
-  console.log(`e2e: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
-  return ok ? 0 : 1;
-}
-
-process.exitCode = await main();
+process.exitCode = await runScenario('employer import', 'employer import: 2 valid + 1 rejected → preview → commit → PWBD listed', scenario);

@@ -1,5 +1,6 @@
 /** What every browser test shares: where the app is, how Chromium starts here, and named steps. */
-import { chromium, type Page } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 export const OUT = 'test-results';
@@ -43,4 +44,35 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('Kata sandi', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 20_000 });
+}
+
+/**
+ * Runs one browser scenario as a script: Chromium started, uncaught page errors fail it, a failure
+ * screenshot saved, and the one summary line the e2e scripts print. Returns the exit code.
+ */
+export async function runScenario(name: string, done: string, scenario: (browser: Browser, pageErrors: string[]) => Promise<void>): Promise<number> {
+  await mkdir(OUT, { recursive: true });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (err) {
+    console.error(`  ✗ could not start Chromium at ${CHROMIUM}: ${err instanceof Error ? err.message : err}`);
+    console.log('e2e: 0 passed, 1 failed');
+    return 1;
+  }
+  const pageErrors: string[] = [];
+  let ok = false;
+  try {
+    await scenario(browser, pageErrors);
+    check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
+    console.log(`  ✓ ${done}`);
+    ok = true;
+  } catch (err) {
+    console.error(`  ✗ ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    const last = browser.contexts().flatMap((c) => c.pages()).at(-1);
+    await last?.screenshot({ path: `${OUT}/e2e-${name.replace(/\s+/g, '-')}-failure.png`, fullPage: true }).catch(() => undefined);
+  }
+  await browser.close().catch(() => undefined);
+  console.log(`e2e: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
+  return ok ? 0 : 1;
 }

@@ -13,10 +13,9 @@
  *
  * The last line is always "e2e: N passed, M failed".
  */
-import { mkdir } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, check, CHROMIUM, launchChromium, logIn, OUT, step } from './harness.js';
+import { BASE_URL, check, logIn, OUT, runScenario, step } from './harness.js';
 
 const RUN = Date.now();
 const REGENCY = '32.02';
@@ -193,31 +192,4 @@ async function scenario(browser: Browser, pageErrors: string[]) {
   await context.close();
 }
 
-async function main(): Promise<number> {
-  await mkdir(OUT, { recursive: true });
-  let browser: Browser;
-  try {
-    browser = await launchChromium();
-  } catch (err) {
-    console.error(`  ✗ could not start Chromium at ${CHROMIUM}: ${err instanceof Error ? err.message : err}`);
-    console.log('e2e: 0 passed, 1 failed');
-    return 1;
-  }
-  const pageErrors: string[] = [];
-  let ok = false;
-  try {
-    await scenario(browser, pageErrors);
-    check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
-    console.log('  ✓ official import: file with mistakes → row errors → fixed → committed → figure moved; token push → figure moved');
-    ok = true;
-  } catch (err) {
-    console.error(`  ✗ official import: ${err instanceof Error ? err.message : String(err)}`);
-    const last = browser.contexts().flatMap((c) => c.pages()).at(-1);
-    await last?.screenshot({ path: `${OUT}/e2e-official-import-failure.png`, fullPage: true }).catch(() => undefined);
-  }
-  await browser.close().catch(() => undefined);
-  console.log(`e2e: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
-  return ok ? 0 : 1;
-}
-
-process.exitCode = await main();
+process.exitCode = await runScenario('official import', 'official import: file with mistakes → row errors → fixed → committed → figure moved; token push → figure moved', scenario);
