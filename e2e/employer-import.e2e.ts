@@ -54,7 +54,7 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     const count = async (key: string) => (await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).trim();
     check((await count('total')) === '3' && (await count('valid')) === '2' && (await count('rejected')) === '1', `counts ${await count('total')}/${await count('valid')}/${await count('rejected')}`);
     const reasons = await page.getByTestId('import-reasons').locator('tbody tr').allInnerTexts();
-    check(reasons.some((r) => r.includes('SIZE_CLASS_INVALID')), `reasons: ${reasons.join(' | ')}`);
+    check(reasons.some((r) => r.includes('Skala usaha tidak dikenal')) && !reasons.some((r) => r.includes('SIZE_CLASS_INVALID')), `reasons in words, no raw code: ${reasons.join(' | ')}`);
   });
 
   await step(`screenshot ${OUT}/e2e-employer-import-preview.png`, () => page.screenshot({ path: `${OUT}/e2e-employer-import-preview.png`, fullPage: true }));

@@ -103,6 +103,13 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     check(total === '6' && valid === '1' && rejected === '5', `counts ${total}/${valid}/${rejected}`);
     const reasons = (await page.getByTestId('import-reasons').locator('tbody tr').allInnerTexts()).join(' | ');
     for (const text of ['Kode wilayah tidak dikenal', 'Segmen']) check(reasons.includes(text), `reasons should mention "${text}": ${reasons}`);
+    // each rejected row is on screen with its row number and message, before anyone opens the report
+    const rows = page.getByTestId('import-problems').locator('tbody tr');
+    await rows.first().waitFor();
+    const listed = await rows.allInnerTexts();
+    const refused = listed.filter((r) => /Ditolak/.test(r));
+    check(refused.length === 5, `the 5 rejected rows listed on screen, got ${refused.length}: ${listed.join(' | ')}`);
+    check(refused.some((r) => /Segmen/.test(r)), `each listed row says why: ${listed.join(' | ')}`);
     await page.screenshot({ path: `${OUT}/e2e-official-import-errors.png`, fullPage: true });
   });
 

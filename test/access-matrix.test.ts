@@ -70,7 +70,7 @@ const REGION_PARTICIPATION_JOBS: Record<string, number> = {};
 /** an API token for the national monitor to revoke (issue 11) */
 let MATRIX_TOKEN = 0;
 
-/** The five routes every import kind gets (src/modules/imports/routes.ts), aimed at jobs of that kind. */
+/** The six routes every import kind gets (src/modules/imports/routes.ts), aimed at jobs of that kind. */
 function importCases(base: string, { read, write }: { read: Permission; write: Permission }, own: Record<string, number>, region: Record<string, number>): Record<string, Case> {
   return {
     [`GET ${base}/template.xlsx`]: { permission: read, own: () => ({ url: `${base}/template.xlsx` }), foreign: () => ({ url: `${base}/template.xlsx` }), noForeign: true },
@@ -89,6 +89,11 @@ function importCases(base: string, { read, write }: { read: Permission; write: P
       permission: read,
       own: (a) => ({ url: `${base}/${own[a.username]}/report.xlsx` }),
       foreign: (_a, r) => ({ url: `${base}/${region[r]}/report.xlsx` }),
+    },
+    [`GET ${base}/:id/problems`]: {
+      permission: read,
+      own: (a) => ({ url: `${base}/${own[a.username]}/problems` }),
+      foreign: (_a, r) => ({ url: `${base}/${region[r]}/problems` }),
     },
     [`POST ${base}/:id/commit`]: {
       permission: write,

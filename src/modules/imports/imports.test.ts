@@ -80,6 +80,46 @@ describe('worker import', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('lists the rows to fix on screen, a page at a time in file order, masked for roles without worker:nik', async () => {
+    const s = await login(t.app, 'kab.sukabumi');
+    const file = await xlsx([
+      row('3202011505900121', 'Baik'),
+      row('3202011505900122', 'Tanggal Salah', { 2: '31/02/1990' }),
+      row('3202011505900123', 'Luar Wilayah', { 4: '32.13.28.2007' }),
+      row('3202011505900121', 'Duplikat'),
+    ]);
+    const id = await upload(s, file, 'perbaiki.xlsx');
+    await waitFor(s, id, ['validated']);
+
+    // Row 2 is valid but carries a warning (its "Sumber Dana" names no programme): it is listed, marked so.
+    const first = await injectAs(t.app, s, { url: `/api/imports/${id}/problems?limit=3` });
+    expect(first.statusCode, first.body).toBe(200);
+    const page1 = first.json();
+    expect(page1.items.map((i: { rowNumber: number; outcome: string }) => [i.rowNumber, i.outcome])).toEqual([[2, 'valid'], [3, 'rejected'], [4, 'rejected']]);
+    expect(page1.items[0].problems.every((p: { warning: boolean }) => p.warning)).toBe(true);
+    const badDate = page1.items[1].problems.find((p: { column: string }) => p.column === 'Tanggal Lahir');
+    expect(badDate).toMatchObject({ warning: false });
+    expect(badDate.message).toContain('31/02/1990');
+    expect(page1.items[2].problems.map((p: { message: string }) => p.message).join(' ')).toMatch(/luar wilayah kerja/);
+    expect(page1.nextAfterRow).toBe(4);
+
+    const page2 = (await injectAs(t.app, s, { url: `/api/imports/${id}/problems?limit=3&afterRow=4` })).json();
+    expect(page2.items.map((i: { rowNumber: number; outcome: string }) => [i.rowNumber, i.outcome])).toEqual([[5, 'duplicate_in_file']]);
+    expect(page2.items[0].problems.map((p: { messageEn: string }) => p.messageEn).join(' ')).toMatch(/row 2/);
+    expect(page2.nextAfterRow).toBeNull();
+
+    // The auditor reads the same rows with dates and long numbers masked, as in the report file.
+    const masked = (await injectAs(t.app, await login(t.app, 'auditor'), { url: `/api/imports/${id}/problems` })).json();
+    expect(masked.items).toHaveLength(4);
+    const maskedDate = masked.items[1].problems.find((p: { column: string }) => p.column === 'Tanggal Lahir');
+    expect(maskedDate.message).not.toContain('31/02/1990');
+    expect(maskedDate.message).toContain('••/••/••••');
+
+    // Another region's operator does not see the job at all.
+    expect((await injectAs(t.app, await login(t.app, 'kab.subang'), { url: `/api/imports/${id}/problems` })).statusCode).toBe(404);
+    expect((await injectAs(t.app, s, { url: `/api/imports/${id}/problems?limit=0` })).statusCode).toBe(422);
+  });
+
   it('flags people already covered: same payer as already registered, another payer as double funding', async () => {
     const s = await login(t.app, 'kab.sukabumi');
     const file = await xlsx([

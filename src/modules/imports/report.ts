@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { ImportKind, ImportProblem } from './kind.js';
 import { problemRows } from './queries.js';
+import type { ImportProblems } from './schemas.js';
 
 const NOT_IMPORTED = ['rejected', 'duplicate_in_file', 'double_funded'];
 
@@ -97,4 +98,23 @@ export async function importReport(db: Db, kind: ImportKind, importId: number, o
     last = rows[rows.length - 1]!.row_number;
   }
   return { file: Buffer.from(await wb.xlsx.writeBuffer()), niks: hide ? 0 : niks };
+}
+
+/**
+ * The rows the report holds, a page at a time, for the preview's table: each row's messages (no cells),
+ * masked like the report for roles without `worker:nik`, so reading them on screen tells nothing more.
+ */
+export async function importProblems(db: Db, kind: ImportKind, importId: number, opts: { afterRow: number; limit: number; fullNik: boolean }): Promise<ImportProblems> {
+  const hide = !opts.fullNik && carriesNik(kind);
+  const shown = (t: string) => (hide ? String(scrubText(t)) : t);
+  const rows = await problemRows(db, kind, importId, opts.afterRow, opts.limit + 1);
+  const page = rows.slice(0, opts.limit);
+  return {
+    items: page.map((r) => ({
+      rowNumber: r.row_number,
+      outcome: r.outcome as ImportProblems['items'][number]['outcome'],
+      problems: ((r.problems ?? []) as ImportProblem[]).map((p) => ({ column: p.column, code: p.code, message: shown(p.id), messageEn: shown(p.en), warning: Boolean(p.warning) })),
+    })),
+    nextAfterRow: rows.length > opts.limit ? page[page.length - 1]!.row_number : null,
+  };
 }

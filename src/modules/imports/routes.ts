@@ -12,8 +12,8 @@ import { importJobScope } from './queries.js';
 import { recordAudit } from '../../db/tx.js';
 import { can } from '../../domain/roles.js';
 import { reportGone, stagingCleared } from './cleanup.js';
-import { carriesNik, importReport } from './report.js';
-import { commitBody, importViewSchema, uploadedSchema } from './schemas.js';
+import { carriesNik, importProblems, importReport } from './report.js';
+import { commitBody, importProblemsSchema, importViewSchema, problemsQuery, uploadedSchema } from './schemas.js';
 import { commitImport, getImport, present, startImport } from './service.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -29,7 +29,7 @@ const uploadSpec = (maxBytes: number): UploadSpec<'xlsx' | 'csv'> => {
   };
 };
 
-/** The same five routes for every import kind, under its basePath (workers: /api/imports); app.ts lists the kinds. */
+/** The same six routes for every import kind, under its basePath (workers: /api/imports); app.ts lists the kinds. */
 export function importRoutes(app: FastifyInstance, deps: { db: Db; config: Config; kinds: readonly ImportKind[] }) {
   for (const kind of deps.kinds) kindRoutes(app, deps, kind);
 }
@@ -78,6 +78,24 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     `${base}/:id/commit`,
     { config: { access: access(commitSchema, write, { entity: job, id: (v) => v.params.id }) }, schema: commitSchema },
     async (req, reply) => reply.code(202).send(present(await commitImport(db, userOf(req), kind, req.params.id, req.body ?? {}))),
+  );
+
+  const problemsSchema = {
+    tags,
+    summary: `The ${kind.label.en} rows to fix, in file order, with their messages (the report's rows, without the cells)`,
+    description: 'Keyset paging: pass nextAfterRow as afterRow. Messages are masked like the report for roles without worker:nik. 410 once the staged rows were cleaned up.',
+    params: idParams,
+    querystring: problemsQuery,
+    response: { 200: importProblemsSchema },
+  };
+  r.get(
+    `${base}/:id/problems`,
+    { config: { access: access(problemsSchema, read, { entity: job, id: (v) => v.params.id }) }, schema: problemsSchema },
+    async (req) => {
+      if (await stagingCleared(db, req.params.id)) throw reportGone();
+      const fullNik = can(userOf(req).role, 'worker:nik');
+      return importProblems(db, kind, req.params.id, { afterRow: req.query.afterRow ?? 0, limit: req.query.limit, fullNik });
+    },
   );
 
   const reportSchema = {

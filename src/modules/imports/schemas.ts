@@ -60,3 +60,23 @@ export const uploadedSchema = z.object({ id: z.number() });
 export const commitBody = z.object({ confirmOverCapacity: z.boolean().optional() }).nullish();
 /** a permitted role confirms going over a funding programme's quota or budget */
 export type CommitOptions = NonNullable<z.infer<typeof commitBody>>;
+
+/** The rows to fix, a page at a time in file order (keyset on the row number), as the preview lists them. */
+export const problemsQuery = z.object({
+  afterRow: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const importProblemsSchema = z.object({
+  items: z.array(
+    z.object({
+      rowNumber: z.number(),
+      /** valid rows appear only when they carry a warning */
+      outcome: z.enum(['valid', 'rejected', 'duplicate_in_file', 'already_registered', 'double_funded']),
+      problems: z.array(z.object({ column: text(), code: text(), message: text(), messageEn: text(), warning: z.boolean() })),
+    }),
+  ),
+  /** pass as afterRow for the next page; null on the last one */
+  nextAfterRow: z.number().nullable(),
+});
+export type ImportProblems = z.infer<typeof importProblemsSchema>;

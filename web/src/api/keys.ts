@@ -10,4 +10,5 @@ export const queryKeys = {
   workers: ['workers'] as const,
   workerList: (filter: WorkerFilter, page: number, pageSize: number) => ['workers', 'list', filter, page, pageSize] as const,
   importJob: (id: number) => ['import', id] as const,
+  importProblems: (id: number) => ['import', id, 'problems'] as const,
 };

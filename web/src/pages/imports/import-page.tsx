@@ -19,6 +19,7 @@ import { currentLang } from '../../i18n';
 import { formatNumber } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
 import { reasonLabel } from './import-labels';
+import { ProblemRows } from './problem-rows';
 import type { CountCard, ImportKindUi } from './import-kinds';
 import { usePageTitle } from '../../lib/use-page-title';
 import '../workers/workers.css';
@@ -295,6 +296,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
       canConfirm={canConfirm}
       cards={kind.cards}
       reportUrl={importReportUrl(kind.apiBase, v.id)}
+      problems={<ProblemRows apiBase={kind.apiBase} importId={v.id} />}
       again={again}
     />
   );
@@ -309,6 +311,7 @@ function Preview({
   canConfirm,
   cards,
   reportUrl,
+  problems,
   again,
 }: {
   v: ImportView;
@@ -319,6 +322,8 @@ function Preview({
   canConfirm: boolean;
   cards: CountCard[];
   reportUrl: string;
+  /** the rows to fix, listed on screen */
+  problems: ReactNode;
   again: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -359,10 +364,7 @@ function Preview({
             <tbody>
               {reasons.map(([code, count]) => (
                 <tr key={code}>
-                  <td>
-                    {reasonLabel(t, code)}
-                    <div className="worker-code">{code}</div>
-                  </td>
+                  <td>{reasonLabel(t, code)}</td>
                   <td className="imp-num">{formatNumber(count, lang)}</td>
                 </tr>
               ))}
@@ -396,6 +398,7 @@ function Preview({
           </table>
         </>
       )}
+      {problems}
       {notImported > 0 && (
         <p>
           <a href={reportUrl} download className="imp-report">
