@@ -291,6 +291,11 @@ describe('official numerator', () => {
     await flows('17.02', 'BPU', 100, 5, 3);
     body = await coverage('17.02', month);
     expect(body).toMatchObject({ activeParticipants: 400, numeratorSource: 'official', newEnrolments: 30, newEnrolmentsSource: 'official', lapses: 10, lapsesSource: 'official' });
+    // the trend carries the same flows, month by month, with the registry's beside them
+    const [feb, mar] = await get(`/api/coverage/17.02/trend?from=2025-02&to=${month}`);
+    expect(feb).toMatchObject({ newEnrolmentsSource: 'registry', lapsesSource: 'registry' });
+    expect(feb.newEnrolments).toBe(feb.registryNewEnrolments);
+    expect(mar).toMatchObject({ period: month, newEnrolments: 30, newEnrolmentsSource: 'official', lapses: 10, lapsesSource: 'official', registryNewEnrolments: body.registryNewEnrolments, registryLapses: body.registryLapses });
     // Bengkulu: only 17.02 reported → partial, its flows summed
     const bengkuluBody = await coverage('17', month);
     expect(bengkuluBody.children.find((c: { code: string }) => c.code === '17.02')).toMatchObject({ newEnrolments: 30, newEnrolmentsSource: 'official', lapses: 10 });
@@ -298,6 +303,7 @@ describe('official numerator', () => {
     await flows('17.02', 'JAKON', 50, null, 2);
     body = await coverage('17.02', month);
     expect(body).toMatchObject({ activeParticipants: 450, newEnrolmentsSource: 'registry', newEnrolments: body.registryNewEnrolments, lapses: 12, lapsesSource: 'official' });
+    expect((await get(`/api/coverage/17.02/trend?from=${month}&to=${month}`))[0]).toMatchObject({ newEnrolmentsSource: 'registry', lapses: 12, lapsesSource: 'official' });
   });
 
   it('a figure written in a transaction that rolls back never shows; the next committed one shows at once', async () => {

@@ -272,15 +272,15 @@ export interface OfficialData {
 }
 
 /**
- * The current official figures selected by `selected` (columns month, code, key, active, source,
- * received_at), grouped per region and month, the child counts the numerator rule needs, and the
+ * The current official figures selected by `selected` (columns month, code, key, active, new_count,
+ * inactive_count, source, received_at), grouped per region and month, the child counts the numerator rule needs, and the
  * latest figure received, in one statement. District rows under a regency that reports itself are
  * never summed, so they are left out, except inside `root` when it is a regency or a district (its
  * children or itself are shown). Compact JSON arrays: a national read carries ~1,000 region-months.
  */
 async function officialData(db: Db, selected: RawBuilder<unknown>, root: string, rootLevel: number, latestMonth: Period): Promise<OfficialData> {
   const keepDistricts = rootLevel >= LEVEL_NUMBER.regency ? inRegionSql('r.code', root) : sql<boolean>`false`;
-  const { rows } = await sql<{ rows: [Period, string, string[], number[]][] | null; kids: Record<string, number> | null; latest: OfficialData['latest'] }>`
+  const { rows } = await sql<{ rows: [Period, string, string[], number[], number | null, number | null][] | null; kids: Record<string, number> | null; latest: OfficialData['latest'] }>`
     WITH r AS (${selected}),
     kept AS (
       SELECT * FROM r
@@ -288,9 +288,14 @@ async function officialData(db: Db, selected: RawBuilder<unknown>, root: string,
         SELECT 1 FROM participation_report up
         WHERE up.superseded_at IS NULL AND up.month = r.month AND up.region_code = left(r.code, 5))
     ),
-    per_region AS (SELECT month, code, array_agg(key) AS keys, array_agg(active) AS actives FROM kept GROUP BY month, code)
+    per_region AS (
+      SELECT month, code, array_agg(key) AS keys, array_agg(active) AS actives,
+             -- new / inactive over every row of the region and month, unknown (null) when one row lacks it
+             CASE WHEN bool_and(new_count IS NOT NULL) THEN sum(new_count)::int END AS new_count,
+             CASE WHEN bool_and(inactive_count IS NOT NULL) THEN sum(inactive_count)::int END AS inactive_count
+      FROM kept GROUP BY month, code)
     SELECT
-      (SELECT json_agg(json_build_array(to_char(month, 'YYYY-MM'), code, keys, actives)) FROM per_region) AS rows,
+      (SELECT json_agg(json_build_array(to_char(month, 'YYYY-MM'), code, keys, actives, new_count, inactive_count)) FROM per_region) AS rows,
       (SELECT json_object_agg(parent_code, n) FROM (
          SELECT parent_code, count(*)::int AS n FROM region
          WHERE parent_code IN (
@@ -302,10 +307,10 @@ async function officialData(db: Db, selected: RawBuilder<unknown>, root: string,
        ORDER BY received_at DESC LIMIT 1) AS latest`.execute(db);
   const row = rows[0]!;
   return {
-    reports: (row.rows ?? []).map(([month, code, keys, actives]) => {
+    reports: (row.rows ?? []).map(([month, code, keys, actives, newCount, inactiveCount]) => {
       const counts: Record<string, number> = {};
       keys.forEach((k, i) => (counts[k] = (counts[k] ?? 0) + actives[i]!));
-      return { month, code, counts };
+      return { month, code, counts, flows: { new: newCount, inactive: inactiveCount } };
     }),
     childCount: new Map(Object.entries(row.kids ?? {})),
     latest: row.latest,
@@ -314,34 +319,12 @@ async function officialData(db: Db, selected: RawBuilder<unknown>, root: string,
 
 const currentRows = sql`superseded_at IS NULL`;
 
-/**
- * Official figures per segment of `period` nationally (the region, its parent and the country are all
- * shown) and of the month before inside `root` (for the month-on-month change). The partial index
- * participation_current (month, region_code, segment) serves both.
- */
-export function officialForReport(db: Db, root: string, rootLevel: number, period: Period, segments: Segment[]): Promise<OfficialData> {
-  const m = monthStart(period);
-  const prev = monthStart(addMonths(period, -1));
-  return officialData(
-    db,
-    sql`
-      SELECT month, region_code AS code, segment AS key, active, source, received_at FROM participation_report
-      WHERE ${currentRows} AND month = ${m}::date AND segment = ANY (${segments}::text[])
-      UNION ALL
-      SELECT month, region_code, segment, active, source, received_at FROM participation_report
-      WHERE ${currentRows} AND month = ${prev}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
-    root,
-    rootLevel,
-    period,
-  );
-}
-
 /** Official figures of `segments` inside `root` for one month, per segment. */
 export function officialInRegion(db: Db, root: string, rootLevel: number, period: Period, segments: Segment[]): Promise<OfficialData> {
   return officialData(
     db,
     sql`
-      SELECT month, region_code AS code, segment AS key, active, source, received_at FROM participation_report
+      SELECT month, region_code AS code, segment AS key, active, new_count, inactive_count, source, received_at FROM participation_report
       WHERE ${currentRows} AND month = ${monthStart(period)}::date AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
     root,
     rootLevel,
@@ -354,7 +337,7 @@ export function officialForTrend(db: Db, root: string, rootLevel: number, from: 
   return officialData(
     db,
     sql`
-      SELECT month, region_code AS code, 'ALL' AS key, active, source, received_at FROM participation_report
+      SELECT month, region_code AS code, 'ALL' AS key, active, new_count, inactive_count, source, received_at FROM participation_report
       WHERE ${currentRows} AND month BETWEEN ${monthStart(from)}::date AND ${monthStart(to)}::date
         AND ${inRegionSql('region_code', root)} AND segment = ANY (${segments}::text[])`,
     root,

@@ -125,8 +125,12 @@ export const trendPointSchema = z.object({
   registryParticipants: z.number(),
   coveragePct: z.number().nullable(),
   employedPopulation: z.number().nullable(),
-  newEnrolments: z.number(),
-  lapses: z.number(),
+  newEnrolments: z.number().describe('new participants in the month: BPJS TK’s (Peserta Baru) where the official figures used carry it, else the registry’s'),
+  newEnrolmentsSource: z.enum(NUMERATOR_SOURCES),
+  lapses: z.number().describe('participants who became inactive in the month: BPJS TK’s (Peserta Nonaktif) where the official figures used carry it, else the registry’s'),
+  lapsesSource: z.enum(NUMERATOR_SOURCES),
+  registryNewEnrolments: z.number(),
+  registryLapses: z.number(),
 });
 export const trendSchema = z.array(trendPointSchema);
 

@@ -153,7 +153,7 @@ function childFigures(
  * Nonaktif columns) over the same figures as the numerator when all of them carry it, else the
  * registry's new enrolments and lapses; each labelled like the numerator.
  */
-function flowsOf(f: OfficialFigure, m: Measures): Pick<CoverageChild, 'newEnrolments' | 'newEnrolmentsSource' | 'lapses' | 'lapsesSource'> {
+function flowsOf(f: OfficialFigure, m: Pick<Measures, 'started' | 'lapsed'>): Pick<CoverageChild, 'newEnrolments' | 'newEnrolmentsSource' | 'lapses' | 'lapsesSource'> {
   const official = f.source !== 'registry';
   return {
     newEnrolments: official && f.newCount !== null ? f.newCount : m.started,
@@ -287,7 +287,9 @@ export async function coverageTrend(db: Db, code: string, from: Period, to: Peri
   return monthsBetween(from, to).map((period) => {
     const e = byMonth.get(period);
     registry += e?.net ?? 0;
-    const n = numeratorOf(officialFigures(officialByMonth.get(period) ?? [], off.childCount)(code), registry);
+    const official = officialFigures(officialByMonth.get(period) ?? [], off.childCount)(code);
+    const n = numeratorOf(official, registry);
+    const measures = { started: e?.started ?? 0, lapsed: e?.lapsed ?? 0 };
     const den = dens.filter((d) => d.year <= yearOf(period)).at(-1) ?? null;
     return {
       period,
@@ -298,8 +300,9 @@ export async function coverageTrend(db: Db, code: string, from: Period, to: Peri
       registryParticipants: registry,
       coveragePct: coveragePct(n.activeParticipants, den?.total ?? null),
       employedPopulation: den?.total ?? null,
-      newEnrolments: e?.started ?? 0,
-      lapses: e?.lapsed ?? 0,
+      ...flowsOf(official, measures),
+      registryNewEnrolments: measures.started,
+      registryLapses: measures.lapsed,
     };
   });
 }

@@ -57,6 +57,13 @@ export function numeratorLabel(c: Pick<Coverage, 'numeratorSource' | 'officialRe
   return 'register Semesta (belum ada data resmi)';
 }
 
+/** Where a month's new or inactive participants come from, in words (the numerator's own label names no flows). */
+export function flowSourceLabel(source: Coverage['newEnrolmentsSource']): string {
+  if (source === 'official') return 'data resmi BPJS TK';
+  if (source === 'partial') return 'sebagian data resmi BPJS TK';
+  return 'register Semesta';
+}
+
 /** "378 dari 381 desa (99,2%)" — as GET /api/outreach/reach counts them. */
 export const villagesText = (v: Coverage['villagesReached']) => `${num(v.villagesReached)} dari ${num(v.villagesTotal)} desa (${pct(v.pct)})`;
 
@@ -78,8 +85,8 @@ export function headlineOf(c: Coverage): [string, string][] {
     ['Penduduk bekerja', num(c.employedPopulation)],
     ['Cakupan formal (PU) / informal (BPU)', `${pct(c.indicators.formalPct)} / ${pct(c.indicators.informalPct)}`],
     ['Perubahan dari bulan lalu', c.monthOnMonth ? `${c.monthOnMonth.activeChange >= 0 ? '+' : ''}${num(c.monthOnMonth.activeChange)} peserta` : '–'],
-    ['Kepesertaan baru (bulan ini)', num(c.newEnrolments)],
-    ['Tidak aktif / menunggak (bulan ini)', num(c.lapses)],
+    ['Kepesertaan baru (bulan ini)', `${num(c.newEnrolments)} (${flowSourceLabel(c.newEnrolmentsSource)})`],
+    ['Tidak aktif / menunggak (bulan ini)', `${num(c.lapses)} (${flowSourceLabel(c.lapsesSource)})`],
     ['Nonaktif (menunggak) saat ini', num(c.lapsedNow)],
     ['Kesenjangan ke target', gapText(c)],
     ['Desa terjangkau sosialisasi', villagesText(c.villagesReached)],

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CoverageBreakdownRow } from '../coverage/schemas.js';
 import {
+  flowSourceLabel,
   groupLabel,
   levelName,
   type MonevData,
@@ -55,8 +56,8 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
   line('Cakupan informal: BPU ÷ penduduk bekerja informal (%)', c.indicators.informalPct, PCT);
   line('Perubahan peserta dari bulan lalu', c.monthOnMonth?.activeChange ?? null, INT, c.monthOnMonth ? undefined : 'tidak sebanding (sumber pembilang berbeda)');
   line('Perubahan cakupan dari bulan lalu (poin %)', c.monthOnMonth?.pctPointChange ?? null, '0.00');
-  line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT);
-  line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT);
+  line('Kepesertaan baru (bulan ini)', c.newEnrolments, INT, `sumber: ${flowSourceLabel(c.newEnrolmentsSource)}`);
+  line('Tidak aktif / menunggak (bulan ini)', c.lapses, INT, `sumber: ${flowSourceLabel(c.lapsesSource)}`);
   line('Nonaktif (menunggak) saat ini', c.lapsedNow, INT, 'sama dengan daftar pekerja berstatus Nonaktif (menunggak)');
   line('Berakhir (bulan ini)', c.ended, INT);
   line('Kesenjangan ke target (pekerja)', c.gap?.workers ?? null, INT);
@@ -80,11 +81,13 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
     { header: 'Sumber pembilang', width: 40 },
     { header: 'Resmi BPJS TK', width: 15, style: { numFmt: INT } },
     { header: 'Terdaftar di Semesta', width: 19, style: { numFmt: INT } },
+    { header: 'Sumber kepesertaan baru', width: 26 },
+    { header: 'Sumber tidak aktif', width: 26 },
   ];
   kids.getRow(1).font = { bold: true };
   const ranked = [...c.children].sort((a, b) => (b.coveragePct ?? -1) - (a.coveragePct ?? -1) || b.activeParticipants - a.activeParticipants || a.code.localeCompare(b.code));
   ranked.forEach((k, i) =>
-    kids.addRow([i + 1, k.code, regionName(k.name), k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses, numeratorLabel(k), k.officialParticipants, k.registryParticipants]),
+    kids.addRow([i + 1, k.code, regionName(k.name), k.coveragePct, k.activeParticipants, k.employedPopulation, k.targetPct, k.newEnrolments, k.lapses, numeratorLabel(k), k.officialParticipants, k.registryParticipants, flowSourceLabel(k.newEnrolmentsSource), flowSourceLabel(k.lapsesSource)]),
   );
   const add = (f: (k: (typeof ranked)[number]) => number) => ranked.reduce((s, k) => s + f(k), 0);
   const total = kids.addRow(['', '', 'Jumlah', null, add((k) => k.activeParticipants), null, null, add((k) => k.newEnrolments), add((k) => k.lapses), '', null, add((k) => k.registryParticipants)]);
@@ -126,10 +129,12 @@ export async function monevWorkbook(d: MonevData): Promise<Buffer> {
     { header: 'Tidak aktif', width: 12, style: { numFmt: INT } },
     { header: 'Sumber pembilang', width: 40 },
     { header: 'Terdaftar di Semesta', width: 19, style: { numFmt: INT } },
+    { header: 'Sumber kepesertaan baru', width: 26 },
+    { header: 'Sumber tidak aktif', width: 26 },
   ];
   tr.getRow(1).font = { bold: true };
   for (const p of d.trend) {
-    tr.addRow([monthName(p.period), p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses, numeratorLabel(p), p.registryParticipants]);
+    tr.addRow([monthName(p.period), p.activeParticipants, p.employedPopulation, p.coveragePct, p.newEnrolments, p.lapses, numeratorLabel(p), p.registryParticipants, flowSourceLabel(p.newEnrolmentsSource), flowSourceLabel(p.lapsesSource)]);
   }
 
   const src = wb.addWorksheet('Definisi dan Sumber');

@@ -42,6 +42,8 @@ function sourceText(api: Api): string {
   return 'register Semesta (belum ada data resmi)';
 }
 
+const flowText = (source: string) => (source === 'official' ? 'data resmi BPJS TK' : source === 'partial' ? 'sebagian data resmi BPJS TK' : 'register Semesta');
+
 async function download(code: string, ext: 'pdf' | 'xlsx') {
   const res = await injectAs(t.app, admin, { url: `/api/reports/monev/${code}.${ext}?period=${PERIOD}` });
   expect(res.statusCode, res.body).toBe(200);
@@ -80,6 +82,8 @@ describe('monev reports and DHIS2 carry the API’s headline figures', () => {
         `Sumber pembilang ${sourceText(api)}`,
         `Terdaftar di Semesta ${nf(api.registryParticipants)}${api.registryShare === null ? '' : ` (${pct1(api.registryShare * 100)} dari angka resmi)`}`,
         `Penduduk bekerja ${api.employedPopulation === null ? '–' : nf(api.employedPopulation)}`,
+        `Kepesertaan baru (bulan ini) ${nf(api.newEnrolments)} (${flowText(api.newEnrolmentsSource)})`,
+        `Tidak aktif / menunggak (bulan ini) ${nf(api.lapses)} (${flowText(api.lapsesSource)})`,
         `Kesenjangan ke target ${api.gapWorkers === null ? '–' : `${nf(api.gapWorkers)} pekerja · Rp${nf(api.gapRupiahPerMonth)}/bulan · Rp${nf(api.gapRupiahPerYear)}/tahun`}`,
         `Desa terjangkau sosialisasi ${nf(api.villagesReached.villagesReached)} dari ${nf(api.villagesReached.villagesTotal)} desa (${pct1(api.villagesReached.pct)})`,
       ];
@@ -90,6 +94,9 @@ describe('monev reports and DHIS2 carry the API’s headline figures', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await download(code, 'xlsx')) as unknown as ArrayBuffer);
       const summary = new Map(cellsOf(wb.getWorksheet('Ringkasan')!).map((r) => [r[0], r[1]]));
+      const notes = new Map(cellsOf(wb.getWorksheet('Ringkasan')!).map((r) => [r[0], r[2]]));
+      expect([summary.get('Kepesertaan baru (bulan ini)'), notes.get('Kepesertaan baru (bulan ini)')]).toEqual([api.newEnrolments, `sumber: ${flowText(api.newEnrolmentsSource)}`]);
+      expect([summary.get('Tidak aktif / menunggak (bulan ini)'), notes.get('Tidak aktif / menunggak (bulan ini)')]).toEqual([api.lapses, `sumber: ${flowText(api.lapsesSource)}`]);
       const dash = (v: unknown) => v ?? '–';
       expect({
         active: summary.get('Peserta aktif'),
