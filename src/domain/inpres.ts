@@ -24,6 +24,16 @@ export const REQUIREMENT_LABELS: Record<Requirement, { id: string; en: string }>
   VILLAGE_BUDGET: { id: 'Kewajiban anggaran desa (APBDes)', en: 'Village budget mandate' },
 };
 
+/** Where a declared allocation (one without a funding programme yet) comes from. */
+export const ALLOCATION_SOURCES = ['APBD_PROVINSI', 'APBD_KABKOTA', 'DANA_DESA', 'BHP'] as const;
+export type AllocationSource = (typeof ALLOCATION_SOURCES)[number];
+export const ALLOCATION_SOURCE_LABELS: Record<AllocationSource, string> = {
+  APBD_PROVINSI: 'APBD Provinsi',
+  APBD_KABKOTA: 'APBD Kabupaten/Kota',
+  DANA_DESA: 'APBDes — Dana Desa',
+  BHP: 'APBDes — Bagi Hasil Pajak/Retribusi (BHP)',
+};
+
 export const DUTIES = ['REGULATION', 'BUDGET', 'PARTICIPATION', 'COMPLIANCE', 'LICENSING'] as const;
 export type Duty = (typeof DUTIES)[number];
 export const DUTY_LABELS: Record<Duty, { id: string; en: string }> = {
