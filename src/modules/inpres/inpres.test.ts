@@ -19,14 +19,15 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 function regulationForm(fields: Record<string, string>, file: Buffer = PDF, name = 'perbup.pdf') {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([file]), name);
+  form.append('file', new Blob([new Uint8Array(file)]), name);
   return form;
 }
 const perbup = { regionCode: '32.02', type: 'PERKADA', number: 'Perbup Sukabumi No. 12 Tahun 2025', title: 'Perlindungan Jaminan Sosial Ketenagakerjaan bagi Pekerja Rentan', signedOn: '2025-03-10', groups: 'PEKERJA_RENTAN,NON_ASN', requires: 'BUDGET_LINE' };
 const duty = (card: { duties: { code: string; status: string; score: number }[] }, code: string) => card.duties.find((d) => d.code === code)!;
 
 beforeAll(async () => {
-  [sukabumi, subang, village, bengkulu, nasional] = await Promise.all(['kab.sukabumi', 'kab.subang', 'desa.balingbing', 'prov.bengkulu', 'nasional'].map((u) => login(t.app, u)));
+  const s = await Promise.all(['kab.sukabumi', 'kab.subang', 'desa.balingbing', 'prov.bengkulu', 'nasional'].map((u) => login(t.app, u)));
+  [sukabumi, subang, village, bengkulu, nasional] = s as [Session, Session, Session, Session, Session];
 });
 
 describe('regulations register', () => {
