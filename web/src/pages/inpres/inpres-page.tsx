@@ -2,14 +2,16 @@ import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { DUTY_LABELS, DUTY_STATUS_LABELS, type DutyStatus, REGULATION_TYPE_LABELS, REGULATION_TYPES, REQUIREMENT_LABELS } from '../../../../src/domain/inpres';
+import { DUTIES, DUTY_LABELS, DUTY_STATUS_LABELS, type DutyStatus, type Weights, REGULATION_TYPE_LABELS, REGULATION_TYPES, REQUIREMENT_LABELS } from '../../../../src/domain/inpres';
 import { inSubtree } from '../../../../src/domain/region-code';
 import { todayWib } from '../../../../src/domain/wib';
 import { GROUP_LABELS, GROUPS, type Group } from '../../../../src/domain/worker';
+import type { ChildScore } from '../../../../src/modules/inpres/schemas';
 import { useCreateRegulation } from '../../api/use-create-regulation';
 import { useInpresChildren } from '../../api/use-inpres-children';
 import { useInpresMeetings } from '../../api/use-inpres-meetings';
 import { useInpresScorecard } from '../../api/use-inpres-scorecard';
+import { useInpresWeights, useSetInpresWeights } from '../../api/use-inpres-weights';
 import { useRecordMeeting } from '../../api/use-record-meeting';
 import { useRegulations } from '../../api/use-regulations';
 import { useSaveTargetGroups } from '../../api/use-save-target-groups';
@@ -111,6 +113,7 @@ export default function InpresPage() {
           ]}
         />
         <p className="ip-muted">{t('inpres.weightsNote')}</p>
+        {can('inpres:weights') && <EditWeights current={c.weights} />}
       </section>
 
       <section className="page-panel">
@@ -142,7 +145,7 @@ export default function InpresPage() {
   );
 }
 
-function Children({ code, rows, pending }: { code: string; rows: import('../../../../src/modules/inpres/schemas').ChildScore[] | undefined; pending: boolean }) {
+function Children({ code, rows, pending }: { code: string; rows: ChildScore[] | undefined; pending: boolean }) {
   const { t } = useTranslation();
   const lang = currentLang();
   if (pending || !rows) return <div className="page-panel"><Skeleton rows={4} /></div>;
@@ -158,6 +161,8 @@ function Children({ code, rows, pending }: { code: string; rows: import('../../.
           { key: 'pos', header: '#', numeric: true, card: 'aside', cell: (k) => k.position },
           { key: 'name', header: t('inpres.region'), card: 'title', cell: (k) => <Link to={`/inpres/${k.code}`}>{displayRegionName(k.name)}</Link> },
           { key: 'score', header: t('inpres.score'), numeric: true, cell: (k) => formatNumber(k.score, lang, 1) },
+          { key: 'sadar', header: t('inpres.desaSadarShort'), numeric: true, cell: (k) => formatNumber(k.desaSadar, lang) },
+          { key: 'overdue', header: t('inpres.overdueBadge'), numeric: true, cell: (k) => formatNumber(k.overdueActions, lang) },
           ...(['REGULATION', 'BUDGET', 'PARTICIPATION', 'COMPLIANCE', 'LICENSING'] as const).map((d) => ({
             key: d,
             header: DUTY_LABELS[d][lang],
@@ -349,5 +354,30 @@ function Meetings({ code, mayWrite }: { code: string; mayWrite: boolean }) {
         </details>
       )}
     </section>
+  );
+}
+
+function EditWeights({ current }: { current: Weights }) {
+  const { t } = useTranslation();
+  const lang = currentLang();
+  const describe = useErrorMessage();
+  const view = useInpresWeights();
+  const set = useSetInpresWeights();
+  const [w, setW] = useState<Record<string, string>>(() => Object.fromEntries(DUTIES.map((d) => [d, String(current[d])])));
+  const sum = DUTIES.reduce((s, d) => s + (Number(w[d]) || 0), 0);
+  return (
+    <details>
+      <summary>{t('inpres.editWeights')}</summary>
+      {view.data && <p className="ip-muted">{view.data.note}</p>}
+      <form className="ip-form" data-testid="inpres-weights-form" onSubmit={(e) => { e.preventDefault(); set.mutate(Object.fromEntries(DUTIES.map((d) => [d, Number(w[d])])) as Weights); }}>
+        {DUTIES.map((d) => (
+          <FormField key={d} label={DUTY_LABELS[d][lang]}>{(p) => <input {...p} type="number" min={0} max={100} step={1} value={w[d]} onChange={(e) => setW({ ...w, [d]: e.target.value })} />}</FormField>
+        ))}
+        <p>{t('inpres.weightsSum', { sum })}</p>
+        <Button htmlType="submit" type="primary" loading={set.isPending} disabled={sum !== 100}>{t('inpres.save')}</Button>
+      </form>
+      {set.isError && <Alert type="error" message={describe(set.error)} />}
+      {set.isSuccess && <Alert type="success" message={t('inpres.saved')} />}
+    </details>
   );
 }
