@@ -15,6 +15,7 @@ const BENCHES: [name: string, file: string, args: string[]][] = [
   ['compliance', 'bench/compliance.ts', ['--smoke']],
   ['coverage', 'bench/coverage.ts', ['--smoke']],
   ['registry', 'bench/registry.ts', ['--smoke']],
+  ['inpres', 'bench/inpres.ts', ['--smoke']],
   ['analyze', 'bench/analyze.ts', ['--smoke']],
   ['load', 'bench/load.ts', ['--smoke']],
 ];

@@ -670,6 +670,110 @@ const COMPLIANCE_CASES: Record<string, Case> = {
 Object.assign(CASES, COMPLIANCE_CASES);
 // ---- end compliance ----
 
+// ---- Inpres 2/2021 accountability (issue 15): regulations, groups, allocations, meetings, scorecards, weights, reports ----
+/** A regulation (with its PDF) and a follow-up action in each region the matrix touches, own and foreign. */
+const INPRES_REGULATIONS: Record<string, number> = {};
+const INPRES_ACTIONS: Record<string, number> = {};
+const INPRES_REGIONS = ['ID', '17', '32', '32.02', '32.13', '32.13.28', '32.13.28.2007', '32.02.01.2002'];
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'matrix-regulations-'));
+  for (const region of INPRES_REGIONS) {
+    const path = join(dir, `${region}.pdf`);
+    writeFileSync(path, '%PDF-1.4 matrix');
+    INPRES_REGULATIONS[region] = (await t.db
+      .insertInto('regulation')
+      .values({ region_code: region, type: 'SK', number: `SK ${region}`, title: 'Matrix regulation', signed_on: '2025-01-02', document_path: path, document_name: 'sk.pdf', document_size: 15, created_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+    const m = await t.db.insertInto('inpres_meeting').values({ region_code: region, held_on: '2025-01-03', title: 'Matrix rakor', place: 'Matrix', created_by: 'matrix' }).returning('id').executeTakeFirstOrThrow();
+    INPRES_ACTIONS[region] = (await t.db.insertInto('inpres_action').values({ meeting_id: m.id, region_code: region, decision: 'Matrix action', owner_agency: 'Bappeda', due_on: '2025-02-01' }).returning('id').executeTakeFirstOrThrow()).id;
+  }
+});
+function regulationUpload(regionCode: string) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ regionCode, type: 'SK', number: `SK ${uniq()}`, title: 'Matrix regulation', signedOn: '2025-01-02', groups: 'NON_ASN' })) form.append(k, v);
+  form.append('file', new Blob(['%PDF-1.4 matrix']), 'sk.pdf');
+  return form;
+}
+const allocationSource = (region: string) => ({ 2: 'APBD_PROVINSI', 5: 'APBD_KABKOTA', 13: 'DANA_DESA' })[region.length] ?? 'APBD_KABKOTA';
+const INPRES_CASES: Record<string, Case> = {
+  'POST /api/regulations': {
+    permission: 'inpres:write',
+    own: (a) => ({ method: 'POST', url: '/api/regulations', payload: regulationUpload(a.region) as never }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/regulations', payload: regulationUpload(region) as never }),
+  },
+  'GET /api/regulations': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/regulations?region=${a.region}` }),
+    foreign: (_a, region) => ({ url: `/api/regulations?region=${region}` }),
+    regionsIn: (b) => (b as { items: { regionCode: string }[] }).items.map((g) => g.regionCode),
+  },
+  'GET /api/regulations/:id/document': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/regulations/${INPRES_REGULATIONS[a.region]}/document` }),
+    foreign: (_a, region) => ({ url: `/api/regulations/${INPRES_REGULATIONS[region]}/document` }),
+  },
+  'GET /api/inpres/:code': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/inpres/${a.region}?year=2025` }),
+    foreign: (_a, region) => ({ url: `/api/inpres/${region}?year=2025` }),
+  },
+  'GET /api/inpres/:code/children': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/inpres/${a.region}/children?year=2025` }),
+    foreign: (_a, region) => ({ url: `/api/inpres/${region}/children?year=2025` }),
+  },
+  'PUT /api/inpres/:code/target-groups': {
+    permission: 'inpres:write',
+    own: (a) => ({ method: 'PUT', url: `/api/inpres/${a.region}/target-groups`, payload: { year: 2025, groups: [{ group: 'NON_ASN', size: 10, source: 'Matrix' }] } }),
+    foreign: (_a, region) => ({ method: 'PUT', url: `/api/inpres/${region}/target-groups`, payload: { year: 2025, groups: [{ group: 'NON_ASN', size: 99, source: 'Seharusnya tidak' }] } }),
+  },
+  'POST /api/inpres/:code/allocations': {
+    permission: 'inpres:write',
+    own: (a) => ({ method: 'POST', url: `/api/inpres/${a.region}/allocations`, payload: { fiscalYear: 2025, source: allocationSource(a.region), amount: 1000 } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/inpres/${region}/allocations`, payload: { fiscalYear: 2025, source: allocationSource(region), amount: 1000 } }),
+  },
+  'GET /api/inpres/:code/allocations': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/inpres/${a.region}/allocations?year=2025` }),
+    foreign: (_a, region) => ({ url: `/api/inpres/${region}/allocations?year=2025` }),
+  },
+  'POST /api/inpres/:code/meetings': {
+    permission: 'inpres:write',
+    own: (a) => ({ method: 'POST', url: `/api/inpres/${a.region}/meetings`, payload: { heldOn: '2025-01-03', title: 'Matrix rakor', place: 'Matrix', actions: [{ decision: 'Matrix action', ownerAgency: 'BPKAD', dueOn: '2025-03-01' }] } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/inpres/${region}/meetings`, payload: { heldOn: '2025-01-03', title: 'Matrix rakor', place: 'Matrix' } }),
+  },
+  'GET /api/inpres/:code/meetings': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/inpres/${a.region}/meetings` }),
+    foreign: (_a, region) => ({ url: `/api/inpres/${region}/meetings` }),
+  },
+  'PATCH /api/inpres-actions/:id': {
+    permission: 'inpres:write',
+    own: (a) => ({ method: 'PATCH', url: `/api/inpres-actions/${INPRES_ACTIONS[a.region]}`, payload: { status: 'in_progress' } }),
+    foreign: (_a, region) => ({ method: 'PATCH', url: `/api/inpres-actions/${INPRES_ACTIONS[region]}`, payload: { status: 'dropped' } }),
+  },
+  'GET /api/inpres-weights': { permission: 'inpres:read', own: () => ({ url: '/api/inpres-weights' }), foreign: () => ({ url: '/api/inpres-weights' }), noForeign: true },
+  'PUT /api/inpres-weights': {
+    permission: 'inpres:weights',
+    own: () => ({ method: 'PUT', url: '/api/inpres-weights', payload: { REGULATION: 25, BUDGET: 25, PARTICIPATION: 30, COMPLIANCE: 10, LICENSING: 10 } }),
+    foreign: () => ({ method: 'PUT', url: '/api/inpres-weights', payload: {} }),
+    noForeign: true,
+  },
+  'GET /api/reports/inpres/:code.xlsx': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/reports/inpres/${a.region}.xlsx?semester=2025-S1` }),
+    foreign: (_a, region) => ({ url: `/api/reports/inpres/${region}.xlsx?semester=2025-S1` }),
+  },
+  'GET /api/reports/inpres/:code.pdf': {
+    permission: 'inpres:read',
+    own: (a) => ({ url: `/api/reports/inpres/${a.region}.pdf?semester=2025-S1` }),
+    foreign: (_a, region) => ({ url: `/api/reports/inpres/${region}.pdf?semester=2025-S1` }),
+  },
+};
+Object.assign(CASES, INPRES_CASES);
+// ---- end Inpres ----
+
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
 }
@@ -845,6 +949,15 @@ describe('route × role × region matrix', () => {
       expect(res.statusCode, `${r.method} ${url}`).toBe(status);
       expect(res.json().error.code).toBe(code);
     }
+  });
+});
+
+describe('Inpres writes stayed inside the actors’ regions', () => {
+  it('declared groups and actions only where allowed', async () => {
+    const groups = await t.db.selectFrom('target_group').select(['region_code', 'size']).execute();
+    expect(groups.every((g) => g.size === 10)).toBe(true);
+    const dropped = await t.db.selectFrom('inpres_action').select('id').where('status', '=', 'dropped').execute();
+    expect(dropped).toEqual([]);
   });
 });
 

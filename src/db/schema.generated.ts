@@ -3,6 +3,7 @@
 import type { CaseStep } from "../domain/compliance-case.js";
 import type { ComplianceStatus, Finding, SizeClass } from "../domain/compliance.js";
 import type { PayerType } from "../domain/funding.js";
+import type { ActionStatus, AllocationSource, RegulationType, Requirement } from "../domain/inpres.js";
 import type { Sex } from "../domain/nik.js";
 import type { Audience } from "../domain/outreach.js";
 import type { RateUnit } from "../domain/rates.js";
@@ -94,6 +95,17 @@ export interface BillLine {
   amount: number;
   bill_id: number;
   enrolment_id: number;
+}
+
+export interface BudgetAllocation {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  fiscal_year: number;
+  id: Generated<number>;
+  note: Generated<string>;
+  region_code: string;
+  source: AllocationSource;
 }
 
 export interface ComplianceCase {
@@ -323,6 +335,29 @@ export interface ImportRow {
   village_code: string | null;
 }
 
+export interface InpresAction {
+  decision: string;
+  done_on: string | null;
+  due_on: string;
+  id: Generated<number>;
+  meeting_id: number;
+  owner_agency: string;
+  region_code: string;
+  status: Generated<ActionStatus>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface InpresMeeting {
+  agencies: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  held_on: string;
+  id: Generated<number>;
+  place: string;
+  region_code: string;
+  title: string;
+}
+
 export interface OutreachEvent {
   attendance: number;
   audiences: Audience[];
@@ -498,10 +533,37 @@ export interface RegistrationImportRow {
   row_number: number;
 }
 
+export interface Regulation {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  document_name: string;
+  document_path: string;
+  document_size: number;
+  groups: Generated<Group[]>;
+  id: Generated<number>;
+  in_force_on: string | null;
+  number: string;
+  region_code: string;
+  requires: Generated<Requirement[]>;
+  signed_on: string;
+  title: string;
+  type: RegulationType;
+}
+
 export interface SchemaMigration {
   applied_at: Generated<Timestamp>;
   checksum: string | null;
   name: string;
+}
+
+export interface TargetGroup {
+  group_code: Group;
+  region_code: string;
+  size: number;
+  source: string;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+  year: number;
 }
 
 export interface Umk {
@@ -527,6 +589,7 @@ export interface DB {
   audit_log: AuditLog;
   bill: Bill;
   bill_line: BillLine;
+  budget_allocation: BudgetAllocation;
   compliance_case: ComplianceCase;
   compliance_case_step: ComplianceCaseStep;
   compliance_document: ComplianceDocument;
@@ -543,6 +606,8 @@ export interface DB {
   funding_program: FundingProgram;
   import_job: ImportJob;
   import_row: ImportRow;
+  inpres_action: InpresAction;
+  inpres_meeting: InpresMeeting;
   outreach_event: OutreachEvent;
   outreach_village: OutreachVillage;
   participation_import_row: ParticipationImportRow;
@@ -559,7 +624,9 @@ export interface DB {
   region: Region;
   region_boundary: RegionBoundary;
   registration_import_row: RegistrationImportRow;
+  regulation: Regulation;
   schema_migration: SchemaMigration;
+  target_group: TargetGroup;
   umk: Umk;
   user_session: UserSession;
 }

@@ -9,6 +9,7 @@ import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
+import { loadDemoInpres } from './inpres.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -77,6 +78,7 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
 export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
+  await loadDemoInpres(db, DEMO_ACTOR); // Inpres 2/2021 (issue 15)
   return { funding, official };
 }
 

@@ -54,6 +54,13 @@ export const PERMISSIONS = [
   'participation:write',
   /** create, list and revoke the API tokens BPJS TK's systems push with */
   'token:manage',
+  // Inpres 2/2021 accountability (issue 15)
+  /** scorecards, rankings, regulations, meetings and the semester report */
+  'inpres:read',
+  /** record regulations, declared allocations, target groups, meetings and their follow-up actions for one's region */
+  'inpres:write',
+  /** change the scorecard weights (national) */
+  'inpres:weights',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,8 +119,19 @@ const PARTICIPATION_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/** Inpres 2/2021 accountability (issue 15): regional operators record; everyone reads; the national monitor sets the weights. */
+const INPRES_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['inpres:read', 'inpres:weights'],
+  province_operator: ['inpres:read', 'inpres:write'],
+  regency_operator: ['inpres:read', 'inpres:write'],
+  village_operator: ['inpres:read', 'inpres:write'],
+  bpjs_branch: ['inpres:read'],
+  auditor: ['inpres:read'],
+  labour_inspector: ['inpres:read'],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role]]]),
+  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role], ...INPRES_GRANTS[role]]]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 /** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */

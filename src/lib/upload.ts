@@ -45,7 +45,9 @@ export async function receiveUpload<Ext extends string>(req: FastifyRequest, dir
   const fields: Record<string, string> = {};
   let saved: SavedUpload<Ext> | undefined;
   try {
-    for await (const part of req.parts({ limits: { fileSize: spec.maxBytes } })) {
+    // a route naming more fields than the app-wide multipart limit (5) may receive exactly those
+    const fieldLimit = spec.fields && spec.fields.length > 5 ? { fields: spec.fields.length } : {};
+    for await (const part of req.parts({ limits: { fileSize: spec.maxBytes, ...fieldLimit } })) {
       if (part.type === 'field') {
         if (spec.fields?.includes(part.fieldname) && String(part.value).trim()) fields[part.fieldname] = String(part.value).trim().slice(0, 300);
         continue;

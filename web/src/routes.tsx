@@ -32,6 +32,8 @@ const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
+// Inpres 2/2021 accountability (issue 15)
+const InpresPage = lazy(() => import('./pages/inpres/inpres-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -74,6 +76,8 @@ export function AppRoutes() {
           {/* official participation data (issue 11) */}
           <Route path="data-resmi/impor/:id?" element={page(<ImportPage kind={PARTICIPATION_IMPORT} />)} />
           <Route path="data-resmi/token" element={page(<TokensPage />)} />
+          {/* Inpres 2/2021 accountability (issue 15) */}
+          <Route path="inpres/:code?" element={page(<InpresPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />

@@ -52,6 +52,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     // official participation data (issue 11)
     ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
+    // Inpres 2/2021 accountability (issue 15)
+    ...(can('inpres:read') ? [{ to: me.regionCode === NATIONAL ? '/inpres' : `/inpres/${me.regionCode}`, current: under('/inpres'), icon: <FileIcon />, label: t('inpres.nav') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>
