@@ -32,6 +32,8 @@ const UNIONS: [from: string, type: string, columns: string[]][] = [
   ['../domain/compliance.js', 'ComplianceStatus', ['employer.statuses']],
   ['../domain/compliance-case.js', 'CaseStep', ['compliance_case.step', 'compliance_case_step.step', 'compliance_case_step.from_step']],
   ['../domain/outreach.js', 'Audience', ['outreach_event.audiences']],
+  ['../domain/claims.js', 'ClaimType', ['claim_case.type']],
+  ['../domain/claims.js', 'ClaimStep', ['claim_case.step', 'claim_step.step', 'claim_step.from_step']],
   ['./column-types.js', 'RegionKind', ['region.kind']],
   ['./column-types.js', 'ImportStatus', ['import_job.status']],
   ['./column-types.js', 'ImportKindKey', ['import_job.kind']],

@@ -119,7 +119,7 @@ describe('eligibility on the incident date', () => {
 });
 
 describe('benefit estimate (rates in force on the incident date)', () => {
-  const part = (parts: { name: string }[], name: string) => parts.find((p) => p.name === name) as { amount: number; basis: string; eligible?: boolean };
+  const part = (parts: { name: string }[], name: string) => parts.find((p) => p.name === name) as unknown as { amount: number; basis: string; eligible?: boolean };
   it('JKM: Rp42,000,000, the scholarship only after 36 contribution months', () => {
     const short = estimateBenefit(s, 'JKM', '2025-05-01', 1_000_000, 35);
     expect(short).toMatchObject({ ok: true, value: { total: 42_000_000 } });

@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   'participation:write',
   /** create, list and revoke the API tokens BPJS TK's systems push with */
   'token:manage',
+  // claims and benefits (issue 17)
+  /** claim cases, their letters and files, and the impact figures of one's region */
+  'claim:read',
+  /** record a claim (a death ends the enrolments), tick its checklist, move it and record the hand-over */
+  'claim:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,8 +117,22 @@ const PARTICIPATION_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/** Claims (issue 17): villages and regencies assemble the file with the heirs; the BPJS branch verifies and pays. */
+const CLAIMS_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['claim:read'],
+  province_operator: ['claim:read', 'claim:write'],
+  regency_operator: ['claim:read', 'claim:write'],
+  village_operator: ['claim:read', 'claim:write'],
+  bpjs_branch: ['claim:read', 'claim:write'],
+  auditor: ['claim:read'],
+  labour_inspector: [],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role]]]),
+  ROLES.map((role) => [
+    role,
+    [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role], ...CLAIMS_GRANTS[role]],
+  ]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 /** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */
