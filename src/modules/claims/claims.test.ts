@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
+import { importRoutes, workbook } from '../../../test/imports.js';
 import { addDays, todayWib } from '../../domain/wib.js';
 
 /**
@@ -143,6 +144,12 @@ describe('recording a death of a covered village official', () => {
         .values({ person_id: official.personId, segment: 'BPU', group_code: 'PERANGKAT_DESA', programs: ['JKK', 'JKM'], funding_source: 'x', village_code: VILLAGE })
         .execute(),
     ).rejects.toThrow(/deceased/);
+    // the worker import refuses the row with the reason (before the database trigger would)
+    const imports = importRoutes(t, '/api/imports');
+    const headers = ['NIK', 'Nama', 'Tanggal Lahir', 'Jenis Kelamin (L/P)', 'Kode Desa', 'Alamat', 'No HP', 'Pekerjaan', 'Segmen', 'Kelompok', 'Program', 'Penghasilan (Rp)', 'Sumber Dana'];
+    const job = await imports.upload(desa, await workbook(headers, [[official.nik, 'Warga Uji', '15/05/1990', 'L', VILLAGE, 'Jl. Uji', '', 'Kaur', 'BPU', 'Perangkat Desa', 'JKK,JKM', '1.000.000', '']]), 'ulang.xlsx');
+    const view = await imports.waitFor(desa, job, ['validated', 'failed']);
+    expect(view.counts, JSON.stringify(view)).toMatchObject({ total: 1, valid: 0, rejected: 1, rejectedByReason: { PERSON_DECEASED: 1 } });
     const again = await injectAs(t.app, desa, { method: 'POST', url: '/api/claims', payload: { personId: official.personId, type: 'JKM', incidentDate: addDays(today, -1), description: '' } });
     expect(again.statusCode).toBe(422);
     const same = await injectAs(t.app, desa, { method: 'POST', url: '/api/claims', payload: { personId: official.personId, type: 'JKM', incidentDate: (await t.db.selectFrom('person').select('died_on').where('id', '=', official.personId).executeTakeFirstOrThrow()).died_on, description: '' } });
