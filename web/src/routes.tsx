@@ -32,6 +32,10 @@ const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
+// claims (issue 17)
+const ClaimListPage = lazy(() => import('./pages/claims/claim-list-page'));
+const ClaimFormPage = lazy(() => import('./pages/claims/claim-form-page'));
+const ClaimPage = lazy(() => import('./pages/claims/claim-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -74,6 +78,10 @@ export function AppRoutes() {
           {/* official participation data (issue 11) */}
           <Route path="data-resmi/impor/:id?" element={page(<ImportPage kind={PARTICIPATION_IMPORT} />)} />
           <Route path="data-resmi/token" element={page(<TokensPage />)} />
+          {/* claims (issue 17) */}
+          <Route path="klaim" element={page(<ClaimListPage />)} />
+          <Route path="klaim/baru" element={page(<ClaimFormPage />)} />
+          <Route path="klaim/:id" element={page(<ClaimPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
