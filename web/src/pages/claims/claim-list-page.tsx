@@ -13,6 +13,8 @@ import { displayRegionName } from '../../lib/region-name';
 import { useCan } from '../../lib/use-can';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSearchFilters } from '../../lib/use-search-filters';
+import { useUser } from '../../lib/use-user';
+import { ClaimImpactPanel } from './impact-panel';
 import './claims.css';
 
 type Row = NonNullable<ReturnType<typeof useClaims>['data']>['items'][number];
@@ -22,6 +24,7 @@ export default function ClaimListPage() {
   const { t } = useTranslation();
   const lang = currentLang();
   const can = useCan();
+  const me = useUser();
   const filters = useSearchFilters({ step: CLAIM_STEPS, type: CLAIM_TYPES, overdue: ['true'] as const });
   const { step, type, overdue } = filters.values;
   const list = useClaims({ step, type, overdue }, filters.page);
@@ -67,6 +70,7 @@ export default function ClaimListPage() {
           </div>
         )}
       </header>
+      <ClaimImpactPanel code={me.regionCode} />
       <section className="page-panel list-filters">
         <div className="list-selects">
           <NativeSelect aria-label={t('claims.colStep')} value={step ?? ''} onChange={(v) => filters.set('step', v as ClaimStep)} placeholder={t('claims.allSteps')} options={CLAIM_STEPS.map((s) => ({ value: s, label: CLAIM_STEP_LABELS[s][lang] }))} />
