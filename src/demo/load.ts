@@ -10,6 +10,7 @@ import { loadDemoCoverage } from './coverage.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
+import { loadDemoClaims } from './claims.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
 
@@ -77,6 +78,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
 export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
+  // claims (issue 17): a paid JKK death in Balingbing, an uncovered death, an injury in progress
+  await loadDemoClaims(db, DEMO_ACTOR);
   return { funding, official };
 }
 

@@ -213,8 +213,14 @@ export async function loadClaim(db: Db, id: number): Promise<ClaimRow> {
  * re-enrolment — all in the same audited transaction as the case.
  */
 export async function createClaim(db: Db, user: SessionUser, input: NewClaim): Promise<ClaimDetail> {
-  const today = todayWib();
   const person = await personInScope(db, user, input.personId);
+  const id = await recordClaim(db, actorOf(user), user.displayName, person, input);
+  return claimView(db, user, await loadClaim(db, id));
+}
+
+/** The recording itself, for a person whose scope was checked (the route) or who is the demo's own. */
+export async function recordClaim(db: Db, actor: Actor, displayName: string, person: NonNullable<Awaited<ReturnType<typeof personForClaim>>>, input: NewClaim): Promise<number> {
+  const today = todayWib();
   checkIncidentDate(input.incidentDate, today);
   const reportedOn = input.reportedOn ?? today;
   if (reportedOn > today) throw errors.invalid('body.reportedOn', 'DATE_IN_FUTURE', { id: 'Tanggal laporan tidak boleh di masa depan.', en: 'The report date cannot be in the future.' });
@@ -229,7 +235,7 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim): P
   }
   const { verdict, estimate, basisOf } = await assess(db, person.id, input.type, input.incidentDate);
   const death = isDeath(input.type);
-  const id = await audited(db, actorOf(user), async (tx) => {
+  return audited(db, actor, async (tx) => {
     if (death) {
       const standing = await standingDeathCase(tx, person.id);
       if (standing) {
@@ -245,7 +251,7 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim): P
       incident_place: input.incidentPlace ?? '',
       description: input.description,
       traffic_accident: input.trafficAccident ?? false,
-      reported_by: input.reportedBy ?? user.displayName,
+      reported_by: input.reportedBy ?? displayName,
       reported_on: reportedOn,
       step: 'reported',
       step_date: reportedOn,
@@ -257,13 +263,13 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim): P
       funding_program_id: basisOf?.fundingProgramId ?? null,
       estimate_total: estimate.total,
       estimate: JSON.stringify(stored),
-      created_by: user.username,
+      created_by: actor.username,
     });
     const heirs = await insertHeirs(
       tx,
       (input.heirs ?? []).map((h) => ({ claim_id: c.id, name: h.name, relation: h.relation, nik: h.nik ?? null, phone: h.phone ?? null, bank_account: h.bankAccount ?? null })),
     );
-    await insertClaimStep(tx, { claim_id: c.id, from_step: null, step: 'reported', step_date: reportedOn, note: '', by_username: user.username });
+    await insertClaimStep(tx, { claim_id: c.id, from_step: null, step: 'reported', step_date: reportedOn, note: '', by_username: actor.username });
     const audit: AuditEntry[] = [
       {
         action: 'create_claim',
@@ -276,7 +282,7 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim): P
       },
     ];
     if (death) {
-      const ended = await endEnrolmentsForDeath(tx, person.id, input.incidentDate, user.username);
+      const ended = await endEnrolmentsForDeath(tx, person.id, input.incidentDate, actor.username);
       for (const e of ended) {
         audit.push({
           action: 'status',
@@ -298,13 +304,17 @@ export async function createClaim(db: Db, user: SessionUser, input: NewClaim): P
     }
     return { result: c.id, audit };
   });
-  return claimView(db, user, await loadClaim(db, id));
 }
 
 /** Moves a claim (its scope was checked by the route) along the workflow; 409 with the allowed steps otherwise. */
 export async function transition(db: Db, user: SessionUser, id: number, input: ClaimTransition): Promise<ClaimDetail> {
+  await moveClaim(db, actorOf(user), id, input);
+  return claimView(db, user, await loadClaim(db, id));
+}
+
+export async function moveClaim(db: Db, actor: Actor, id: number, input: ClaimTransition): Promise<void> {
   const today = todayWib();
-  await audited(db, actorOf(user), async (tx) => {
+  await audited(db, actor, async (tx) => {
     const c = await lockClaim(tx, id);
     const from = c.step;
     const check = checkClaimTransition(from, input.to);
@@ -348,7 +358,7 @@ export async function transition(db: Db, user: SessionUser, id: number, input: C
       });
     }
     const after = await updateClaim(tx, id, set);
-    await insertClaimStep(tx, { claim_id: id, from_step: from, step: input.to, step_date: date, note: input.note ?? '', by_username: user.username });
+    await insertClaimStep(tx, { claim_id: id, from_step: from, step: input.to, step_date: date, note: input.note ?? '', by_username: actor.username });
     const audit: AuditEntry[] = [{ action: 'claim_step', entityType: 'claim', entityId: String(id), regionCode: c.region_code, before: { step: from, step_date: c.step_date, paid_amount: c.paid_amount }, after: { ...set, note: input.note ?? '' } }];
     if (input.deathRefuted) {
       // the death was not real: re-enrolment is possible again; the ended enrolments stay ended (the operator re-enrols)
@@ -358,13 +368,17 @@ export async function transition(db: Db, user: SessionUser, id: number, input: C
     void after;
     return { result: null, audit };
   });
-  return claimView(db, user, await loadClaim(db, id));
 }
 
 /** The hand-over of the money to the heirs (who, where, when): only once BPJS TK has paid. */
 export async function recordHandover(db: Db, user: SessionUser, id: number, input: Handover): Promise<ClaimDetail> {
+  await handOver(db, actorOf(user), id, input);
+  return claimView(db, user, await loadClaim(db, id));
+}
+
+export async function handOver(db: Db, actor: Actor, id: number, input: Handover): Promise<void> {
   const today = todayWib();
-  await audited(db, actorOf(user), async (tx) => {
+  await audited(db, actor, async (tx) => {
     const c = await lockClaim(tx, id);
     if (c.paid_amount === null || !(['paid', 'closed'] as ClaimStep[]).includes(c.step)) {
       throw errors.conflict('CLAIM_NOT_PAID', { id: 'Serah terima dicatat setelah BPJS TK membayar klaim.', en: 'The hand-over is recorded once BPJS TK has paid the claim.' }, 'body');
@@ -389,7 +403,6 @@ export async function recordHandover(db: Db, user: SessionUser, id: number, inpu
       ],
     };
   });
-  return claimView(db, user, await loadClaim(db, id));
 }
 
 /** One heir's full NIK, phone and bank account; every look is audited (like the registry's view_nik). */
