@@ -36,6 +36,8 @@ const UNIONS: [from: string, type: string, columns: string[]][] = [
   ['../domain/inpres.js', 'Requirement', ['regulation.requires']],
   ['../domain/inpres.js', 'AllocationSource', ['budget_allocation.source']],
   ['../domain/inpres.js', 'ActionStatus', ['inpres_action.status']],
+  ['../domain/claims.js', 'ClaimType', ['claim_case.type']],
+  ['../domain/claims.js', 'ClaimStep', ['claim_case.step', 'claim_step.step', 'claim_step.from_step']],
   ['./column-types.js', 'RegionKind', ['region.kind']],
   ['./column-types.js', 'ImportStatus', ['import_job.status']],
   ['./column-types.js', 'ImportKindKey', ['import_job.kind']],

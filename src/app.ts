@@ -50,6 +50,7 @@ import { boundaryRoutes } from './modules/boundaries/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { inpresRoutes } from './modules/inpres/routes.js';
+import { claimRoutes } from './modules/claims/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export interface AppDeps {
@@ -154,6 +155,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     homeRoutes(api, ctx);
     // Inpres 2/2021 accountability (issue 15)
     inpresRoutes(api, ctx);
+    // claims and benefits (issue 17)
+    claimRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });

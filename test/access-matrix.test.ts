@@ -773,6 +773,106 @@ const INPRES_CASES: Record<string, Case> = {
 };
 Object.assign(CASES, INPRES_CASES);
 // ---- end Inpres ----
+// ---- claims (issue 17): a case with an heir and a file per region; per actor a person, a case to tick and close, a paid case to hand over ----
+const TARGET_CLAIMS: Record<string, { claimId: number; heirId: number; documentId: number; personId: number }> = {};
+const OWN_CLAIMS: Record<string, { personId: number; claimId: number; closeId: number; paidId: number }> = {};
+beforeAll(async () => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const docDir = join('./data', 'claims');
+  mkdirSync(docDir, { recursive: true });
+  const personIn = async (village: string) =>
+    (await t.db.insertInto('person').values({ nik: newNik(), name: 'Claim Person', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow()).id;
+  const claim = async (personId: number, village: string, step: 'reported' | 'paid') =>
+    (await t.db
+      .insertInto('claim_case')
+      .values({
+        person_id: personId, region_code: village, type: 'JKK_INJURY', incident_date: '2025-03-01', reported_by: 'matrix', reported_on: '2025-03-01', step, step_date: '2025-03-05',
+        eligible: false, reason_code: 'NOT_ENROLLED', estimate_total: 0, estimate: JSON.stringify({ estimate: { total: 0, wage: 1_000_000, parts: [] }, reason: 'x', reasonEn: 'x', contributionMonths: 0 }),
+        created_by: 'matrix', ...(step === 'paid' ? { paid_amount: 1_000_000, paid_on: '2025-03-05' } : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+  for (const [key, village] of Object.entries(EMPLOYER_PLACES)) {
+    const personId = await personIn(village);
+    const claimId = await claim(personId, village, 'reported');
+    const heirId = (await t.db.insertInto('claim_heir').values({ claim_id: claimId, name: 'Ahli Waris', relation: 'istri', nik: '3202014505900001' }).returning('id').executeTakeFirstOrThrow()).id;
+    const storage = `matrix-claim-${key}.pdf`;
+    writeFileSync(join(docDir, storage), '%PDF-1.4\n');
+    const documentId = (await t.db
+      .insertInto('claim_document')
+      .values({ claim_id: claimId, item: 'KPJ_CARD', filename: 'kpj.pdf', content_type: 'application/pdf', size_bytes: 9, sha256: '-', storage_key: storage, uploaded_by: 'matrix' })
+      .returning('id')
+      .executeTakeFirstOrThrow()).id;
+    TARGET_CLAIMS[key] = { claimId, heirId, documentId, personId: await personIn(village) };
+  }
+  for (const a of ACTORS) {
+    const village = ownVillage(a);
+    const personId = await personIn(village);
+    OWN_CLAIMS[a.username] = { personId, claimId: await claim(personId, village, 'reported'), closeId: await claim(personId, village, 'reported'), paidId: await claim(personId, village, 'paid') };
+  }
+});
+const CLAIM_CASES: Record<string, Case> = {
+  'GET /api/claims': {
+    permission: 'claim:read',
+    own: () => ({ url: '/api/claims?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/claims?region=${region}` }),
+    regionsIn: (b) => (b as { items: { region: string }[] }).items.map((c) => c.region),
+  },
+  'GET /api/claims/eligibility': {
+    permission: 'claim:read',
+    own: (a) => ({ url: `/api/claims/eligibility?personId=${OWN_CLAIMS[a.username]!.personId}&type=JKM&incidentDate=2025-03-01` }),
+    foreign: (_a, region) => ({ url: `/api/claims/eligibility?personId=${TARGET_CLAIMS[region]!.personId}&type=JKM&incidentDate=2025-03-01` }),
+  },
+  'POST /api/claims': {
+    permission: 'claim:write',
+    // an injury: a death would end enrolments, which the matrix's other checks read
+    own: (a) => ({ method: 'POST', url: '/api/claims', payload: { personId: OWN_CLAIMS[a.username]!.personId, type: 'JKK_INJURY', incidentDate: '2025-03-01', description: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/claims', payload: { personId: TARGET_CLAIMS[region]!.personId, type: 'JKK_INJURY', incidentDate: '2025-03-01', description: 'matrix' } }),
+  },
+  'GET /api/claims/impact/:regionCode': {
+    permission: 'claim:read',
+    own: (a) => ({ url: `/api/claims/impact/${ownKey(a)}?year=2025` }),
+    foreign: (_a, region) => ({ url: `/api/claims/impact/${region}?year=2025` }),
+  },
+  'GET /api/claims/:id': {
+    permission: 'claim:read',
+    own: (a) => ({ url: `/api/claims/${TARGET_CLAIMS[ownKey(a)]!.claimId}` }),
+    foreign: (_a, region) => ({ url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}` }),
+  },
+  'POST /api/claims/:id/transitions': {
+    permission: 'claim:write',
+    own: (a) => ({ method: 'POST', url: `/api/claims/${OWN_CLAIMS[a.username]!.closeId}/transitions`, payload: { to: 'closed', note: 'matrix' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/transitions`, payload: { to: 'closed' } }),
+  },
+  'POST /api/claims/:id/handover': {
+    permission: 'claim:write',
+    own: (a) => ({ method: 'POST', url: `/api/claims/${OWN_CLAIMS[a.username]!.paidId}/handover`, payload: { by: 'Bupati', place: 'Pendopo', date: '2025-03-06' } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/handover`, payload: { by: 'Bupati', place: 'Pendopo', date: '2025-03-06' } }),
+  },
+  'GET /api/claims/:id/heirs/:heirId': {
+    permission: 'worker:nik',
+    own: (a) => ({ url: `/api/claims/${TARGET_CLAIMS[ownKey(a)]!.claimId}/heirs/${TARGET_CLAIMS[ownKey(a)]!.heirId}` }),
+    foreign: (_a, region) => ({ url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/heirs/${TARGET_CLAIMS[region]!.heirId}` }),
+  },
+  'POST /api/claims/:id/documents/:item': {
+    permission: 'claim:write',
+    own: (a) => ({ method: 'POST', url: `/api/claims/${OWN_CLAIMS[a.username]!.claimId}/documents/KPJ_CARD`, payload: pdfForm() as never }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/documents/KPJ_CARD`, payload: pdfForm() as never }),
+  },
+  'GET /api/claims/:id/files/:documentId': {
+    permission: 'claim:read',
+    own: (a) => ({ url: `/api/claims/${TARGET_CLAIMS[ownKey(a)]!.claimId}/files/${TARGET_CLAIMS[ownKey(a)]!.documentId}` }),
+    foreign: (_a, region) => ({ url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/files/${TARGET_CLAIMS[region]!.documentId}` }),
+  },
+  'GET /api/claims/:id/letter.pdf': {
+    permission: 'claim:read',
+    own: (a) => ({ url: `/api/claims/${TARGET_CLAIMS[ownKey(a)]!.claimId}/letter.pdf` }),
+    foreign: (_a, region) => ({ url: `/api/claims/${TARGET_CLAIMS[region]!.claimId}/letter.pdf` }),
+  },
+};
+Object.assign(CASES, CLAIM_CASES);
+// ---- end claims ----
 
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
@@ -928,6 +1028,10 @@ describe('route × role × region matrix', () => {
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((p) => p.village_code))).toEqual(new Set(['17.01.01.2001', '32.02.01.2002', '32.13.28.2007']));
     const targets = await t.db.selectFrom('enrolment').select('status').where('id', 'in', Object.values(TARGET_ENROLMENTS)).execute();
+    // claims (issue 17): no foreign case was moved, none recorded for a foreign person
+    const foreignClaims = await t.db.selectFrom('claim_case').select(['step', 'handed_over_by']).where('id', 'in', Object.values(TARGET_CLAIMS).map((c) => c.claimId)).execute();
+    expect(foreignClaims.every((c) => c.step === 'reported' && c.handed_over_by === null)).toBe(true);
+    expect(await t.db.selectFrom('claim_case').select('id').where('person_id', 'in', Object.values(TARGET_CLAIMS).map((c) => c.personId)).execute()).toEqual([]);
     expect(targets.every((e) => e.status === 'submitted')).toBe(true);
     expect(checked).toBeGreaterThan(100);
     console.log(`access matrix: ${Object.keys(CASES).length} routes × ${ACTORS.length} roles, ${checked} requests checked`);

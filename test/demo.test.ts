@@ -22,4 +22,24 @@ describe('demo data set', () => {
     const demo = await t.db.selectFrom('app_setting').select('value').where('key', '=', 'demo').executeTakeFirstOrThrow();
     expect(demo.value).toMatchObject({ scale: 'regency', label: expect.stringMatching(/SINTETIS/) });
   });
+
+  // claims (issue 17)
+  it('holds synthetic claims: a paid JKK death in Balingbing (enrolment ended), an uncovered death; added once', async () => {
+    const claims = await t.db.selectFrom('claim_case as c').innerJoin('person as p', 'p.id', 'c.person_id').select(['c.type', 'c.step', 'c.eligible', 'c.paid_amount', 'c.handed_over_by', 'c.region_code', 'p.name', 'p.died_on', 'c.person_id']).orderBy('c.id').execute();
+    expect(claims.map((c) => [c.type, c.step, c.eligible])).toEqual([
+      ['JKK_DEATH', 'paid', true],
+      ['JKM', 'reported', false],
+      ['JKK_INJURY', 'submitted', true],
+    ]);
+    expect(claims.every((c) => c.name.endsWith('(Demo)'))).toBe(true);
+    expect(claims[0]).toMatchObject({ region_code: '32.13.28.2007', paid_amount: 70_000_000, handed_over_by: 'Bupati Subang (Demo)' });
+    const ended = await t.db.selectFrom('enrolment').select(['status']).where('person_id', '=', claims[0]!.person_id).execute();
+    expect(ended).toEqual([{ status: 'ended' }]);
+    const { keepDemoCurrent } = await import('../src/demo/load.js');
+    await keepDemoCurrent(t.db);
+    expect(await t.db.selectFrom('claim_case').select('id').execute()).toHaveLength(3);
+    const s = await login(t.app, 'kab.subang');
+    const impact = (await injectAs(t.app, s, { url: `/api/claims/impact/32.13?year=${new Date(claims[0]!.died_on!).getUTCFullYear()}` })).json();
+    expect(impact.paidTotal).toBeGreaterThanOrEqual(70_000_000);
+  });
 });

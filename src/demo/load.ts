@@ -11,6 +11,7 @@ import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { loadDemoInpres } from './inpres.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
+import { loadDemoClaims } from './claims.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
 
@@ -79,6 +80,8 @@ export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: nu
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
   await loadDemoInpres(db, DEMO_ACTOR); // Inpres 2/2021 (issue 15)
+  // claims (issue 17): a paid JKK death in Balingbing, an uncovered death, an injury in progress
+  await loadDemoClaims(db, DEMO_ACTOR);
   return { funding, official };
 }
 

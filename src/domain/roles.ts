@@ -61,6 +61,11 @@ export const PERMISSIONS = [
   'inpres:write',
   /** change the scorecard weights (national) */
   'inpres:weights',
+  // claims and benefits (issue 17)
+  /** claim cases, their letters and files, and the impact figures of one's region */
+  'claim:read',
+  /** record a claim (a death ends the enrolments), tick its checklist, move it and record the hand-over */
+  'claim:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -130,8 +135,30 @@ const INPRES_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: ['inpres:read'],
 };
 
+/** Claims (issue 17): villages and regencies assemble the file with the heirs; the BPJS branch verifies and pays. */
+const CLAIMS_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['claim:read'],
+  province_operator: ['claim:read', 'claim:write'],
+  regency_operator: ['claim:read', 'claim:write'],
+  village_operator: ['claim:read', 'claim:write'],
+  bpjs_branch: ['claim:read', 'claim:write'],
+  auditor: ['claim:read'],
+  labour_inspector: [],
+};
+
+/** Every capability's block, one per line (a new capability adds its line). */
+const GRANT_BLOCKS: readonly Record<Role, readonly Permission[]>[] = [
+  BASE_GRANTS,
+  FUNDING_GRANTS,
+  COMPLIANCE_GRANTS,
+  COVERAGE_GRANTS,
+  PARTICIPATION_GRANTS,
+  INPRES_GRANTS,
+  CLAIMS_GRANTS,
+];
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role], ...INPRES_GRANTS[role]]]),
+  ROLES.map((role) => [role, GRANT_BLOCKS.flatMap((block) => block[role])]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 /** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */

@@ -34,6 +34,10 @@ const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
 // Inpres 2/2021 accountability (issue 15)
 const InpresPage = lazy(() => import('./pages/inpres/inpres-page'));
+// claims (issue 17)
+const ClaimListPage = lazy(() => import('./pages/claims/claim-list-page'));
+const ClaimFormPage = lazy(() => import('./pages/claims/claim-form-page'));
+const ClaimPage = lazy(() => import('./pages/claims/claim-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -78,6 +82,10 @@ export function AppRoutes() {
           <Route path="data-resmi/token" element={page(<TokensPage />)} />
           {/* Inpres 2/2021 accountability (issue 15) */}
           <Route path="inpres/:code?" element={page(<InpresPage />)} />
+          {/* claims (issue 17) */}
+          <Route path="klaim" element={page(<ClaimListPage />)} />
+          <Route path="klaim/baru" element={page(<ClaimFormPage />)} />
+          <Route path="klaim/:id" element={page(<ClaimPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />

@@ -154,7 +154,7 @@ export async function caseLetter(db: Db, caseId: number, stepId: number, demo: b
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 /** Accepted evidence, recognised by its first bytes (a renamed .exe is not a PDF because its name says so). */
-const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] = [
+export const DOCUMENT_SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] = [
   { type: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   { type: 'image/png', ext: 'png', test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { type: 'image/jpeg', ext: 'jpg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
@@ -165,7 +165,7 @@ export const documentDir = (dataDir: string) => join(dataDir, 'compliance');
 /** Attaches a document to a case (its scope was checked by the route). */
 export async function addDocument(db: Db, dataDir: string, user: SessionUser, caseId: number, file: { filename: string; data: Buffer }): Promise<CaseDocument> {
   const c = await loadCase(db, caseId);
-  const kind = SIGNATURES.find((s) => s.test(file.data));
+  const kind = DOCUMENT_SIGNATURES.find((s) => s.test(file.data));
   if (!kind) {
     throw new AppError(415, 'DOCUMENT_TYPE', { id: 'Lampiran harus PDF, PNG atau JPEG. Pindai atau simpan ulang dokumen sebagai PDF.', en: 'Attachments must be PDF, PNG or JPEG. Scan or save the document as PDF.' }, 'file');
   }

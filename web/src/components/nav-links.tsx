@@ -50,6 +50,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },
     ...(can('agent:read') ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
     // official participation data (issue 11)
+    // claims (issue 17)
+    ...(can('claim:read') ? [{ to: '/klaim', current: under('/klaim'), icon: <FileIcon />, label: t('claims.nav') }] : []),
     ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
     // Inpres 2/2021 accountability (issue 15)

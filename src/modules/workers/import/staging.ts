@@ -88,6 +88,7 @@ async function classifyDuplicatesInFile(db: Db | Tx, importId: number): Promise<
  */
 export async function classifyAgainstRegistry(db: Db | Tx, importId: number): Promise<void> {
   await refusePeopleOutsideRegion(db, importId);
+  await refuseDeceased(db, importId);
   await sql`
     UPDATE import_row r SET
       outcome = CASE WHEN c.other_payer THEN 'double_funded' ELSE 'already_registered' END,
@@ -123,6 +124,20 @@ export const refusePeopleOutsideRegion = (db: Db | Tx, importId: number) =>
     column: 'NIK',
     reason: PERSON_ELSEWHERE,
   });
+
+/**
+ * A person whose death is recorded (a JKM or JKK-death claim, issue 17) cannot be enrolled again: the row
+ * is refused with the reason (the enrolment trigger of 0020_claims.sql is only the backstop).
+ */
+export async function refuseDeceased(db: Db | Tx, importId: number): Promise<void> {
+  await sql`
+    UPDATE import_row r SET outcome = 'rejected',
+      problems = coalesce(r.problems, '[]'::jsonb) || jsonb_build_array(jsonb_build_object('column', 'NIK', 'code', 'PERSON_DECEASED',
+        'id', 'Orang ini tercatat meninggal ' || to_char(p.died_on, 'DD/MM/YYYY') || '; tidak bisa didaftarkan lagi.',
+        'en', 'This person is recorded as deceased on ' || to_char(p.died_on, 'DD/MM/YYYY') || '; they cannot be enrolled again.'))
+    FROM person p
+    WHERE r.import_id = ${importId} AND r.outcome = 'valid' AND r.programs IS NOT NULL AND p.nik = r.nik AND p.died_on IS NOT NULL`.execute(db);
+}
 
 /** A registry-only row (no programmes) for a person already registered has nothing to add. */
 export async function classifyKnownPeople(db: Db | Tx, importId: number): Promise<void> {

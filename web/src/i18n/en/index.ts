@@ -9,6 +9,19 @@ import { coverage } from './coverage';
 import { participation } from './participation';
 import { home } from './home';
 import { inpres } from './inpres';
+import { claims } from './claims';
 
 /** English UI text, one file per capability; same keys as ../id. */
-export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home, ...inpres };
+export const en: Messages = {
+  ...common,
+  ...regions,
+  ...workers,
+  ...imports,
+  ...funding,
+  ...compliance,
+  ...coverage,
+  ...participation,
+  ...home,
+  ...inpres,
+  ...claims,
+};

@@ -12,8 +12,21 @@ import { coverage } from './coverage';
 import { participation } from './participation';
 import { home } from './home';
 import { inpres } from './inpres';
+import { claims } from './claims';
 
-export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home, ...inpres } as const;
+export const id = {
+  ...common,
+  ...regions,
+  ...workers,
+  ...imports,
+  ...funding,
+  ...compliance,
+  ...coverage,
+  ...participation,
+  ...home,
+  ...inpres,
+  ...claims,
+} as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

@@ -12,6 +12,8 @@ import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { displayRegionName } from '../../lib/region-name';
 import { useCan } from '../../lib/use-can';
+import { inSubtree } from '../../../../src/domain/region-code';
+import { ClaimImpactPanel } from '../claims/impact-panel';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSearchFilters } from '../../lib/use-search-filters';
 import { useUser } from '../../lib/use-user';
@@ -174,6 +176,8 @@ export default function CoveragePage() {
           <BreakdownChart title={t('coverage.byPayer')} rows={c.breakdown.payer} label={(k) => t(`coverage.payers.${k as 'OTHER'}`, { defaultValue: k })} lang={lang} />
         </div>
       </section>
+      {/* claims (issue 17): what the region's claims paid out this year, beside what its payers paid in */}
+      {can('claim:read') && inSubtree(me.regionCode, code) && <ClaimImpactPanel code={code} className="coverage-panel" />}
       {can('denominator:write') && code === me.regionCode && <DenominatorUpload />}
       {can('boundary:write') && code === NATIONAL && <BoundaryUpload />}
     </>
