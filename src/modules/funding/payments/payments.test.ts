@@ -220,7 +220,7 @@ describe('payment import (import kind "payments")', () => {
     );
     const { id, view } = await run(bpjs, csv, 'rekening-koran.csv');
     expect(view.counts).toMatchObject({ total: 7, valid: 2, rejected: 4, duplicateInFile: 1 });
-    expect(await problems(id)).toEqual(['4:ID Program:PROGRAM_UNKNOWN', '5:Tanggal Bayar:DATE_INVALID', '6:Jumlah:AMOUNT_INVALID', '7:Bulan:MONTH_INVALID', '8:Referensi:DUPLICATE_IN_FILE']);
+    expect(await problems(id)).toEqual(['4:ID Program:PROGRAM_UNKNOWN', '5:Tanggal Bayar:PAID_ON_INVALID', '6:Jumlah:AMOUNT_INVALID', '7:Bulan:MONTH_INVALID', '8:Referensi:DUPLICATE_IN_FILE']);
     expect(await t.db.selectFrom('payment').select('id').where('funding_program_id', '=', p.id).execute()).toEqual([]); // nothing before the commit
     const done = await commit(bpjs, id);
     expect(done.committed).toMatchObject({ recorded: 2, amount: 33_600, linesPaid: 2 });

@@ -60,7 +60,7 @@ export function stagePayment(row: SheetRow): StagedPayment {
   }
   const date = parseDate(c.paidOn);
   if ('error' in date) {
-    problems.push({ column: 'Tanggal Bayar', code: 'DATE_INVALID', id: `Tanggal bayar "${cellText(c.paidOn)}" tidak valid (dd/mm/yyyy).`, en: `Payment date "${cellText(c.paidOn)}" is not valid (dd/mm/yyyy).` });
+    problems.push({ column: 'Tanggal Bayar', code: 'PAID_ON_INVALID', id: `Tanggal bayar "${cellText(c.paidOn)}" tidak valid (dd/mm/yyyy).`, en: `Payment date "${cellText(c.paidOn)}" is not valid (dd/mm/yyyy).` });
   }
   const month = monthText(c.month);
   if (month && !isMonth(month)) {
