@@ -134,10 +134,11 @@ async function run(browser: Browser, pageErrors: string[]) {
     const count = async (key: string) => (await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).trim();
     check((await count('total')) === '2' && (await count('valid')) === '1' && (await count('rejected')) === '1', `counts ${await count('total')}/${await count('valid')}/${await count('rejected')}`);
     const reasons = await page.getByTestId('import-reasons').locator('tbody tr').allInnerTexts();
-    check(reasons.some((r) => r.includes('Kode wilayah salah format')), `reasons: ${reasons.join(' | ')}`);
+    check(reasons.some((r) => r.includes('Angka bukan bilangan bulat')), `reasons: ${reasons.join(' | ')}`);
     await page.screenshot({ path: `${OUT}/coverage-denominator-preview.png`, fullPage: true });
     await page.getByRole('button', { name: 'Simpan 1 data valid' }).click();
     await page.getByTestId('import-committed').getByText('1 angka penduduk bekerja dan 0 target tersimpan.').waitFor({ timeout: 60_000 });
+    await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`); // back to the dashboard for the next step
   });
 
   await step('upload official boundaries (GeoJSON) → Bengkulu shows a map of its regencies', async () => {
