@@ -245,7 +245,7 @@ async function main(): Promise<number> {
     await villageScenario(browser, pageErrors);
     await ratesScenario(browser, pageErrors);
     check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
-    console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator');
+    console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator → bank statement import');
   } catch (err) {
     failed++;
     console.error(`  ✗ funding: ${err instanceof Error ? err.message : String(err)}`);
