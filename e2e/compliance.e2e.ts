@@ -107,6 +107,24 @@ async function complianceScenario(browser: Browser, pageErrors: string[]) {
     const [reached, total] = before.split('/').map((s) => Number(s.trim().replace(/\./g, '')));
     await page.getByTestId('reach-count').getByText(`${reached! + 1} / ${total}`).waitFor();
   });
+
+  await step('import UMK through the import page: a regency outside Sukabumi is refused in the preview, the other saved', async () => {
+    await page.goto(`${BASE_URL}/kepatuhan/umk`);
+    await page.getByTestId('umk-import').click();
+    await page.waitForURL((url) => url.pathname === '/kepatuhan/umk/impor');
+    const csv = 'Kode Wilayah;Tahun;UMK;Dasar Hukum\n32.02;2019;2.791.016;Kepgub Jabar 561/Kep.1046-Yanbangsos/2018\n32.13;2019;2.529.759;\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'umk-2019.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    const count = async (key: string) => (await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).trim();
+    check((await count('total')) === '2' && (await count('valid')) === '1' && (await count('rejected')) === '1', `counts ${await count('total')}/${await count('valid')}/${await count('rejected')}`);
+    await page.getByTestId('import-reasons').getByText('Wilayah di luar wilayah kerja Anda').waitFor();
+    await page.getByRole('button', { name: 'Simpan 1 data valid' }).click();
+    await page.getByTestId('import-committed').getByText(/1 UMK tersimpan; [\d.]+ perusahaan dinilai ulang\./).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Lihat UMK' }).click();
+    await page.waitForURL((url) => url.pathname === '/kepatuhan/umk');
+    await page.getByText('Rp2.791.016').waitFor();
+  });
   await context.close();
 }
 

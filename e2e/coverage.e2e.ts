@@ -120,15 +120,25 @@ async function run(browser: Browser, pageErrors: string[]) {
     }
   });
 
-  await step('upload employed population: a bad row is named and nothing saved; a good file is saved', async () => {
+  await step('import employed population through the import page: the preview names the bad row, the valid one is saved', async () => {
     await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`);
-    const file = page.locator('[data-testid="denominator-file"]');
-    const csv = (body: string) => ({ name: 'penduduk-bekerja.csv', mimeType: 'text/csv', buffer: Buffer.from(`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${body}`) });
-    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas\n99.99;2025;abc;BPS\n'));
-    const alert = page.getByRole('alert').filter({ hasText: 'Baris 3' });
-    await alert.waitFor();
-    await file.setInputFiles(csv('11;2025;2.345.678;BPS Sakernas Agustus 2024\n'));
-    await page.getByRole('status').filter({ hasText: 'Tersimpan: 1 angka penduduk bekerja' }).waitFor();
+    await page.getByTestId('denominator-import').click();
+    await waitForPath(page, '/penduduk-bekerja/impor');
+    await page.getByRole('heading', { level: 1, name: 'Impor Penduduk Bekerja dan Target' }).waitFor();
+    const href = await page.getByRole('link', { name: 'Unduh template' }).getAttribute('href');
+    check(href === '/api/denominator-imports/template.xlsx', `template link points at ${href}`);
+    const csv = 'Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n11;2025;2.345.678;BPS Sakernas Agustus 2024\n99.99;2025;abc;BPS\n';
+    await page.locator('input[type="file"]').setInputFiles({ name: 'penduduk-bekerja.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    const count = async (key: string) => (await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).trim();
+    check((await count('total')) === '2' && (await count('valid')) === '1' && (await count('rejected')) === '1', `counts ${await count('total')}/${await count('valid')}/${await count('rejected')}`);
+    const reasons = await page.getByTestId('import-reasons').locator('tbody tr').allInnerTexts();
+    check(reasons.some((r) => r.includes('Angka bukan bilangan bulat')), `reasons: ${reasons.join(' | ')}`);
+    await page.screenshot({ path: `${OUT}/coverage-denominator-preview.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Simpan 1 data valid' }).click();
+    await page.getByTestId('import-committed').getByText('1 angka penduduk bekerja dan 0 target tersimpan.').waitFor({ timeout: 60_000 });
+    await page.goto(`${BASE_URL}/cakupan/?periode=${PERIOD}`); // back to the dashboard for the next step
   });
 
   await step('upload official boundaries (GeoJSON) → Bengkulu shows a map of its regencies', async () => {

@@ -194,6 +194,22 @@ async function villageScenario(browser: Browser, pageErrors: string[]) {
     await page.getByRole('button', { name: 'Buat tagihan' }).click();
     await page.getByText(`Tagihan ${YEAR}-01 dibuat: 1 pekerja, Rp16.800`).waitFor();
   });
+  await step('pay it from a bank statement through the import page: preview, save, the bill is paid', async () => {
+    await page.getByTestId('payment-import').click();
+    await page.waitForURL((url) => url.pathname === '/pendanaan/impor-pembayaran');
+    const csv = `ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi\n${dd};${YEAR}-01;20/01/${YEAR};16.800;BANK-${TAG}\n999999999;${YEAR}-01;20/01/${YEAR};16.800;BANK-X-${TAG}\n`;
+    await page.locator('input[type="file"]').setInputFiles({ name: 'rekening-koran.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Unggah dan periksa' }).click();
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    const count = async (key: string) => (await page.getByTestId(`import-count-${key}`).locator('dd').innerText()).trim();
+    check((await count('total')) === '2' && (await count('valid')) === '1' && (await count('rejected')) === '1', `counts ${await count('total')}/${await count('valid')}/${await count('rejected')}`);
+    await page.getByTestId('import-reasons').getByText('Program tidak dikenal atau di luar wilayah Anda').waitFor();
+    await page.screenshot({ path: `${OUT}/e2e-funding-payment-import.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Simpan 1 data valid' }).click();
+    await page.getByTestId('import-committed').getByText('1 pembayaran tercatat (Rp16.800); 1 bulan-pekerja lunas.').waitFor({ timeout: 60_000 });
+    await page.goto(`${BASE_URL}/pendanaan/${dd}`);
+    await page.locator('section[aria-labelledby="fd-bills"]').getByText('Lunas').waitFor();
+  });
   await context.close();
 }
 
@@ -229,7 +245,7 @@ async function main(): Promise<number> {
     await villageScenario(browser, pageErrors);
     await ratesScenario(browser, pageErrors);
     check(pageErrors.length === 0, `uncaught errors in the page: ${pageErrors.join(' | ')}`);
-    console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator');
+    console.log('  ✓ funding: APBD + Dana Desa programmes → enrolment (API and form) → billing (idempotent) → partial payment → early warning → planning → calculator → bank statement import');
   } catch (err) {
     failed++;
     console.error(`  ✗ funding: ${err instanceof Error ? err.message : String(err)}`);

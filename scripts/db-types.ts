@@ -42,7 +42,7 @@ const UNIONS: [from: string, type: string, columns: string[]][] = [
   ['./column-types.js', 'ImportStatus', ['import_job.status']],
   ['./column-types.js', 'ImportKindKey', ['import_job.kind']],
   ['./column-types.js', 'WorkerImportRowOutcome', ['import_row.outcome']],
-  ['./column-types.js', 'ImportRowOutcome', ['employer_import_row.outcome', 'registration_import_row.outcome', 'participation_import_row.outcome']],
+  ['./column-types.js', 'ImportRowOutcome', ['employer_import_row.outcome', 'registration_import_row.outcome', 'participation_import_row.outcome', 'denominator_import_row.outcome', 'umk_import_row.outcome', 'payment_import_row.outcome']],
   ['./column-types.js', 'ProgramSegment', ['funding_program.segment']],
   ['./column-types.js', 'ProgramStatus', ['funding_program.status']],
   ['./column-types.js', 'PaymentSource', ['payment.source']],

@@ -42,7 +42,6 @@ import { outreachRoutes } from './modules/outreach/routes.js';
 import { agentRoutes } from './modules/agents/routes.js';
 // coverage (issue 5)
 import { coverageRoutes } from './modules/coverage/routes.js';
-import { denominatorRoutes } from './modules/denominators/routes.js';
 import { reportRoutes } from './modules/reports/routes.js';
 import { interopRoutes } from './modules/interop/routes.js';
 import { boundaryRoutes } from './modules/boundaries/routes.js';
@@ -145,7 +144,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     agentRoutes(api, ctx);
     // coverage (issue 5)
     coverageRoutes(api, ctx);
-    denominatorRoutes(api, ctx);
     reportRoutes(api, ctx);
     interopRoutes(api, ctx);
     boundaryRoutes(api, ctx);

@@ -54,6 +54,8 @@ type Case = {
   ancestorsReadable?: boolean;
   /** the request names no region (scope applies to its content, tested in the module's own tests) */
   noForeign?: boolean;
+  /** a moved route (decision 99): the permitted roles get 308 to its new address, the others 403 as before */
+  moved?: true;
   /** a machine route (API token, no session): a signed-in session opens nothing, whatever the role; its token paths are in src/modules/participation/push.test.ts */
   bearer?: boolean;
 };
@@ -67,6 +69,12 @@ const OWN_REGISTRATION_JOBS: Record<string, number> = {};
 const REGION_REGISTRATION_JOBS: Record<string, number> = {};
 const OWN_PARTICIPATION_JOBS: Record<string, number> = {};
 const REGION_PARTICIPATION_JOBS: Record<string, number> = {};
+const OWN_DENOMINATOR_JOBS: Record<string, number> = {};
+const REGION_DENOMINATOR_JOBS: Record<string, number> = {};
+const OWN_UMK_JOBS: Record<string, number> = {};
+const REGION_UMK_JOBS: Record<string, number> = {};
+const OWN_PAYMENT_JOBS: Record<string, number> = {};
+const REGION_PAYMENT_JOBS: Record<string, number> = {};
 /** an API token for the national monitor to revoke (issue 11) */
 let MATRIX_TOKEN = 0;
 
@@ -221,6 +229,10 @@ const CASES: Record<string, Case> = {
   ...importCases('/api/employer-imports', { read: 'employer:read', write: 'employer:write' }, OWN_EMPLOYER_JOBS, REGION_EMPLOYER_JOBS),
   ...importCases('/api/registration-imports', { read: 'worker:read', write: 'worker:write' }, OWN_REGISTRATION_JOBS, REGION_REGISTRATION_JOBS),
   ...importCases('/api/participation-imports', { read: 'participation:write', write: 'participation:write' }, OWN_PARTICIPATION_JOBS, REGION_PARTICIPATION_JOBS),
+  // the uploads that were synchronous until issue 12's remainder (decisions 99–101)
+  ...importCases('/api/denominator-imports', { read: 'denominator:write', write: 'denominator:write' }, OWN_DENOMINATOR_JOBS, REGION_DENOMINATOR_JOBS),
+  ...importCases('/api/umk-imports', { read: 'umk:write', write: 'umk:write' }, OWN_UMK_JOBS, REGION_UMK_JOBS),
+  ...importCases('/api/payment-imports', { read: 'payment:write', write: 'payment:write' }, OWN_PAYMENT_JOBS, REGION_PAYMENT_JOBS),
   'POST /api/enrolments/:id/status': {
     permission: 'worker:write',
     own: (a) => ({ method: 'POST', url: `/api/enrolments/${OWN_ENROLMENTS[a.username]}/status`, payload: { to: 'ended', note: 'matrix' } }),
@@ -299,14 +311,10 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/payments/import': {
     permission: 'payment:write',
-    own: (a) => {
-      const form = new FormData();
-      form.append('file', new Blob([`ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi\n${PROGRAMS[a.region === 'ID' ? '32.02' : a.region]};2025-06;20/06/2025;16800;M-${uniq()}\n`]), 'bank.csv');
-      return { method: 'POST', url: '/api/payments/import', payload: form as never };
-    },
+    moved: true,
+    own: () => ({ method: 'POST', url: '/api/payments/import' }),
     foreign: () => ({ method: 'POST', url: '/api/payments/import' }),
-    // rows for programmes outside one's region are rejected row by row (payments.test.ts)
-    noForeign: true,
+    noForeign: true, // moved to the job flow: its rows are scoped one by one there
   },
   'GET /api/early-warning': {
     permission: 'funding:read',
@@ -348,13 +356,10 @@ const CASES: Record<string, Case> = {
   },
   'POST /api/denominators/import': {
     permission: 'denominator:write',
-    own: (a) => {
-      const form = new FormData();
-      form.append('file', new Blob([`Kode Wilayah;Tahun;Penduduk Bekerja;Sumber\n${a.region};2025;1000;Uji matriks\n`]), 'matriks.csv');
-      return { method: 'POST', url: '/api/denominators/import', payload: form as never };
-    },
+    moved: true,
+    own: () => ({ method: 'POST', url: '/api/denominators/import' }),
     foreign: () => ({ method: 'POST', url: '/api/denominators/import' }),
-    noForeign: true, // rows outside one's region are refused per row (denominators.test.ts)
+    noForeign: true, // moved to the job flow: its rows are scoped one by one there
   },
   'GET /api/reports/monev/:code.xlsx': {
     permission: 'coverage:read',
@@ -573,13 +578,10 @@ const COMPLIANCE_CASES: Record<string, Case> = {
   },
   'POST /api/umk/import': {
     permission: 'umk:write',
-    own: (a) => {
-      const form = new FormData();
-      form.append('file', new Blob([`Kode Wilayah;Tahun;UMK\n${ownRegency(a)};2018;1.000.000\n`]), 'umk.csv');
-      return { method: 'POST', url: '/api/umk/import', payload: form as never };
-    },
+    moved: true,
+    own: () => ({ method: 'POST', url: '/api/umk/import' }),
     foreign: () => ({ method: 'POST', url: '/api/umk/import' }),
-    noForeign: true,
+    noForeign: true, // moved to the job flow: its rows are scoped one by one there
   },
   'GET /api/compliance-cases': {
     permission: 'employer:read',
@@ -924,7 +926,7 @@ describe('route × role × region matrix', () => {
       const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Own Worker', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
       OWN_ENROLMENTS[a.username] = await openEnrolment(p.id, village);
     }
-    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' | 'participation' = 'workers') =>
+    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' | 'participation' | 'denominators' | 'umk' | 'payments' = 'workers') =>
       (await t.db
         .insertInto('import_job')
         .values({ kind, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
@@ -938,6 +940,12 @@ describe('route × role × region matrix', () => {
     for (const key of Object.keys(places)) REGION_REGISTRATION_JOBS[key] = await job(key, 'registrations');
     for (const a of ACTORS) OWN_PARTICIPATION_JOBS[a.username] = await job(a.region, 'participation');
     for (const key of Object.keys(places)) REGION_PARTICIPATION_JOBS[key] = await job(key, 'participation');
+    for (const a of ACTORS) OWN_DENOMINATOR_JOBS[a.username] = await job(a.region, 'denominators');
+    for (const key of Object.keys(places)) REGION_DENOMINATOR_JOBS[key] = await job(key, 'denominators');
+    for (const a of ACTORS) OWN_UMK_JOBS[a.username] = await job(a.region, 'umk');
+    for (const key of Object.keys(places)) REGION_UMK_JOBS[key] = await job(key, 'umk');
+    for (const a of ACTORS) OWN_PAYMENT_JOBS[a.username] = await job(a.region, 'payments');
+    for (const key of Object.keys(places)) REGION_PAYMENT_JOBS[key] = await job(key, 'payments');
     const token = await injectAs(t.app, admin, { method: 'POST', url: '/api/tokens', payload: { name: 'Matrix token', regionCode: 'ID', scopes: ['participation:write'] } });
     expect(token.statusCode, token.body).toBe(201);
     MATRIX_TOKEN = token.json().id;
@@ -988,7 +996,8 @@ describe('route × role × region matrix', () => {
           expect(own.statusCode, `${key} with a session`).toBe(401);
           expect(own.json().error.code).toBe('UNAUTHENTICATED');
         } else if (allowed) {
-          expect(own.statusCode, `${key} own: ${own.body}`).toBeLessThan(300);
+          if (c.moved) expect(own.statusCode, `${key} own: ${own.body}`).toBe(308);
+          else expect(own.statusCode, `${key} own: ${own.body}`).toBeLessThan(300);
           if (c.regionsIn) for (const code of c.regionsIn(own.json())) expect(visible(actor, code), `${key} leaked ${code}`).toBe(true);
         } else {
           expect(own.statusCode, `${key} own`).toBe(403);

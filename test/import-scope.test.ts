@@ -157,7 +157,16 @@ describe('registration list (NIK → KPJ): only people in the uploader’s regio
   });
 });
 
-describe('participation figures and payment statements: rows outside the region', () => {
+describe('participation figures, payment statements, UMK and employed population: rows outside the region', () => {
+  it('refuses a Sukabumi UMK and a Sukabumi employed-population figure in Subang files', async () => {
+    const umk = importRoutes(t, '/api/umk-imports');
+    const u = await umk.upload(subang, await workbook(['Kode Wilayah', 'Tahun', 'UMK'], [['32.13', 2025, 3_000_000], ['32.02', 2025, 3_000_000]]), 'umk.xlsx');
+    expect((await umk.waitFor(subang, u, ['validated', 'failed'])).counts).toMatchObject({ total: 2, valid: 1, rejected: 1, rejectedByReason: { OUTSIDE_REGION: 1 } });
+    const den = importRoutes(t, '/api/denominator-imports');
+    const d = await den.upload(subang, await workbook(['Kode Wilayah', 'Tahun', 'Penduduk Bekerja', 'Sumber'], [['32.13.01', 2025, 1000, 'BPS'], ['32.02.01', 2025, 1000, 'BPS'], ['32', 2025, 1000, 'BPS']]), 'pb.xlsx');
+    expect((await den.waitFor(subang, d, ['validated', 'failed'])).counts).toMatchObject({ total: 3, valid: 1, rejected: 2, rejectedByReason: { OUTSIDE_REGION: 2 } });
+  });
+
   it('refuses a Sukabumi figure in a Subang file', async () => {
     const { upload, waitFor } = importRoutes(t, '/api/participation-imports');
     const id = await upload(
@@ -176,12 +185,13 @@ describe('participation figures and payment statements: rows outside the region'
       payload: { name: 'APBD Sukabumi Uji Lingkup', payerType: 'APBD_KABKOTA', regionCode: '32.02', fiscalYear: 2025, budget: 10_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'] },
     });
     expect(program.statusCode, program.body).toBe(201);
-    const form = new FormData();
+    const { upload, waitFor } = importRoutes(t, '/api/payment-imports');
     const file = await workbook(['ID Program', 'Bulan', 'Tanggal Bayar', 'Jumlah', 'Referensi'], [[program.json().id, '2025-01', '15/01/2025', '16.800', 'REF-LINGKUP-1']]);
-    form.append('file', new Blob([new Uint8Array(file)]), 'rekening.xlsx');
-    const res = await injectAs(t.app, subang, { method: 'POST', url: '/api/payments/import', payload: form as never });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 1, recorded: 0, rejected: [expect.objectContaining({ row: 2 })] });
+    const id = await upload(subang, file, 'rekening.xlsx');
+    const view = await waitFor(subang, id, ['validated', 'failed']);
+    expect(view.counts).toMatchObject({ total: 1, valid: 0, rejected: 1, rejectedByReason: { REGISTERED_ELSEWHERE: 1 } });
+    expect((await injectAs(t.app, subang, { method: 'POST', url: `/api/payment-imports/${id}/commit` })).statusCode).toBe(202);
+    expect((await waitFor(subang, id, ['committed', 'failed'])).committed).toMatchObject({ recorded: 0 });
     expect(await t.db.selectFrom('payment').select('id').where('reference', '=', 'REF-LINGKUP-1').execute()).toEqual([]);
   });
 });

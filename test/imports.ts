@@ -21,8 +21,9 @@ export function importRoutes(t: TestContext, base: string) {
       expect(res.statusCode, res.body).toBe(202);
       return res.json().id as number;
     },
-    async waitFor(s: Session, id: number, statuses: string[]) {
-      for (let i = 0; i < 300; i++) {
+    /** polls every 100 ms, `tries` times (30 s by default) */
+    async waitFor(s: Session, id: number, statuses: string[], tries = 300) {
+      for (let i = 0; i < tries; i++) {
         const view = (await injectAs(t.app, s, { url: `${base}/${id}` })).json();
         if (statuses.includes(view.status)) return view;
         await new Promise((r) => setTimeout(r, 100));

@@ -259,6 +259,21 @@ export interface DataVersion {
   name: string;
 }
 
+export interface DenominatorImportRow {
+  formal: number | null;
+  import_id: number;
+  informal: number | null;
+  outcome: ImportRowOutcome;
+  problems: Json | null;
+  raw: Json | null;
+  region_code: string | null;
+  row_number: number;
+  source: string | null;
+  target_pct: Numeric | null;
+  total: number | null;
+  year: number | null;
+}
+
 export interface EmployedPopulation {
   formal: number | null;
   informal: number | null;
@@ -499,6 +514,19 @@ export interface PaymentAllocation {
   through_enrolment: number;
 }
 
+export interface PaymentImportRow {
+  amount: number | null;
+  funding_program_id: number | null;
+  import_id: number;
+  month: string | null;
+  outcome: ImportRowOutcome;
+  paid_on: string | null;
+  problems: Json | null;
+  raw: Json | null;
+  reference: string | null;
+  row_number: number;
+}
+
 export interface PerisaiAgent {
   area_code: string;
   created_at: Generated<Timestamp>;
@@ -643,6 +671,18 @@ export interface Umk {
   year: number;
 }
 
+export interface UmkImportRow {
+  amount: number | null;
+  import_id: number;
+  legal_basis: string | null;
+  outcome: ImportRowOutcome;
+  problems: Json | null;
+  raw: Json | null;
+  regency_code: string | null;
+  row_number: number;
+  year: number | null;
+}
+
 export interface UserSession {
   created_at: Generated<Timestamp>;
   csrf_token: string;
@@ -671,6 +711,7 @@ export interface DB {
   coverage_rollup: CoverageRollup;
   coverage_target: CoverageTarget;
   data_version: DataVersion;
+  denominator_import_row: DenominatorImportRow;
   employed_population: EmployedPopulation;
   employer: Employer;
   employer_import_row: EmployerImportRow;
@@ -687,6 +728,7 @@ export interface DB {
   participation_report: ParticipationReport;
   payment: Payment;
   payment_allocation: PaymentAllocation;
+  payment_import_row: PaymentImportRow;
   perisai_agent: PerisaiAgent;
   perisai_collection: PerisaiCollection;
   perisai_commission_rule: PerisaiCommissionRule;
@@ -701,5 +743,6 @@ export interface DB {
   schema_migration: SchemaMigration;
   target_group: TargetGroup;
   umk: Umk;
+  umk_import_row: UmkImportRow;
   user_session: UserSession;
 }

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { EMPLOYER_IMPORT, PARTICIPATION_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
+import { DENOMINATOR_IMPORT, EMPLOYER_IMPORT, PARTICIPATION_IMPORT, PAYMENT_IMPORT, REGISTRATION_IMPORT, UMK_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -72,11 +72,13 @@ export function AppRoutes() {
           <Route path="kepatuhan/perusahaan/:id" element={page(<EmployerPage />)} />
           <Route path="kepatuhan/perusahaan/:id/ubah" element={page(<EmployerFormPage />)} />
           <Route path="kepatuhan/umk" element={page(<UmkPage />)} />
+          <Route path="kepatuhan/umk/impor/:id?" element={page(<ImportPage kind={UMK_IMPORT} />)} />
           <Route path="kepatuhan/kasus" element={page(<CaseListPage />)} />
           <Route path="kepatuhan/kasus/:id" element={page(<CasePage />)} />
           <Route path="sosialisasi" element={page(<OutreachPage />)} />
           <Route path="perisai" element={page(<AgentsPage />)} />
           <Route path="cakupan/:code?" element={page(<CoveragePage />)} />
+          <Route path="penduduk-bekerja/impor/:id?" element={page(<ImportPage kind={DENOMINATOR_IMPORT} />)} />
           {/* official participation data (issue 11) */}
           <Route path="data-resmi/impor/:id?" element={page(<ImportPage kind={PARTICIPATION_IMPORT} />)} />
           <Route path="data-resmi/token" element={page(<TokensPage />)} />
@@ -89,6 +91,7 @@ export function AppRoutes() {
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
+          <Route path="pendanaan/impor-pembayaran/:id?" element={page(<ImportPage kind={PAYMENT_IMPORT} />)} />
           <Route path="perencanaan" element={page(<PlanningPage />)} />
           <Route path="tarif" element={page(<RatesPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />

@@ -1,6 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../test/app.js';
 
@@ -124,28 +121,6 @@ describe('employers', () => {
     expect((await injectAs(t.app, inspector, { url: '/api/employers/export.xlsx?region=32.13' })).statusCode).toBe(403);
   });
 
-  it('imports UMK from a CSV, all rows or none', async () => {
-    const good = join(tmpdir(), `umk-${Date.now()}.csv`);
-    writeFileSync(good, 'Kode Wilayah;Tahun;UMK\n32.02;2024;3.351.883\n32.02;2023;3.125.444\n');
-    const form = new FormData();
-    form.append('file', new Blob([await import('node:fs').then((f) => f.readFileSync(good))]), 'umk.csv');
-    const res = await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: form as never });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().saved).toBe(2);
-    const list = (await injectAs(t.app, inspector, { url: '/api/umk' })).json().items;
-    expect(list.find((u: { year: number }) => u.year === 2024).amount).toBe(3_351_883);
-
-    const bad = new FormData();
-    bad.append('file', new Blob(['Kode Wilayah;Tahun;UMK\n32.02;2022;2.000.000\n32.13;2022;abc\n']), 'umk.csv');
-    const rej = await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: bad as never });
-    expect(rej.statusCode).toBe(422);
-    expect(rej.json().error.message).toContain('Baris 3');
-    expect((await injectAs(t.app, inspector, { url: '/api/umk' })).json().items.some((u: { year: number }) => u.year === 2022)).toBe(false);
-
-    const foreign = new FormData();
-    foreign.append('file', new Blob(['Kode Wilayah;Tahun;UMK\n32.13;2022;2.000.000\n']), 'umk.csv');
-    expect((await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: foreign as never })).statusCode).toBe(403);
-  });
   it('answers 404 for another region\'s employer by id, to reads and writes alike', async () => {
     const own = (await injectAs(t.app, inspector, { url: '/api/employers?q=belum' })).json().items[0].id;
     for (const req of [{ url: `/api/employers/${own}` }, { method: 'PATCH' as const, url: `/api/employers/${own}`, payload: { sector: 'Seharusnya tidak' } }]) {
@@ -154,13 +129,5 @@ describe('employers', () => {
       expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', message: 'Perusahaan tidak ditemukan.' });
     }
     expect((await injectAs(t.app, inspector, { url: '/api/employers/999999' })).statusCode).toBe(404);
-  });
-
-  it('refuses a UMK file of another type with its own code', async () => {
-    const form = new FormData();
-    form.append('file', new Blob(['x']), 'umk.txt');
-    const res = await injectAs(t.app, inspector, { method: 'POST', url: '/api/umk/import', payload: form as never });
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'UMK_FILE_TYPE', field: 'file' });
   });
 });

@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { userOf } from '../../access/plugin.js';
 import { access } from '../../access/rules.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
 import { idParams } from '../../lib/schemas.js';
-import { type UploadSpec, withUpload } from '../../lib/upload.js';
 import { exportEmployers } from './export.js';
 import { employerScope, employerSummary, listEmployers, listUmk } from './queries.js';
 import {
@@ -24,18 +21,9 @@ import {
   umkParams,
   umkSavedSchema,
 } from './schemas.js';
-import { createEmployer, employerView, presentEmployer, rejectUmkFile, setUmk, updateEmployer } from './service.js';
-import { readUmkFile } from './umk-file.js';
+import { createEmployer, employerView, presentEmployer, setUmk, updateEmployer } from './service.js';
 
-/** The UMK file: .xlsx or .csv, at most 2 MB. */
-const UMK_FILE: UploadSpec<'xlsx' | 'csv'> = {
-  extensions: ['xlsx', 'csv'],
-  maxBytes: 2 * 1024 * 1024,
-  wrongType: { code: 'UMK_FILE_TYPE', text: { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' } },
-  tooLarge: { code: 'UMK_FILE_TOO_LARGE', text: { id: 'Berkas UMK melebihi 2 MB.', en: 'The UMK file exceeds 2 MB.' } },
-};
-
-export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export function employerRoutes(app: FastifyInstance, { db }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const list = {
@@ -100,20 +88,4 @@ export function employerRoutes(app: FastifyInstance, { db, config }: { db: Db; c
   r.put('/api/umk/:regencyCode/:year', { config: { access: access(setOne, 'umk:write', { region: (v) => v.params.regencyCode }) }, schema: setOne }, async (req) =>
     setUmk(db, userOf(req), [{ ...req.params, ...req.body }]),
   );
-
-  const importUmk = {
-    tags: ['compliance'],
-    summary: 'Import UMK from .xlsx/.csv (columns Kode Wilayah, Tahun, UMK); all rows or none',
-    consumes: ['multipart/form-data'],
-    response: { 200: umkSavedSchema },
-  };
-  r.post('/api/umk/import', { config: { access: { permission: 'umk:write' } }, schema: importUmk }, async (req) => {
-    const user = userOf(req);
-    return withUpload(req, join(config.dataDir, 'uploads'), UMK_FILE, async (file) => {
-      const { rows, problems } = await readUmkFile(file.path, file.ext);
-      if (problems.length) rejectUmkFile(problems);
-      if (rows.length === 0) throw new AppError(422, 'EMPTY_FILE', { id: 'Berkas tidak berisi baris UMK.', en: 'The file holds no UMK rows.' }, 'file');
-      return setUmk(db, user, rows);
-    });
-  });
 }

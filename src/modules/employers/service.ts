@@ -148,14 +148,3 @@ export async function setUmk(db: Db, user: SessionUser, rows: UmkInput[]): Promi
     };
   });
 }
-
-export function rejectUmkFile(problems: { row: number; message: { id: string; en: string } }[]): never {
-  const first = problems[0]!;
-  throw new AppError(
-    422,
-    'UMK_FILE_INVALID',
-    { id: `Baris ${first.row}: ${first.message.id} Perbaiki berkas lalu unggah ulang; tidak ada yang disimpan.`, en: `Row ${first.row}: ${first.message.en} Fix the file and upload again; nothing was saved.` },
-    'file',
-    problems.slice(0, 100).map((p) => ({ field: `row.${p.row}`, code: 'UMK_ROW_INVALID', message: p.message.id, messageEn: p.message.en })),
-  );
-}

@@ -59,6 +59,16 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     return reply.code(202).send({ id: view.id });
   });
 
+  if (kind.movedFrom) {
+    // The old synchronous upload: the same request, re-sent by the client to the job flow (decision 99).
+    const movedSchema = {
+      tags,
+      summary: `Moved: upload ${kind.label.en} to ${base} (answers 308 without reading the file; the job flow answers 202 {id})`,
+      consumes: ['multipart/form-data'],
+    };
+    r.post(kind.movedFrom, { config: { access: { permission: write } }, schema: movedSchema }, async (_req, reply) => reply.code(308).header('location', base).send());
+  }
+
   const viewRouteSchema = { tags, summary: `Status, progress (0..1) and preview counts of a ${kind.label.en} import`, params: idParams, response: { 200: importViewSchema } };
   r.get(
     `${base}/:id`,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { injectAs, login, type Session, useTestApp } from '../../../../test/app.js';
 import { enrol } from '../../../../test/funding.js';
+import { importRoutes } from '../../../../test/imports.js';
 import { audited } from '../../../db/tx.js';
 import { sweepLapses } from './lapse-sweep.js';
 import { evaluateLapses } from './lapses.js';
@@ -184,39 +185,100 @@ describe('early warning', () => {
   });
 });
 
-describe('payment import (.csv)', () => {
-  it('records rows matched to bills, skips duplicates and reports bad rows', async () => {
+describe('payment import (import kind "payments")', () => {
+  const routes = importRoutes(t, '/api/payment-imports');
+  const run = async (s: Session, file: Buffer, filename: string) => {
+    const id = await routes.upload(s, file, filename);
+    return { id, view: await routes.waitFor(s, id, ['validated', 'failed']) };
+  };
+  const commit = async (s: Session, id: number) => {
+    const res = await injectAs(t.app, s, { method: 'POST', url: `/api/payment-imports/${id}/commit` });
+    expect(res.statusCode, res.body).toBe(202);
+    return routes.waitFor(s, id, ['committed', 'failed']);
+  };
+  const problems = async (id: number) =>
+    (await t.db.selectFrom('payment_import_row').select(['row_number', 'problems']).where('import_id', '=', id).where('problems', 'is not', null).orderBy('row_number').execute()).flatMap((r) =>
+      (r.problems as { column: string; code: string }[]).map((p) => `${r.row_number}:${p.column}:${p.code}`),
+    );
+
+  it('previews, records the valid rows matched to bills, skips a re-imported statement and names each bad row', async () => {
     const p = await newProgram('APBD Impor Bayar');
     await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
     await bill(kab, p.id, '2025-01');
     await bill(kab, p.id, '2025-02');
-    const csv = [
-      'ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi',
-      `${p.id};2025-02;10/03/2025;16.800;BANK-1`,
-      `${p.id};01/2025;11/03/2025;Rp16.800;BANK-2`,
-      `99999;2025-01;11/03/2025;16800;BANK-3`,
-      `${p.id};2025-01;31/02/2025;16800;BANK-4`,
-      `${p.id};2025-01;11/03/2025;abc;BANK-5`,
-    ].join('\n');
-    const form = () => {
-      const f = new FormData();
-      f.append('file', new Blob([csv]), 'rekening-koran.csv');
-      return f;
-    };
-    const res = await injectAs(t.app, bpjs, { method: 'POST', url: '/api/payments/import', payload: form() as never });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 5, recorded: 2, duplicates: 0, amount: 33_600, linesPaid: 2 });
-    expect(res.json().rejected.map((r: { row: number }) => r.row)).toEqual([4, 5, 6]);
+    const csv = Buffer.from(
+      [
+        'ID Program;Bulan;Tanggal Bayar;Jumlah;Referensi',
+        `${p.id};2025-02;10/03/2025;16.800;BANK-1`,
+        `${p.id};01/2025;11/03/2025;Rp16.800;BANK-2`,
+        `99999;2025-01;11/03/2025;16800;BANK-3`,
+        `${p.id};2025-01;31/02/2025;16800;BANK-4`,
+        `${p.id};2025-01;11/03/2025;abc;BANK-5`,
+        `${p.id};2025-13;11/03/2025;16800;BANK-6`,
+        `${p.id};2025-01;12/03/2025;16800;BANK-1`,
+      ].join('\n'),
+    );
+    const { id, view } = await run(bpjs, csv, 'rekening-koran.csv');
+    expect(view.counts).toMatchObject({ total: 7, valid: 2, rejected: 4, duplicateInFile: 1 });
+    expect(await problems(id)).toEqual(['4:ID Program:PROGRAM_UNKNOWN', '5:Tanggal Bayar:PAID_ON_INVALID', '6:Jumlah:AMOUNT_INVALID', '7:Bulan:MONTH_INVALID', '8:Referensi:DUPLICATE_IN_FILE']);
+    expect(await t.db.selectFrom('payment').select('id').where('funding_program_id', '=', p.id).execute()).toEqual([]); // nothing before the commit
+    const done = await commit(bpjs, id);
+    expect(done.committed).toMatchObject({ recorded: 2, amount: 33_600, linesPaid: 2 });
     const bills = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/bills` })).json().items;
     expect(bills.map((b: { status: string }) => b.status)).toEqual(['paid', 'paid']);
-    const again = await injectAs(t.app, bpjs, { method: 'POST', url: '/api/payments/import', payload: form() as never });
-    expect(again.json()).toMatchObject({ recorded: 0, duplicates: 2 });
-    const foreign = await injectAs(t.app, desa, { method: 'POST', url: '/api/payments/import', payload: form() as never });
-    expect(foreign.json()).toMatchObject({ recorded: 0 });
-    expect(foreign.json().rejected).toHaveLength(5);
+    const paid = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/payments` })).json().items;
+    expect(paid.map((x: { reference: string; source: string; sourceFile: string }) => [x.reference, x.source, x.sourceFile]).sort()).toEqual([
+      ['BANK-1', 'import', 'rekening-koran.csv'],
+      ['BANK-2', 'import', 'rekening-koran.csv'],
+    ]);
+    const audit = await t.db.selectFrom('audit_log').select(['entity_id', 'region_code', 'after']).where('action', '=', 'import_payments').where('entity_id', '=', String(p.id)).execute();
+    expect(audit).toEqual([{ entity_id: String(p.id), region_code: '32.02', after: { file: 'rekening-koran.csv', importId: id, recorded: 2, amount: 33_600 } }]);
+
+    // the same statement again: the references are already recorded (row 8's too), nothing is paid twice
+    const again = await run(bpjs, csv, 'rekening-koran.csv');
+    expect(again.view.counts).toMatchObject({ valid: 0, alreadyRegistered: 3 });
+    expect((await problems(again.id)).filter((x) => x.endsWith('PAYMENT_DUPLICATE'))).toEqual(['2:Referensi:PAYMENT_DUPLICATE', '3:Referensi:PAYMENT_DUPLICATE', '8:Referensi:PAYMENT_DUPLICATE']);
+  });
+
+  it('refuses, row by row, a programme outside the uploader\'s region, with the same words as an unknown one', async () => {
+    const p = await newProgram('APBD Impor Luar');
+    const csv = Buffer.from(`ID Program;Tanggal Bayar;Jumlah;Referensi\n${p.id};11/03/2025;16800;LUAR-1\n99998;11/03/2025;16800;LUAR-2\n`);
+    const { id, view } = await run(desa, csv, 'luar.csv');
+    expect(view.counts).toMatchObject({ total: 2, valid: 0, rejected: 2 });
+    const rows = await t.db.selectFrom('payment_import_row').select(['row_number', 'problems']).where('import_id', '=', id).orderBy('row_number').execute();
+    const [outside, unknown] = rows.map((r) => (r.problems as { code: string; id: string; en: string }[])[0]!);
+    expect(outside!.code).toBe('REGISTERED_ELSEWHERE');
+    expect(unknown!.code).toBe('PROGRAM_UNKNOWN');
+    expect([outside!.id, outside!.en]).toEqual([unknown!.id, unknown!.en]);
+    expect(outside!.id).not.toContain(p.id.toString());
+    const res = await injectAs(t.app, desa, { method: 'POST', url: `/api/payment-imports/${id}/commit` });
+    expect(res.statusCode).toBe(202);
+    expect((await routes.waitFor(desa, id, ['committed', 'failed'])).committed).toMatchObject({ recorded: 0 });
+    expect(await t.db.selectFrom('payment').select('id').where('funding_program_id', '=', p.id).execute()).toEqual([]);
+  });
+
+  it('the old route answers 308 to the job flow', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['ID Program;Tanggal Bayar;Jumlah\n1;11/03/2025;1\n']), 'x.csv');
+    const moved = await injectAs(t.app, kab, { method: 'POST', url: '/api/payments/import', payload: form as never });
+    expect([moved.statusCode, moved.headers.location]).toEqual([308, '/api/payment-imports']);
+  });
+
+  it('reads a bank statement workbook (dates and amounts as typed cells, the columns in any order)', async () => {
+    const p = await newProgram('APBD Impor Xlsx');
+    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
+    await bill(kab, p.id, '2025-03');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Rekening Koran');
+    ws.addRow(['Tanggal Transaksi', 'Keterangan', 'Kredit', 'ID Program', 'Bulan']);
+    ws.addRow([new Date(Date.UTC(2025, 3, 2)), 'SP2D 900/2025', 16_800, p.id, '2025-03']);
+    const { id, view } = await run(kab, Buffer.from(await wb.xlsx.writeBuffer()), 'rekening.xlsx');
+    expect(view.counts).toMatchObject({ total: 1, valid: 1 });
+    expect((await commit(kab, id)).committed).toMatchObject({ recorded: 1, amount: 16_800, linesPaid: 1 });
+    const pay = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/payments` })).json().items[0];
+    expect(pay).toMatchObject({ paidOn: '2025-04-02', reference: 'SP2D 900/2025', source: 'import', sourceFile: 'rekening.xlsx' });
   });
 });
-
 describe('lapse sweep (time passing alone)', () => {
   it('lapses BPU enrolments whose third unpaid month fell due, audited, without a new bill or payment', async () => {
     const p = await newProgram('APBD Sapuan');
@@ -252,21 +314,3 @@ describe('ending an enrolment', () => {
   });
 });
 
-describe('payment import (.xlsx)', () => {
-  it('reads a bank statement workbook (dates and amounts as typed cells)', async () => {
-    const p = await newProgram('APBD Impor Xlsx');
-    await enrol(t.db, p.id, { segment: 'BPU', programs: ['JKK', 'JKM'] });
-    await bill(kab, p.id, '2025-03');
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Rekening Koran');
-    ws.addRow(['Tanggal Transaksi', 'Keterangan', 'Kredit', 'ID Program', 'Bulan']);
-    ws.addRow([new Date(Date.UTC(2025, 3, 2)), 'SP2D 900/2025', 16_800, p.id, '2025-03']);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'rekening.xlsx');
-    const res = await injectAs(t.app, kab, { method: 'POST', url: '/api/payments/import', payload: form as never });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 1, recorded: 1, amount: 16_800, linesPaid: 1, rejected: [] });
-    const pay = (await injectAs(t.app, kab, { url: `/api/funding-programs/${p.id}/payments` })).json().items[0];
-    expect(pay).toMatchObject({ paidOn: '2025-04-02', reference: 'SP2D 900/2025', source: 'import', sourceFile: 'rekening.xlsx' });
-  });
-});

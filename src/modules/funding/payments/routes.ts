@@ -5,16 +5,13 @@ import { access } from '../../../access/rules.js';
 import type { Config } from '../../../config.js';
 import type { Db } from '../../../db/client.js';
 import { idParams } from '../../../lib/schemas.js';
-import { withUpload } from '../../../lib/upload.js';
 import { enrolmentScope } from '../../workers/queries.js';
 import { programScope } from '../programs/queries.js';
-import { uploadDir } from '../programs/service.js';
-import { coverView, importedPayments, paymentBody, paymentList, paymentResult } from './schemas.js';
+import { coverView, paymentBody, paymentList, paymentResult } from './schemas.js';
 import { enrolmentCover, listPayments, recordPayment } from './service.js';
-import { importPayments, STATEMENT_UPLOAD } from './statement-import.js';
 
 /** Payments of funding programmes (by hand or from a bank statement) and the cover they buy. */
-export function paymentRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+export function paymentRoutes(app: FastifyInstance, { db }: { db: Db; config: Config }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const recordSchema = {
@@ -36,18 +33,6 @@ export function paymentRoutes(app: FastifyInstance, { db, config }: { db: Db; co
     { config: { access: access(listSchema, 'funding:read', { entity: programScope, id: (v) => v.params.id }) }, schema: listSchema },
     async (req) => ({ items: await listPayments(db, req.params.id) }),
   );
-
-  const importSchema = {
-    tags: ['funding'],
-    summary: 'Import payments from a bank or BPJS TK statement (.xlsx/.csv; columns ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi; multipart field "file")',
-    consumes: ['multipart/form-data'],
-    response: { 200: importedPayments },
-  };
-  // each row's programme is checked against the user's region (rows outside it are rejected one by one)
-  r.post('/api/payments/import', { config: { access: { permission: 'payment:write' } }, schema: importSchema }, async (req) => {
-    const user = userOf(req);
-    return withUpload(req, uploadDir(config.dataDir), STATEMENT_UPLOAD, (file) => importPayments(db, user, file));
-  });
 
   const coverSchema = {
     tags: ['funding'],

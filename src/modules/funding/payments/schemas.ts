@@ -32,18 +32,6 @@ export type PaymentItem = z.infer<typeof paymentItem>;
 
 export const paymentList = z.object({ items: z.array(paymentItem) });
 
-export const importedPayments = z.object({
-  rows: z.number(),
-  recorded: z.number(),
-  duplicates: z.number(),
-  rejected: z.array(z.object({ row: z.number(), message: text(), messageEn: text() })),
-  amount: z.number(),
-  linesPaid: z.number(),
-  lapsed: z.number(),
-  reactivated: z.number(),
-});
-export type ImportedPayments = z.infer<typeof importedPayments>;
-
 export const coverView = z.object({
   enrolmentId: z.number(),
   status: text(),

@@ -86,9 +86,7 @@ export const funding: Pick<Messages, 'funding'> = {
       record: 'Save payment',
       recorded: 'Payment recorded: {{lines}} worker-months paid, credit {{credit}}, {{reactivated}} enrolments active again.',
       import: 'Import a bank or BPJS TK statement (.xlsx/.csv)',
-      importHint: 'Columns: ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi.',
-      imported: '{{recorded}} payments recorded ({{amount}}), {{duplicates}} duplicates, {{rejected}} rows refused.',
-      row: 'Row',
+      importHint: 'Many payments at once: columns ID Program (this programme: {{id}}), Bulan, Tanggal Bayar, Jumlah, Referensi.',
     },
     warning: {
       title: 'Early warning: about to lapse',

@@ -60,7 +60,7 @@ export const home: Pick<Messages, 'home' | 'trust'> = {
       none: 'No import is waiting.',
       row: '{{valid}} valid rows · {{rejected}} rejected',
       by: '{{user}} · {{date}}',
-      kind: { workers: 'Workers', employers: 'Employers', registrations: 'KPJ from BPJS TK', participation: 'Official participation data' },
+      kind: { workers: 'Workers', employers: 'Employers', registrations: 'KPJ from BPJS TK', participation: 'Official participation data', denominators: 'Employed population and targets', umk: 'UMK', payments: 'Payments' },
       status: { validating: 'Being checked', validated: 'Ready to save' },
     },
     programmes: {

@@ -77,9 +77,7 @@ export const funding = {
       record: 'Simpan pembayaran',
       recorded: 'Pembayaran tercatat: {{lines}} bulan-pekerja lunas, saldo {{credit}}, {{reactivated}} kepesertaan aktif kembali.',
       import: 'Impor rekening koran / laporan BPJS TK (.xlsx/.csv)',
-      importHint: 'Kolom: ID Program, Bulan, Tanggal Bayar, Jumlah, Referensi.',
-      imported: '{{recorded}} pembayaran tercatat ({{amount}}), {{duplicates}} duplikat, {{rejected}} baris ditolak.',
-      row: 'Baris',
+      importHint: 'Banyak pembayaran sekaligus: kolom ID Program (program ini: {{id}}), Bulan, Tanggal Bayar, Jumlah, Referensi.',
     },
     warning: {
       title: 'Peringatan dini: akan nonaktif',

@@ -60,7 +60,7 @@ export const home = {
       none: 'Tidak ada impor yang menunggu.',
       row: '{{valid}} baris valid · {{rejected}} ditolak',
       by: '{{user}} · {{date}}',
-      kind: { workers: 'Pekerja', employers: 'Perusahaan', registrations: 'KPJ dari BPJS TK', participation: 'Data resmi kepesertaan' },
+      kind: { workers: 'Pekerja', employers: 'Perusahaan', registrations: 'KPJ dari BPJS TK', participation: 'Data resmi kepesertaan', denominators: 'Penduduk bekerja dan target', umk: 'UMK', payments: 'Pembayaran' },
       status: { validating: 'Sedang diperiksa', validated: 'Siap disimpan' },
     },
     programmes: {

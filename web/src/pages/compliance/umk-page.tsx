@@ -1,6 +1,6 @@
-import { Alert } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useImportUmk } from '../../api/use-import-umk';
+import { useNavigate } from 'react-router-dom';
 import { useCan } from '../../lib/use-can';
 import { useUmk } from '../../api/use-umk';
 import { DataTable } from '../../components/data-table';
@@ -9,18 +9,18 @@ import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../lib/format';
 import { displayRegionName } from '../../lib/region-name';
-import { useErrorMessage } from '../../lib/use-error-message';
+import { UploadIcon } from '../../components/icons';
+import { UMK_IMPORT } from '../imports/import-kinds';
 import { usePageTitle } from '../../lib/use-page-title';
 import './compliance.css';
 
-/** The regional minimum wage (UMK) per regency and year, with a small spreadsheet import. */
+/** The regional minimum wage (UMK) per regency and year; the spreadsheet import is the import page (check, preview, save). */
 export default function UmkPage() {
   const { t } = useTranslation();
   const lang = currentLang();
-  const describe = useErrorMessage();
+  const navigate = useNavigate();
   const can = useCan();
   const umk = useUmk();
-  const upload = useImportUmk();
   usePageTitle('UMK');
   return (
     <>
@@ -32,13 +32,12 @@ export default function UmkPage() {
       </header>
       {can('umk:write') && (
         <section className="page-panel cp-form">
-          <label>
-            {t('compliance.umkImport')}
-            <input type="file" accept=".xlsx,.csv" onChange={(e) => { const f = e.target.files?.[0]; if (f) upload.mutate(f); e.target.value = ''; }} />
-            <span className="cp-muted">{t('compliance.umkImportHint')}</span>
-          </label>
-          {upload.isError && <Alert type="error" showIcon title={describe(upload.error)} />}
-          {upload.isSuccess && <Alert type="success" showIcon title={t('compliance.umkSaved', { saved: upload.data.saved, reassessed: upload.data.reassessed })} />}
+          <p className="cp-muted">{t('compliance.umkImportHint')}</p>
+          <div>
+            <Button icon={<UploadIcon />} onClick={() => navigate(UMK_IMPORT.pagePath)} data-testid="umk-import">
+              {t('compliance.umkImport')}
+            </Button>
+          </div>
         </section>
       )}
       {umk.isError ? (

@@ -1,19 +1,20 @@
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useImportDenominators } from '../../api/use-import-denominators';
-import { UploadPanel } from './upload-panel';
+import { useNavigate } from 'react-router-dom';
+import { UploadIcon } from '../../components/icons';
+import { DENOMINATOR_IMPORT } from '../imports/import-kinds';
 
-/** Upload of BPS employed-population figures and targets; every bad row is listed, nothing is saved then. */
+/** Employed-population figures and targets come in through the import page (check, preview, then save). */
 export function DenominatorUpload() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
-    <UploadPanel
-      id="denominator"
-      title={t('coverage.denominatorTitle')}
-      help={t('coverage.denominatorHelp')}
-      accept=".xlsx,.csv"
-      buttonLabel={t('coverage.denominatorUpload')}
-      upload={useImportDenominators()}
-      saved={(d) => t('coverage.denominatorSaved', { denominators: d.denominators, targets: d.targets })}
-    />
+    <section className="coverage-panel" aria-labelledby="denominator-title">
+      <h2 id="denominator-title">{t('coverage.denominatorTitle')}</h2>
+      <p className="coverage-note">{t('coverage.denominatorHelp')}</p>
+      <Button icon={<UploadIcon />} onClick={() => navigate(DENOMINATOR_IMPORT.pagePath)} data-testid="denominator-import">
+        {t('coverage.denominatorUpload')}
+      </Button>
+    </section>
   );
 }

@@ -8,7 +8,6 @@ import { useBillingRun } from '../../api/use-billing-run';
 import { useBills } from '../../api/use-bills';
 import { useEarlyWarning } from '../../api/use-early-warning';
 import { useFundingProgram } from '../../api/use-funding-program';
-import { useImportPayments } from '../../api/use-import-payments';
 import { useCan } from '../../lib/use-can';
 import { useUser } from '../../lib/use-user';
 import { useProgramBudget } from '../../api/use-program-budget';
@@ -20,6 +19,7 @@ import { NativeSelect } from '../../components/native-select';
 import { currentLang } from '../../i18n';
 import { formatDate, formatNumber, formatPercent, formatRupiah } from '../../lib/format';
 import { useErrorMessage } from '../../lib/use-error-message';
+import { PAYMENT_IMPORT } from '../imports/import-kinds';
 import { parseRupiah, RupiahInput } from './rupiah-input';
 import '../workers/workers.css';
 import './funding.css';
@@ -234,7 +234,6 @@ function BillsPanel({ id }: { id: number }) {
 function PaymentPanel({ id }: { id: number }) {
   const { t, lang, errorText } = usePanel();
     const record = useRecordPayment(id);
-    const importer = useImportPayments();
     const [v, setV] = useState({ amount: '', paidOn: today(), month: '', reference: '' });
     const submit = (e: FormEvent) => {
       e.preventDefault();
@@ -273,24 +272,12 @@ function PaymentPanel({ id }: { id: number }) {
             })}
           />
         )}
-        <FormField label={t('funding.payments.import')} hint={t('funding.payments.importHint')}>
-          {(c) => <input {...c} type="file" accept=".xlsx,.csv" onChange={(e) => e.target.files?.[0] && importer.mutate(e.target.files[0])} />}
-        </FormField>
-        {importer.error && <Alert type="error" showIcon title={errorText(importer.error)} className="wf-alert" />}
-        {importer.data && (
-          <Alert
-            type={importer.data.rejected.length ? 'warning' : 'success'}
-            showIcon
-            className="wf-alert"
-            title={t('funding.payments.imported', {
-              recorded: importer.data.recorded,
-              duplicates: importer.data.duplicates,
-              rejected: importer.data.rejected.length,
-              amount: formatRupiah(importer.data.amount, lang),
-            })}
-            description={importer.data.rejected.map((r) => `${t('funding.payments.row')} ${r.row}: ${lang === 'en' ? r.messageEn : r.message}`).join(' · ')}
-          />
-        )}
+        <p className="fd-muted">
+          {t('funding.payments.importHint', { id })}{' '}
+          <Link to={PAYMENT_IMPORT.pagePath} data-testid="payment-import">
+            {t('funding.payments.import')}
+          </Link>
+        </p>
       </section>
     );
   }

@@ -19,7 +19,7 @@ import { useUser } from '../../lib/use-user';
 import { formatDateTimeWib, formatMonth, isKpj } from './home-format';
 import './home.css';
 
-const IMPORT_PAGES: Record<string, string> = { workers: '/impor', employers: '/kepatuhan/impor', registrations: '/pekerja/impor-kpj', participation: '/data-resmi/impor' };
+const IMPORT_PAGES: Record<string, string> = { workers: '/impor', employers: '/kepatuhan/impor', registrations: '/pekerja/impor-kpj', participation: '/data-resmi/impor', denominators: '/penduduk-bekerja/impor', umk: '/kepatuhan/umk/impor', payments: '/pendanaan/impor-pembayaran' };
 
 /** One card of the home page: a heading, its figures, and the one click to act. */
 function Card({ title, testId, children, action, wide = false }: { title: ReactNode; testId: string; children: ReactNode; action?: ReactNode; wide?: boolean }) {

@@ -1,7 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { Permission } from '../../../../src/domain/roles';
 import type { Lang } from '../../i18n';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, formatRupiah } from '../../lib/format';
+
+type UploadKind = 'employers' | 'registrations' | 'participation' | 'denominators' | 'umk' | 'payments';
 
 /** What differs between the spreadsheet imports the server offers (src/import-kinds.ts). */
 export interface ImportKindUi {
@@ -11,11 +13,11 @@ export interface ImportKindUi {
   pagePath: string;
   /** what the user needs to import this kind (as the server's import routes check) */
   writePermission: Permission;
-  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title' | 'imports.participation.title';
-  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro' | 'imports.participation.intro';
-  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint' | 'imports.participation.templateHint';
+  titleKey: `imports.${'' | `${UploadKind}.`}title`;
+  introKey: `imports.${'' | `${UploadKind}.`}intro`;
+  hintKey: `imports.${'' | `${UploadKind}.`}templateHint`;
   listPath: string;
-  listKey: 'imports.toList' | 'imports.employers.toList' | 'imports.participation.toList';
+  listKey: `imports.${'' | `${Exclude<UploadKind, 'registrations'>}.`}toList`;
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
   /** the preview's count cards: outcomes this kind can have */
   cards: CountCard[];
@@ -81,4 +83,47 @@ export const PARTICIPATION_IMPORT: ImportKindUi = {
   listKey: 'imports.participation.toList',
   committedText: (t, c, lang) => t('imports.participation.committedText', { accepted: formatNumber(c?.accepted ?? 0, lang), replaced: formatNumber(c?.replaced ?? 0, lang) }),
   cards: [{ key: 'total' }, { key: 'valid', tone: 'good' }, { key: 'rejected', tone: 'bad' }, { key: 'duplicateInFile', tone: 'warn' }, { key: 'replacing' }],
+};
+
+/** Employed population (BPS Sakernas) and coverage targets per region and year (issue 12: moved onto the job flow). */
+export const DENOMINATOR_IMPORT: ImportKindUi = {
+  apiBase: '/api/denominator-imports',
+  pagePath: '/penduduk-bekerja/impor',
+  writePermission: 'denominator:write',
+  titleKey: 'imports.denominators.title',
+  introKey: 'imports.denominators.intro',
+  hintKey: 'imports.denominators.templateHint',
+  listPath: '/cakupan',
+  listKey: 'imports.denominators.toList',
+  committedText: (t, c, lang) => t('imports.denominators.committedText', { denominators: formatNumber(c?.denominators ?? 0, lang), targets: formatNumber(c?.targets ?? 0, lang) }),
+  cards: BASE_CARDS.filter((c) => c.key !== 'alreadyRegistered'),
+};
+
+/** UMK per regency and year; the regencies' employers are re-assessed on commit. */
+export const UMK_IMPORT: ImportKindUi = {
+  apiBase: '/api/umk-imports',
+  pagePath: '/kepatuhan/umk/impor',
+  writePermission: 'umk:write',
+  titleKey: 'imports.umk.title',
+  introKey: 'imports.umk.intro',
+  hintKey: 'imports.umk.templateHint',
+  listPath: '/kepatuhan/umk',
+  listKey: 'imports.umk.toList',
+  committedText: (t, c, lang) => t('imports.umk.committedText', { saved: formatNumber(c?.saved ?? 0, lang), reassessed: formatNumber(c?.reassessed ?? 0, lang) }),
+  cards: BASE_CARDS.filter((c) => c.key !== 'alreadyRegistered'),
+};
+
+/** A bank or BPJS TK statement: one payment per row; a reference already recorded is not recorded again. */
+export const PAYMENT_IMPORT: ImportKindUi = {
+  apiBase: '/api/payment-imports',
+  pagePath: '/pendanaan/impor-pembayaran',
+  writePermission: 'payment:write',
+  titleKey: 'imports.payments.title',
+  introKey: 'imports.payments.intro',
+  hintKey: 'imports.payments.templateHint',
+  listPath: '/pendanaan',
+  listKey: 'imports.payments.toList',
+  committedText: (t, c, lang) =>
+    t('imports.payments.committedText', { recorded: formatNumber(c?.recorded ?? 0, lang), amount: formatRupiah(c?.amount ?? 0, lang), lines: formatNumber(c?.linesPaid ?? 0, lang) }),
+  cards: BASE_CARDS,
 };
