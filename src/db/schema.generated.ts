@@ -3,6 +3,7 @@
 import type { CaseStep } from "../domain/compliance-case.js";
 import type { ComplianceStatus, Finding, SizeClass } from "../domain/compliance.js";
 import type { PayerType } from "../domain/funding.js";
+import type { Executor, Organiser, OwnerType, ProjectBillKind } from "../domain/jakon.js";
 import type { Sex } from "../domain/nik.js";
 import type { Audience } from "../domain/outreach.js";
 import type { RateUnit } from "../domain/rates.js";
@@ -179,6 +180,22 @@ export interface DataVersion {
   name: string;
 }
 
+export interface ElectionCohort {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  election: Generated<string>;
+  end_date: string;
+  ended_at: Timestamp | null;
+  funding_program_id: number;
+  id: Generated<number>;
+  name: string;
+  organiser: Organiser;
+  region_code: string;
+  stage: Generated<string>;
+  start_date: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface EmployedPopulation {
   formal: number | null;
   informal: number | null;
@@ -232,6 +249,8 @@ export interface EmployerImportRow {
 }
 
 export interface Enrolment {
+  adhoc_role: string | null;
+  cohort_id: number | null;
   created_at: Generated<Timestamp>;
   declared_income: number | null;
   end_date: string | null;
@@ -242,7 +261,9 @@ export interface Enrolment {
   import_id: number | null;
   kpj: string | null;
   person_id: number;
+  polling_station: string | null;
   programs: Program[];
+  project_id: number | null;
   segment: Segment;
   start_date: Generated<string>;
   status: Generated<EnrolmentStatus>;
@@ -295,6 +316,7 @@ export interface ImportJob {
   filename: string;
   id: Generated<number>;
   kind: Generated<ImportKindKey>;
+  parent_id: number | null;
   progress: Generated<number>;
   region_code: string;
   status: ImportStatus;
@@ -303,6 +325,7 @@ export interface ImportJob {
 
 export interface ImportRow {
   address: string | null;
+  adhoc_role: string | null;
   birth_date: string | null;
   declared_income: number | null;
   funding_program_id: number | null;
@@ -314,6 +337,7 @@ export interface ImportRow {
   occupation: string | null;
   outcome: WorkerImportRowOutcome;
   phone: string | null;
+  polling_station: string | null;
   problems: Json | null;
   programs: string[] | null;
   raw: Json | null;
@@ -321,6 +345,13 @@ export interface ImportRow {
   segment: string | null;
   sex: string | null;
   village_code: string | null;
+}
+
+export interface NationalHoliday {
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string>;
+  day: string;
+  name: string;
 }
 
 export interface OutreachEvent {
@@ -460,6 +491,55 @@ export interface PersonCount {
   status: string;
 }
 
+export interface Project {
+  contract_value: number;
+  contractor_name: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  end_date: string;
+  ended_at: Timestamp | null;
+  executor: Executor;
+  funding_program_id: number;
+  id: Generated<number>;
+  jkk: number;
+  jkm: number;
+  name: string;
+  owner_name: Generated<string>;
+  owner_type: OwnerType;
+  registered_on: string | null;
+  registration_deadline: string;
+  spk_date: string;
+  start_date: string;
+  updated_at: Generated<Timestamp>;
+  village_code: string;
+  wages_total: number | null;
+}
+
+export interface ProjectBill {
+  amount: number;
+  basis: Json;
+  covers_until: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  due_date: string;
+  id: Generated<number>;
+  jkk: number;
+  jkm: number;
+  kind: ProjectBillKind;
+  paid_amount: Generated<number>;
+  project_id: number;
+}
+
+export interface ProjectPayment {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<number>;
+  paid_on: string;
+  project_id: number;
+  reference: Generated<string>;
+}
+
 export interface RateConfig {
   created_at: Generated<Timestamp>;
   created_by: Generated<string>;
@@ -535,6 +615,7 @@ export interface DB {
   coverage_rollup: CoverageRollup;
   coverage_target: CoverageTarget;
   data_version: DataVersion;
+  election_cohort: ElectionCohort;
   employed_population: EmployedPopulation;
   employer: Employer;
   employer_import_row: EmployerImportRow;
@@ -543,6 +624,7 @@ export interface DB {
   funding_program: FundingProgram;
   import_job: ImportJob;
   import_row: ImportRow;
+  national_holiday: NationalHoliday;
   outreach_event: OutreachEvent;
   outreach_village: OutreachVillage;
   participation_import_row: ParticipationImportRow;
@@ -555,6 +637,9 @@ export interface DB {
   perisai_enrolment: PerisaiEnrolment;
   person: Person;
   person_count: PersonCount;
+  project: Project;
+  project_bill: ProjectBill;
+  project_payment: ProjectPayment;
   rate_config: RateConfig;
   region: Region;
   region_boundary: RegionBoundary;
