@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   'participation:write',
   /** create, list and revoke the API tokens BPJS TK's systems push with */
   'token:manage',
+  // projects and election cohorts (issue 18)
+  /** construction projects (Jakon) and election ad hoc cohorts: list and read */
+  'project:read',
+  /** register projects and cohorts, extend them */
+  'project:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,8 +117,22 @@ const PARTICIPATION_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/** Projects and election cohorts (issue 18): villages and regions register them; payments ride on payment:write. */
+const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['project:read'],
+  province_operator: ['project:read', 'project:write'],
+  regency_operator: ['project:read', 'project:write'],
+  village_operator: ['project:read', 'project:write'],
+  bpjs_branch: ['project:read'],
+  auditor: ['project:read'],
+  labour_inspector: ['project:read'],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role]]]),
+  ROLES.map((role) => [
+    role,
+    [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role], ...PROJECT_GRANTS[role]],
+  ]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 /** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */
