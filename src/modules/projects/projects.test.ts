@@ -194,7 +194,7 @@ describe('election ad hoc cohort', () => {
     expect(up.statusCode, up.body).toBe(202);
     const view = await imports.waitFor(kab, up.json().id, ['validated', 'failed']);
     expect(view.status, JSON.stringify(view)).toBe('validated');
-    expect(view.counts).toMatchObject({ valid: 2, rejected: 2, duplicate_in_file: 1 });
+    expect(view.counts).toMatchObject({ total: 5, valid: 2, rejected: 2, duplicateInFile: 1 });
     const commit = await injectAs(t.app, kab, { method: 'POST', url: `/api/cohort-imports/${up.json().id}/commit`, payload: {} });
     expect(commit.statusCode, commit.body).toBe(202);
     const done = await imports.waitFor(kab, up.json().id, ['committed', 'failed']);
