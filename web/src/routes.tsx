@@ -32,6 +32,10 @@ const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
+// projects and election ad hoc cohorts (issue 18)
+const ProjectsPage = lazy(() => import('./pages/projects/projects-page'));
+const ProjectPage = lazy(() => import('./pages/projects/project-page'));
+const CohortPage = lazy(() => import('./pages/projects/cohort-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -79,6 +83,10 @@ export function AppRoutes() {
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
           <Route path="perencanaan" element={page(<PlanningPage />)} />
           <Route path="tarif" element={page(<RatesPage />)} />
+          {/* projects and election ad hoc cohorts (issue 18) */}
+          <Route path="proyek" element={page(<ProjectsPage />)} />
+          <Route path="proyek/kohort/:id" element={page(<CohortPage />)} />
+          <Route path="proyek/:id" element={page(<ProjectPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>
