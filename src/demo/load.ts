@@ -7,6 +7,7 @@ import { publicUser } from '../modules/users/service.js';
 // compliance (issue 6)
 import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
+import { loadDemoProjects } from './projects.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
@@ -77,6 +78,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
 export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
+  // projects and election cohorts (issue 18)
+  await loadDemoProjects(db, { id: null, username: 'system:demo-jakon' });
   return { funding, official };
 }
 
