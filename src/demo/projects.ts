@@ -2,7 +2,7 @@
  * Demo projects and election cohorts (issue 18), labelled synthetic ("sintetis") and current: a Dana
  * Desa road project in Desa Balingbing running this month (paid), a regency bridge project in Sukabumi
  * (the DOMAIN.md Rp2 billion example, partly paid), and the Pilkada 2024 KPPS cohort of Kab. Kaur
- * (Bengkulu), ended on 31/12/2024. Idempotent: each is added only when its name is missing, so an existing
+ * (Bengkulu), ended on 31/12/2024 — where the demo's scale holds Bengkulu's people. Idempotent: each is added only when its name is missing, so an existing
  * demo database gets them on its next start; workers are only enrolled when their person is new.
  */
 import { sql } from 'kysely';
@@ -99,7 +99,9 @@ export async function loadDemoProjects(db: Db, actor: Actor, now = Date.now()): 
   }
 
   const kpps = 'KPPS Pilkada 2024 Kab. Kaur (sintetis)';
-  if (!(await exists('election_cohort', kpps))) {
+  // only where the demo's scale holds Bengkulu's people (the regency-scale demo is Sukabumi and Subang alone)
+  const bengkulu = await db.selectFrom('person').select('id').where('village_code', '>=', '17.').where('village_code', '<', '17/').limit(1).executeTakeFirst();
+  if (bengkulu && !(await exists('election_cohort', kpps))) {
     const programId = await programFor(db, actor, { name: 'APBD Provinsi Bengkulu badan adhoc (sintetis)', payerType: 'APBD_PROVINSI', region: '17', year: 2024 });
     const program = await db.selectFrom('funding_program').select('name').where('id', '=', programId).executeTakeFirstOrThrow();
     const c = await db
