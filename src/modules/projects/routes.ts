@@ -89,7 +89,7 @@ export function projectRoutes(app: FastifyInstance, { db, config }: { db: Db; co
   r.get(
     '/api/projects/:id/workers',
     { config: { access: access(workersSchema, 'worker:read', { entity: projectScope, id: (v) => v.params.id }) }, schema: workersSchema },
-    async (req) => listEngaged(db, userOf(req), { projectId: req.params.id }, req.query.page, req.query.pageSize),
+    async (req) => listEngaged(db, { projectId: req.params.id }, req.query.page, req.query.pageSize),
   );
 
   const paySchema = { tags, summary: "Record a payment of the project's bill(s): applied to the oldest unpaid bill first (audited)", params: idParams, body: projectPaymentBody, response: { 201: projectPaymentResult } };
@@ -153,7 +153,7 @@ export function projectRoutes(app: FastifyInstance, { db, config }: { db: Db; co
   r.get(
     '/api/cohorts/:id/workers',
     { config: { access: access(cohortWorkers, 'worker:read', { entity: cohortScope, id: (v) => v.params.id }) }, schema: cohortWorkers },
-    async (req) => listEngaged(db, userOf(req), { cohortId: req.params.id }, req.query.page, req.query.pageSize),
+    async (req) => listEngaged(db, { cohortId: req.params.id }, req.query.page, req.query.pageSize),
   );
 
   const cohortExtend = { tags, summary: "Extend a cohort's period: the end date moves with its enrolments; monthly runs bill the added months", params: idParams, body: cohortExtensionBody, response: { 200: extensionResult } };

@@ -17,7 +17,6 @@ import {
 } from '../../domain/jakon.js';
 import { maskNik } from '../../domain/nik.js';
 import { inSubtree } from '../../domain/region-code.js';
-import { can } from '../../domain/roles.js';
 import { todayWib } from '../../domain/wib.js';
 import { AppError, errors } from '../../lib/errors.js';
 import { findProgram, programScope, type ProgramRow } from '../funding/programs/queries.js';
@@ -334,9 +333,9 @@ export async function extendProject(db: Db, user: SessionUser, projectId: number
   });
 }
 
-export async function listEngaged(db: Db, user: SessionUser, f: { projectId?: number; cohortId?: number }, page: number, pageSize: number) {
+/** A page of a project's or cohort's workers; lists always mask the NIK (a full one is revealed one at a time, audited: GET /api/workers/{id}/nik). */
+export async function listEngaged(db: Db, f: { projectId?: number; cohortId?: number }, page: number, pageSize: number) {
   const [rows, total] = await Promise.all([engagedWorkers(db, f, pageSize, (page - 1) * pageSize), countEngaged(db, f)]);
-  void can(user.role, 'worker:nik'); // lists always mask: a full NIK is revealed one at a time (GET /api/workers/{id}/nik, audited)
   return {
     items: rows.map((r) => ({
       personId: r.person_id,

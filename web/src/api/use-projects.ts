@@ -31,7 +31,7 @@ function useWrite<B, R>(path: string) {
 }
 
 export const useCreateProject = () => useWrite<NewProject, z.infer<typeof createdProjectSchema>>('/api/projects');
-export const useAddProjectWorker = (id: number) => useWrite<ProjectWorker, { enrolmentId: number }>(`/api/projects/${id}/workers`);
+export const useAddProjectWorker = (id: number) => useWrite<ProjectWorker, { enrolmentId: number; startDate: string }>(`/api/projects/${id}/workers`);
 export const useProjectPayment = (id: number) => useWrite<ProjectPayment, { outstanding: number }>(`/api/projects/${id}/payments`);
 
 export const useCohorts = (region?: string) =>

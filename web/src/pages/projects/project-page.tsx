@@ -166,7 +166,7 @@ function AddWorkerForm({ id, villageCode }: { id: number; villageCode: string })
       { nik: v.nik.trim(), name: v.name.trim(), birthDate: v.birthDate, sex: v.sex as 'L' | 'P', villageCode: v.villageCode.trim(), address: v.address.trim() },
       {
         onSuccess: (w) => {
-          setAdded((w as unknown as { startDate: string }).startDate);
+          setAdded(w.startDate);
           setV(empty);
         },
       },
