@@ -128,7 +128,7 @@ async function regencyCohort(browser: Browser, pageErrors: string[]) {
     niks.forEach((nik, i) => ws.addRow([nik, `Petugas ${i + 1} ${TAG}`, `${nik.slice(6, 8)}/${nik.slice(8, 10)}/19${nik.slice(10, 12)}`, 'L', '32.02.01.2002', 'Kp. Uji', 'KPPS', 'TPS 001']));
     const file = `${OUT}/kpps-${TAG}.xlsx`;
     await wb.xlsx.writeFile(file);
-    await page.getByLabel('Unggah daftar petugas (.xlsx/.csv)').setInputFiles(file);
+    await page.locator('section[aria-labelledby="ch-upload"] input[type=file]').setInputFiles(file);
     await page.getByText('2 baris siap disimpan, 0 ditolak.').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Simpan petugas' }).click();
     await page.getByText('Tersimpan: 2 petugas dilindungi.').waitFor({ timeout: 60_000 });
