@@ -18,6 +18,7 @@ const BENCHES: [name: string, file: string, args: string[]][] = [
   ['inpres', 'bench/inpres.ts', ['--smoke']],
   ['analyze', 'bench/analyze.ts', ['--smoke']],
   ['load', 'bench/load.ts', ['--smoke']],
+  ['jakon', 'bench/jakon.ts', ['--smoke']],
 ];
 
 process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

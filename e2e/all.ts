@@ -15,6 +15,7 @@ const SCRIPTS = [
   'official-import',
   'inpres',
   'claims',
+  'jakon',
 ];
 
 for (const name of SCRIPTS) {

@@ -51,6 +51,7 @@ import { homeRoutes } from './modules/home/routes.js';
 import { inpresRoutes } from './modules/inpres/routes.js';
 import { claimRoutes } from './modules/claims/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { projectRoutes } from './modules/projects/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -155,6 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     inpresRoutes(api, ctx);
     // claims and benefits (issue 17)
     claimRoutes(api, ctx);
+    // projects (Jakon) and election ad hoc cohorts (issue 18)
+    projectRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });

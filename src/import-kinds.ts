@@ -6,6 +6,16 @@ import { paymentImport } from './modules/funding/payments/statement-import.js';
 import { participationImport } from './modules/participation/import-kind.js';
 import { workerImport } from './modules/workers/import/kind.js';
 import { registrationImport } from './modules/workers/registrations/kind.js';
+import { cohortWorkerImport } from './modules/projects/cohort-import.js';
 
 /** Every kind of spreadsheet import the application accepts: app.ts gives each its routes, start-up recovers their jobs. */
-export const IMPORT_KINDS: readonly ImportKind[] = [workerImport, employerImport, registrationImport, participationImport, denominatorImport, umkImport, paymentImport];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  workerImport,
+  employerImport,
+  registrationImport,
+  participationImport,
+  denominatorImport,
+  umkImport,
+  paymentImport,
+  cohortWorkerImport,
+];

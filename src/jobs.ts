@@ -5,6 +5,7 @@ import { IMPORT_KINDS } from './import-kinds.js';
 import { sweepLapses } from './modules/funding/payments/lapse-sweep.js';
 import { cleanUpImports } from './modules/imports/cleanup.js';
 import { compactPersonCounts } from './modules/workers/queries.js';
+import { endExpiredEngagements } from './modules/projects/service.js';
 
 /**
  * Every background job the server runs, in one place. `server.ts` starts them after it listens;
@@ -34,6 +35,16 @@ export const JOBS: Job[] = [
     run: async (db, log) => {
       const r = await sweepLapses(db);
       if (r.lapsed + r.reactivated > 0) log.info(r, 'lapse sweep');
+    },
+  },
+  // Projects and election cohorts whose end date has passed (WIB) end with their enrolments, in one audited statement (issue 18).
+  {
+    name: 'project and cohort ending',
+    firstAfterMs: 30_000,
+    everyMs: 3600_000,
+    run: async (db, log) => {
+      const ended = await endExpiredEngagements(db, { id: null, username: 'system:ending' });
+      if (ended.length > 0) log.info({ ended: ended.length, enrolments: ended.reduce((s, e) => s + e.enrolments, 0) }, 'project and cohort ending');
     },
   },
   // Files and staged rows of finished imports (after a day) and abandoned ones (after 7 days); the job rows stay.

@@ -875,6 +875,116 @@ const CLAIM_CASES: Record<string, Case> = {
 };
 Object.assign(CASES, CLAIM_CASES);
 // ---- end claims ----
+// ---- projects and election cohorts (issue 18) ----
+/** one project (in a village) and one cohort per region the matrix touches, and per actor in its own region */
+const PROJECTS: Record<string, number> = {};
+const OWN_PROJECTS: Record<string, number> = {};
+const COHORTS: Record<string, number> = {};
+const OWN_COHORTS: Record<string, number> = {};
+const OWN_COHORT_JOBS: Record<string, number> = {};
+const REGION_COHORT_JOBS: Record<string, number> = {};
+const ownProgram = (a: Actor) => PROGRAMS[a.region === 'ID' ? '17' : a.region]!;
+const jakonToday = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+const projectBody = (villageCode: string, fundingProgramId: number | undefined) => ({
+  name: `Matrix Proyek ${uniq()}`,
+  villageCode,
+  contractValue: 150_000_000,
+  spkDate: '2025-01-02',
+  startDate: '2025-01-06',
+  endDate: '2030-12-31',
+  fundingProgramId: fundingProgramId ?? 1,
+});
+const cohortBody = (regionCode: string, fundingProgramId: number | undefined) => ({
+  name: `Matrix KPPS ${uniq()}`,
+  organiser: 'KPU',
+  regionCode,
+  startDate: '2025-01-01',
+  endDate: '2030-12-31',
+  fundingProgramId: fundingProgramId ?? 1,
+});
+const emptyCsv = () => {
+  const form = new FormData();
+  form.append('file', new Blob(['NIK;Nama\n']), 'kosong.csv');
+  return form as never;
+};
+const { [`POST /api/cohort-imports`]: _noOwnUpload, ...COHORT_IMPORT_CASES } = importCases('/api/cohort-imports', { read: 'worker:read', write: 'worker:write' }, OWN_COHORT_JOBS, REGION_COHORT_JOBS);
+const JAKON_CASES: Record<string, Case> = {
+  'POST /api/projects': {
+    permission: 'project:write',
+    own: (a) => ({ method: 'POST', url: '/api/projects', payload: projectBody(ownVillage(a), ownProgram(a)) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/projects', payload: projectBody(villageIn(region), PROGRAMS[region]) }),
+  },
+  'GET /api/projects': {
+    permission: 'project:read',
+    own: () => ({ url: '/api/projects?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/projects?region=${region}` }),
+    regionsIn: (b) => (b as { items: { villageCode: string }[] }).items.map((p) => p.villageCode),
+  },
+  'GET /api/projects/:id': { permission: 'project:read', own: (a) => ({ url: `/api/projects/${OWN_PROJECTS[a.username]}` }), foreign: (_a, r) => ({ url: `/api/projects/${PROJECTS[r]}` }) },
+  'POST /api/projects/:id/workers': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: `/api/projects/${OWN_PROJECTS[a.username]}/workers`, payload: workerBody(ownVillage(a)) }),
+    foreign: (_a, r) => ({ method: 'POST', url: `/api/projects/${PROJECTS[r]}/workers`, payload: workerBody(villageIn(r)) }),
+  },
+  'GET /api/projects/:id/workers': { permission: 'worker:read', own: (a) => ({ url: `/api/projects/${OWN_PROJECTS[a.username]}/workers` }), foreign: (_a, r) => ({ url: `/api/projects/${PROJECTS[r]}/workers` }) },
+  'POST /api/projects/:id/payments': {
+    permission: 'payment:write',
+    own: (a) => ({ method: 'POST', url: `/api/projects/${OWN_PROJECTS[a.username]}/payments`, payload: { amount: 1, paidOn: jakonToday } }),
+    foreign: (_a, r) => ({ method: 'POST', url: `/api/projects/${PROJECTS[r]}/payments`, payload: { amount: 1, paidOn: jakonToday } }),
+  },
+  'POST /api/projects/:id/extension': {
+    permission: 'project:write',
+    own: (a) => ({ method: 'POST', url: `/api/projects/${OWN_PROJECTS[a.username]}/extension`, payload: { endDate: `${2031 + ++seq}-01-01` } }),
+    foreign: (_a, r) => ({ method: 'POST', url: `/api/projects/${PROJECTS[r]}/extension`, payload: { endDate: '2099-01-01' } }),
+  },
+  'POST /api/cohorts': {
+    permission: 'project:write',
+    own: (a) => ({ method: 'POST', url: '/api/cohorts', payload: cohortBody(a.region === 'ID' ? '17' : a.region, ownProgram(a)) }),
+    foreign: (_a, region) => ({ method: 'POST', url: '/api/cohorts', payload: cohortBody(region, PROGRAMS[region]) }),
+  },
+  'GET /api/cohorts': {
+    permission: 'project:read',
+    own: () => ({ url: '/api/cohorts?pageSize=200' }),
+    foreign: (_a, region) => ({ url: `/api/cohorts?region=${region}` }),
+    regionsIn: (b) => (b as { items: { regionCode: string }[] }).items.map((c) => c.regionCode),
+  },
+  'GET /api/cohorts/:id': { permission: 'project:read', own: (a) => ({ url: `/api/cohorts/${OWN_COHORTS[a.username]}` }), foreign: (_a, r) => ({ url: `/api/cohorts/${COHORTS[r]}` }) },
+  'GET /api/cohorts/:id/workers': { permission: 'worker:read', own: (a) => ({ url: `/api/cohorts/${OWN_COHORTS[a.username]}/workers` }), foreign: (_a, r) => ({ url: `/api/cohorts/${COHORTS[r]}/workers` }) },
+  'POST /api/cohorts/:id/imports': {
+    permission: 'worker:write',
+    own: (a) => ({ method: 'POST', url: `/api/cohorts/${OWN_COHORTS[a.username]}/imports`, payload: emptyCsv() }),
+    foreign: (_a, r) => ({ method: 'POST', url: `/api/cohorts/${COHORTS[r]}/imports`, payload: emptyCsv() }),
+  },
+  'POST /api/cohorts/:id/extension': {
+    permission: 'project:write',
+    own: (a) => ({ method: 'POST', url: `/api/cohorts/${OWN_COHORTS[a.username]}/extension`, payload: { endDate: `${2031 + ++seq}-01-01` } }),
+    foreign: (_a, r) => ({ method: 'POST', url: `/api/cohorts/${COHORTS[r]}/extension`, payload: { endDate: '2099-01-01' } }),
+  },
+  ...COHORT_IMPORT_CASES,
+};
+Object.assign(CASES, JAKON_CASES);
+
+/** A project and a cohort stored directly, as fixtures (the routes under test create their own). */
+async function jakonFixtures(village: string, region: string, programRegion: string, tag: string) {
+  const programId = PROGRAMS[programRegion]!;
+  const project = await t.db
+    .insertInto('project')
+    .values({ name: `Matrix proyek ${tag}`, village_code: village, owner_type: 'village', executor: 'swakelola', contract_value: 100_000_000, spk_date: '2025-01-02', start_date: '2025-01-06', end_date: '2030-12-31', funding_program_id: programId, registration_deadline: '2025-01-22', jkk: 210_000, jkm: 30_000, created_by: 'matrix' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const cohort = await t.db
+    .insertInto('election_cohort')
+    .values({ name: `Matrix kohort ${tag}`, organiser: 'KPU', region_code: region, start_date: '2025-01-01', end_date: '2030-12-31', funding_program_id: programId, created_by: 'matrix' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const job = await t.db
+    .insertInto('import_job')
+    .values({ kind: 'cohort_workers', parent_id: cohort.id, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { project: project.id, cohort: cohort.id, job: job.id };
+}
+// ---- end projects ----
 
 function villageIn(region: string): string {
   return { '32': '32.13.28.2001', '32.13': '32.13.28.2001', '32.02.01.2002': '32.02.01.2002', '32.13.28': '32.13.28.2001' }[region] ?? region;
@@ -959,6 +1069,15 @@ describe('route × role × region matrix', () => {
         .values({ name: `CSR ${uniq()}`, payer_type: 'CSR', region_code: region, fiscal_year: 2025, budget: 1_000_000, quota: 10, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'matrix', document_path: doc, document_name: 'doc.pdf', document_type: 'application/pdf', document_size: 15 })
         .returning('id')
         .executeTakeFirstOrThrow()).id;
+    }
+    // projects and election cohorts (issue 18)
+    for (const key of Object.keys(places)) {
+      const f = await jakonFixtures(villageIn(key === '32.02' ? '32.02.01.2003' : key === '17' ? '17.01.01.2002' : key), key, key, key);
+      [PROJECTS[key], COHORTS[key], REGION_COHORT_JOBS[key]] = [f.project, f.cohort, f.job];
+    }
+    for (const a of ACTORS) {
+      const f = await jakonFixtures(ownVillage(a), a.region, a.region === 'ID' ? '17' : a.region, a.username);
+      [OWN_PROJECTS[a.username], OWN_COHORTS[a.username], OWN_COHORT_JOBS[a.username]] = [f.project, f.cohort, f.job];
     }
     for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   });

@@ -7,7 +7,7 @@ import type { Segment } from '../domain/worker.js';
  */
 export type RegionKind = 'desa' | 'kelurahan';
 export type ImportStatus = 'validating' | 'validated' | 'committing' | 'committed' | 'failed';
-export type ImportKindKey = 'workers' | 'employers' | 'registrations' | 'participation' | 'denominators' | 'umk' | 'payments';
+export type ImportKindKey = 'workers' | 'employers' | 'registrations' | 'participation' | 'denominators' | 'umk' | 'payments' | 'cohort_workers';
 export type ImportRowOutcome = 'valid' | 'rejected' | 'duplicate_in_file' | 'already_registered';
 /** a worker row may also name a second payer for a programme already funded */
 export type WorkerImportRowOutcome = ImportRowOutcome | 'double_funded';

@@ -5,6 +5,7 @@ import type { CaseStep } from "../domain/compliance-case.js";
 import type { ComplianceStatus, Finding, SizeClass } from "../domain/compliance.js";
 import type { PayerType } from "../domain/funding.js";
 import type { ActionStatus, AllocationSource, RegulationType, Requirement } from "../domain/inpres.js";
+import type { Executor, Organiser, OwnerType, ProjectBillKind } from "../domain/jakon.js";
 import type { Sex } from "../domain/nik.js";
 import type { Audience } from "../domain/outreach.js";
 import type { RateUnit } from "../domain/rates.js";
@@ -274,6 +275,22 @@ export interface DenominatorImportRow {
   year: number | null;
 }
 
+export interface ElectionCohort {
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  election: Generated<string>;
+  end_date: string;
+  ended_at: Timestamp | null;
+  funding_program_id: number;
+  id: Generated<number>;
+  name: string;
+  organiser: Organiser;
+  region_code: string;
+  stage: Generated<string>;
+  start_date: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface EmployedPopulation {
   formal: number | null;
   informal: number | null;
@@ -327,6 +344,8 @@ export interface EmployerImportRow {
 }
 
 export interface Enrolment {
+  adhoc_role: string | null;
+  cohort_id: number | null;
   created_at: Generated<Timestamp>;
   declared_income: number | null;
   end_date: string | null;
@@ -337,7 +356,9 @@ export interface Enrolment {
   import_id: number | null;
   kpj: string | null;
   person_id: number;
+  polling_station: string | null;
   programs: Program[];
+  project_id: number | null;
   segment: Segment;
   start_date: Generated<string>;
   status: Generated<EnrolmentStatus>;
@@ -390,6 +411,7 @@ export interface ImportJob {
   filename: string;
   id: Generated<number>;
   kind: Generated<ImportKindKey>;
+  parent_id: number | null;
   progress: Generated<number>;
   region_code: string;
   status: ImportStatus;
@@ -398,6 +420,7 @@ export interface ImportJob {
 
 export interface ImportRow {
   address: string | null;
+  adhoc_role: string | null;
   birth_date: string | null;
   declared_income: number | null;
   funding_program_id: number | null;
@@ -409,6 +432,7 @@ export interface ImportRow {
   occupation: string | null;
   outcome: WorkerImportRowOutcome;
   phone: string | null;
+  polling_station: string | null;
   problems: Json | null;
   programs: string[] | null;
   raw: Json | null;
@@ -439,6 +463,13 @@ export interface InpresMeeting {
   place: string;
   region_code: string;
   title: string;
+}
+
+export interface NationalHoliday {
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string>;
+  day: string;
+  name: string;
 }
 
 export interface OutreachEvent {
@@ -592,6 +623,55 @@ export interface PersonCount {
   status: string;
 }
 
+export interface Project {
+  contract_value: number;
+  contractor_name: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  end_date: string;
+  ended_at: Timestamp | null;
+  executor: Executor;
+  funding_program_id: number;
+  id: Generated<number>;
+  jkk: number;
+  jkm: number;
+  name: string;
+  owner_name: Generated<string>;
+  owner_type: OwnerType;
+  registered_on: string | null;
+  registration_deadline: string;
+  spk_date: string;
+  start_date: string;
+  updated_at: Generated<Timestamp>;
+  village_code: string;
+  wages_total: number | null;
+}
+
+export interface ProjectBill {
+  amount: number;
+  basis: Json;
+  covers_until: string;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  due_date: string;
+  id: Generated<number>;
+  jkk: number;
+  jkm: number;
+  kind: ProjectBillKind;
+  paid_amount: Generated<number>;
+  project_id: number;
+}
+
+export interface ProjectPayment {
+  amount: number;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  id: Generated<number>;
+  paid_on: string;
+  project_id: number;
+  reference: Generated<string>;
+}
+
 export interface RateConfig {
   created_at: Generated<Timestamp>;
   created_by: Generated<string>;
@@ -712,6 +792,7 @@ export interface DB {
   coverage_target: CoverageTarget;
   data_version: DataVersion;
   denominator_import_row: DenominatorImportRow;
+  election_cohort: ElectionCohort;
   employed_population: EmployedPopulation;
   employer: Employer;
   employer_import_row: EmployerImportRow;
@@ -722,6 +803,7 @@ export interface DB {
   import_row: ImportRow;
   inpres_action: InpresAction;
   inpres_meeting: InpresMeeting;
+  national_holiday: NationalHoliday;
   outreach_event: OutreachEvent;
   outreach_village: OutreachVillage;
   participation_import_row: ParticipationImportRow;
@@ -735,6 +817,9 @@ export interface DB {
   perisai_enrolment: PerisaiEnrolment;
   person: Person;
   person_count: PersonCount;
+  project: Project;
+  project_bill: ProjectBill;
+  project_payment: ProjectPayment;
   rate_config: RateConfig;
   region: Region;
   region_boundary: RegionBoundary;

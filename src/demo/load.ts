@@ -7,6 +7,7 @@ import { publicUser } from '../modules/users/service.js';
 // compliance (issue 6)
 import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
+import { loadDemoProjects } from './projects.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { loadDemoInpres } from './inpres.js';
@@ -82,6 +83,8 @@ export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: nu
   await loadDemoInpres(db, DEMO_ACTOR); // Inpres 2/2021 (issue 15)
   // claims (issue 17): a paid JKK death in Balingbing, an uncovered death, an injury in progress
   await loadDemoClaims(db, DEMO_ACTOR);
+  // projects and election cohorts (issue 18)
+  await loadDemoProjects(db, { id: null, username: 'system:demo-jakon' });
   return { funding, official };
 }
 

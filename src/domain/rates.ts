@@ -67,6 +67,7 @@ export const RATE_KEYS = [
   'BEN_SCHOLARSHIP_MIN_MONTHS',
   'BEN_JKK_DEATH_WAGE_MULTIPLE',
   'BPU_LAPSE_MONTHS',
+  'JAKON_REGISTRATION_WORKING_DAYS',
 ] as const;
 export type RateKey = (typeof RATE_KEYS)[number];
 
@@ -133,6 +134,7 @@ export const DEFAULT_RATES: readonly RateEntry[] = [
   r('BEN_SCHOLARSHIP_MIN_MONTHS', '2019-12-02', 36, 'count', 'PP 82/2019: beasiswa JKM setelah iuran minimal 3 tahun'),
   r('BEN_JKK_DEATH_WAGE_MULTIPLE', '2019-12-02', 48, 'count', 'PP 82/2019: santunan kematian JKK 48 × upah sebulan'),
   r('BPU_LAPSE_MONTHS', '2015-07-01', 3, 'count', 'kepesertaan BPU nonaktif setelah 3 bulan menunggak', true),
+  r('JAKON_REGISTRATION_WORKING_DAYS', '2021-02-01', 14, 'count', 'Permenaker 5/2021: pendaftaran proyek jasa konstruksi paling lambat 14 hari kerja setelah SPK', true),
 ];
 
 /** All entries, by key, sorted by effective date. */

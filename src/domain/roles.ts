@@ -66,6 +66,11 @@ export const PERMISSIONS = [
   'claim:read',
   /** record a claim (a death ends the enrolments), tick its checklist, move it and record the hand-over */
   'claim:write',
+  // projects and election cohorts (issue 18)
+  /** construction projects (Jakon) and election ad hoc cohorts: list and read */
+  'project:read',
+  /** register projects and cohorts, extend them */
+  'project:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -146,6 +151,17 @@ const CLAIMS_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/** Projects and election cohorts (issue 18): villages and regions register them; payments ride on payment:write. */
+const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: ['project:read'],
+  province_operator: ['project:read', 'project:write'],
+  regency_operator: ['project:read', 'project:write'],
+  village_operator: ['project:read', 'project:write'],
+  bpjs_branch: ['project:read'],
+  auditor: ['project:read'],
+  labour_inspector: ['project:read'],
+};
+
 /** Every capability's block, one per line (a new capability adds its line). */
 const GRANT_BLOCKS: readonly Record<Role, readonly Permission[]>[] = [
   BASE_GRANTS,
@@ -155,6 +171,7 @@ const GRANT_BLOCKS: readonly Record<Role, readonly Permission[]>[] = [
   PARTICIPATION_GRANTS,
   INPRES_GRANTS,
   CLAIMS_GRANTS,
+  PROJECT_GRANTS,
 ];
 
 const GRANTS = Object.fromEntries(

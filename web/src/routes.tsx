@@ -38,6 +38,10 @@ const InpresPage = lazy(() => import('./pages/inpres/inpres-page'));
 const ClaimListPage = lazy(() => import('./pages/claims/claim-list-page'));
 const ClaimFormPage = lazy(() => import('./pages/claims/claim-form-page'));
 const ClaimPage = lazy(() => import('./pages/claims/claim-page'));
+// projects and election ad hoc cohorts (issue 18)
+const ProjectsPage = lazy(() => import('./pages/projects/projects-page'));
+const ProjectPage = lazy(() => import('./pages/projects/project-page'));
+const CohortPage = lazy(() => import('./pages/projects/cohort-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -94,6 +98,10 @@ export function AppRoutes() {
           <Route path="pendanaan/impor-pembayaran/:id?" element={page(<ImportPage kind={PAYMENT_IMPORT} />)} />
           <Route path="perencanaan" element={page(<PlanningPage />)} />
           <Route path="tarif" element={page(<RatesPage />)} />
+          {/* projects and election ad hoc cohorts (issue 18) */}
+          <Route path="proyek" element={page(<ProjectsPage />)} />
+          <Route path="proyek/kohort/:id" element={page(<CohortPage />)} />
+          <Route path="proyek/:id" element={page(<ProjectPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

@@ -18,6 +18,11 @@ interface ImportKindParts {
   basePath: string;
   /** the synchronous upload route this kind replaced: it answers 308 to `basePath` (decision 99) */
   movedFrom?: string;
+  /**
+   * The upload belongs to a parent record (issue 18: POST /api/cohorts/{id}/imports): its capability
+   * registers that route and calls `startImport` with the parent's id; the machinery registers the other four.
+   */
+  uploadUnderParent?: boolean;
   /** what is imported, for summaries and file names: { id: 'pekerja', en: 'workers' } */
   label: { id: string; en: string };
   permissions: { read: Permission; write: Permission };

@@ -13,10 +13,19 @@ export const importJobScope = (kind: ImportKind): EntityScope => ({
     ),
 });
 
-export async function insertJob(db: Db, job: { kind: ImportKind['key']; filename: string; filePath: string; regionCode: string; userId: number; username: string }) {
+export async function insertJob(db: Db, job: { kind: ImportKind['key']; filename: string; filePath: string; regionCode: string; userId: number; username: string; parentId?: number }) {
   const row = await db
     .insertInto('import_job')
-    .values({ kind: job.kind, filename: job.filename, file_path: job.filePath, status: 'validating', region_code: job.regionCode, created_by: job.userId, created_by_username: job.username })
+    .values({
+      kind: job.kind,
+      filename: job.filename,
+      file_path: job.filePath,
+      status: 'validating',
+      region_code: job.regionCode,
+      created_by: job.userId,
+      created_by_username: job.username,
+      parent_id: job.parentId ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

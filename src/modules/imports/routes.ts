@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../access/rules.js';
 import { userOf } from '../../access/plugin.js';
@@ -29,6 +29,9 @@ const uploadSpec = (maxBytes: number): UploadSpec<'xlsx' | 'csv'> => {
   };
 };
 
+/** An import file received as every kind receives it (also for uploads under a parent record). */
+export const receiveImportFile = (req: FastifyRequest, config: Config) => receiveUpload(req, join(config.dataDir, 'uploads'), uploadSpec(config.uploadMaxBytes));
+
 /** The same six routes for every import kind, under its basePath (workers: /api/imports); app.ts lists the kinds. */
 export function importRoutes(app: FastifyInstance, deps: { db: Db; config: Config; kinds: readonly ImportKind[] }) {
   for (const kind of deps.kinds) kindRoutes(app, deps, kind);
@@ -53,11 +56,13 @@ function kindRoutes(app: FastifyInstance, { db, config }: { db: Db; config: Conf
     consumes: ['multipart/form-data'],
     response: { 202: uploadedSchema },
   };
-  r.post(base, { config: { access: { permission: write } }, schema: uploadSchema }, async (req, reply) => {
-    const file = await receiveUpload(req, join(config.dataDir, 'uploads'), uploadSpec(config.uploadMaxBytes));
-    const view = await startImport(db, userOf(req), kind, file);
-    return reply.code(202).send({ id: view.id });
-  });
+  if (!kind.uploadUnderParent) {
+    r.post(base, { config: { access: { permission: write } }, schema: uploadSchema }, async (req, reply) => {
+      const file = await receiveImportFile(req, config);
+      const view = await startImport(db, userOf(req), kind, file);
+      return reply.code(202).send({ id: view.id });
+    });
+  }
 
   if (kind.movedFrom) {
     // The old synchronous upload: the same request, re-sent by the client to the job flow (decision 99).

@@ -26,8 +26,8 @@ const live = new Map<number, ImportJob>();
 export const present = ({ regionCode: _r, kind: _k, ...view }: ImportJob): ImportView => view;
 
 /** Registers an uploaded file as a job and validates it in the background. */
-export async function startImport(db: Db, user: SessionUser, kind: ImportKind, file: { path: string; filename: string; ext: 'xlsx' | 'csv' }) {
-  const id = await insertJob(db, { kind: kind.key, filename: file.filename, filePath: file.path, regionCode: user.regionCode, userId: user.id, username: user.username });
+export async function startImport(db: Db, user: SessionUser, kind: ImportKind, file: { path: string; filename: string; ext: 'xlsx' | 'csv' }, parentId?: number) {
+  const id = await insertJob(db, { kind: kind.key, filename: file.filename, filePath: file.path, regionCode: user.regionCode, userId: user.id, username: user.username, parentId });
   const job: ImportJob = { id, kind: kind.key, filename: file.filename, status: 'validating', progress: 0, counts: {}, regionCode: user.regionCode };
   live.set(id, job);
   void validate(db, kind, job, file)

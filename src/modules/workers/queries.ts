@@ -219,7 +219,17 @@ export function insertPerson(tx: Tx, nik: string, input: NewWorker) {
 
 type EnrolmentInput = NonNullable<NewWorker['enrolment']>;
 
-export function insertEnrolment(tx: Tx, personId: number, villageCode: string, e: EnrolmentInput, program: { id: number; name: string } | undefined) {
+/** Protection for a project or an election cohort (issue 18): dated, active from the start, with what it belongs to. */
+export interface Engagement {
+  startDate: string;
+  endDate: string;
+  projectId?: number;
+  cohortId?: number;
+  adhocRole?: string | null;
+  pollingStation?: string | null;
+}
+
+export function insertEnrolment(tx: Tx, personId: number, villageCode: string, e: EnrolmentInput, program: { id: number; name: string } | undefined, engagement?: Engagement) {
   return tx
     .insertInto('enrolment')
     .values({
@@ -231,6 +241,17 @@ export function insertEnrolment(tx: Tx, personId: number, villageCode: string, e
       funding_source: e.fundingSource?.trim() || program?.name || '',
       funding_program_id: program?.id ?? null,
       village_code: villageCode,
+      ...(engagement
+        ? {
+            status: 'active' as const,
+            start_date: engagement.startDate,
+            end_date: engagement.endDate,
+            project_id: engagement.projectId ?? null,
+            cohort_id: engagement.cohortId ?? null,
+            adhoc_role: engagement.adhocRole ?? null,
+            polling_station: engagement.pollingStation ?? null,
+          }
+        : {}),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

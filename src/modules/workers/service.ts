@@ -80,7 +80,13 @@ export async function createWorker(db: Db, user: SessionUser, input: NewWorker):
 async function enrol(tx: Tx, user: SessionUser, personId: number, villageCode: string, e: NonNullable<NewWorker['enrolment']>) {
   // funding (issue 4): a referenced payer must fit the village and segment, and have room (quota, budget)
   const program = e.fundingProgramId ? await checkProgramForEnrolment(tx, user, { fundingProgramId: e.fundingProgramId, segment: e.segment, villageCode, confirmOverCapacity: e.confirmOverCapacity }) : undefined;
-  const taken = await coversFor(tx, personId, e.programs);
+  await refuseDoubleFunding(tx, personId, e.programs);
+  return insertEnrolment(tx, personId, villageCode, e, program);
+}
+
+/** The registry's double-funding rule: a person holds each programme through one open enrolment only (409 DOUBLE_FUNDED). */
+export async function refuseDoubleFunding(tx: Tx, personId: number, programs: string[]): Promise<void> {
+  const taken = await coversFor(tx, personId, programs);
   if (taken.length) {
     const payers = [...new Set(taken.map((c) => c.funding_source || '—'))].join(', ');
     throw new AppError(
@@ -93,7 +99,26 @@ async function enrol(tx: Tx, user: SessionUser, personId: number, villageCode: s
       'body.enrolment.programs',
     );
   }
-  return insertEnrolment(tx, personId, villageCode, e, program);
+}
+
+/**
+ * The registry's rules for a worker listed on a project or cohort (issue 18): the same checks as the
+ * single-entry form (NIK, birth date and sex against it, village); an existing person (same NIK) is reused
+ * when they live in the caller's region, else 409 PERSON_EXISTS as for POST /api/workers.
+ */
+export async function checkedPerson(db: Db, input: Omit<NewWorker, 'enrolment'>): Promise<{ nik: string; warnings: Issue[] }> {
+  const check = checkWorker(input, await regionIndex(db));
+  if (check.errors.length) rejectInvalid(check.errors);
+  return { nik: check.nik!, warnings: check.warnings.map((w) => toIssue(w)) };
+}
+
+export async function personForEnrolment(tx: Tx, user: SessionUser, nik: string, input: Omit<NewWorker, 'enrolment'>) {
+  const existing = await findPersonByNik(tx, nik);
+  if (!existing) return { person: await insertPerson(tx, nik, { ...input, enrolment: undefined }), created: true };
+  if (!inSubtree(user.regionCode, existing.village_code)) {
+    throw new AppError(409, 'PERSON_EXISTS', { id: `NIK ${maskNik(nik)} sudah terdaftar di wilayah lain.`, en: `NIK ${maskNik(nik)} is already registered in another region.` }, 'body.nik');
+  }
+  return { person: existing, created: false };
 }
 
 /**

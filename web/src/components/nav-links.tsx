@@ -45,6 +45,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
         ]
       : []),
     { to: '/simulasi', current: under('/simulasi'), icon: <CheckIcon />, label: t('funding.nav.calculator') },
+    // projects and election ad hoc cohorts (issue 18)
+    ...(can('project:read') ? [{ to: '/proyek', current: under('/proyek'), icon: <FileIcon />, label: t('projects.nav') }] : []),
     // compliance (issue 6)
     ...(can('employer:read') ? [{ to: '/kepatuhan', current: under('/kepatuhan'), icon: <CheckIcon />, label: t('nav.compliance') }] : []),
     { to: '/sosialisasi', current: under('/sosialisasi'), icon: <GlobeIcon />, label: t('nav.outreach') },

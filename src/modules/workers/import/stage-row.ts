@@ -22,6 +22,9 @@ export interface StagedWorker extends StagedRow {
   declaredIncome: number | null;
   fundingSource: string;
   fundingProgramId: number | null;
+  /** election cohort rows (issue 18): the ad hoc role and polling station */
+  adhocRole?: string | null;
+  pollingStation?: string | null;
 }
 
 /** What a row is checked against: the regions, and the active funding programmes a payer may name. */

@@ -15,24 +15,26 @@ export async function insertStagedRows(db: Db, importId: number, rows: StagedWor
   const col = <T>(f: (r: StagedWorker) => T) => rows.map(f);
   await sql`
     INSERT INTO import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
-                            phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id)
+                            phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id,
+                            adhoc_role, polling_station)
     SELECT ${importId}, t.row_number, t.raw::jsonb, t.outcome, t.problems::jsonb, t.nik, t.name, t.birth_date::date, t.sex, t.village_code,
            t.address, t.phone, t.occupation, t.segment, t.group_code,
            CASE WHEN t.programs IS NULL THEN NULL ELSE string_to_array(t.programs, ',') END, t.declared_income, t.funding_source,
-           t.funding_program_id
+           t.funding_program_id, t.adhoc_role, t.polling_station
     FROM unnest(${col((r) => r.rowNumber)}::int[], ${col((r) => (r.outcome === 'valid' ? null : JSON.stringify(r.raw)))}::text[], ${col((r) => r.outcome)}::text[],
                 ${col((r) => (r.problems.length ? JSON.stringify(r.problems) : null))}::text[], ${col((r) => r.nik)}::text[],
                 ${col((r) => r.name)}::text[], ${col((r) => r.birthDate)}::text[], ${col((r) => r.sex)}::text[],
                 ${col((r) => r.villageCode)}::text[], ${col((r) => r.address)}::text[], ${col((r) => r.phone)}::text[],
                 ${col((r) => r.occupation)}::text[], ${col((r) => r.segment)}::text[], ${col((r) => r.group)}::text[],
                 ${col((r) => (r.programs ? r.programs.join(',') : null))}::text[], ${col((r) => r.declaredIncome)}::bigint[],
-                ${col((r) => r.fundingSource)}::text[], ${col((r) => r.fundingProgramId)}::bigint[])
+                ${col((r) => r.fundingSource)}::text[], ${col((r) => r.fundingProgramId)}::bigint[],
+                ${col((r) => r.adhocRole ?? null)}::text[], ${col((r) => r.pollingStation ?? null)}::text[])
       AS t(row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address, phone, occupation, segment,
-           group_code, programs, declared_income, funding_source, funding_program_id)`.execute(db);
+           group_code, programs, declared_income, funding_source, funding_program_id, adhoc_role, polling_station)`.execute(db);
 }
 
 const COPY_STAGED = `COPY import_row (import_id, row_number, raw, outcome, problems, nik, name, birth_date, sex, village_code, address,
-  phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id) FROM STDIN`;
+  phone, occupation, segment, group_code, programs, declared_income, funding_source, funding_program_id, adhoc_role, polling_station) FROM STDIN`;
 
 /** An array literal's element, quoted, for text[] in COPY text format (then escaped as a field). */
 const arrayLiteral = (items: string[]) => `{${items.map((i) => `"${i.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
@@ -49,7 +51,7 @@ function* copyLines(importId: number, rows: StagedWorker[]): Generator<string> {
       r.phone,
     )}\t${copyText(r.occupation)}\t${copyText(r.segment)}\t${copyText(r.group)}\t${r.programs ? copyText(arrayLiteral(r.programs)) : '\\N'}\t${copyText(
       r.declaredIncome,
-    )}\t${copyText(r.fundingSource)}\t${copyText(r.fundingProgramId)}\n`;
+    )}\t${copyText(r.fundingSource)}\t${copyText(r.fundingProgramId)}\t${copyText(r.adhocRole ?? null)}\t${copyText(r.pollingStation ?? null)}\n`;
     if (i % 1000 === 999) {
       yield chunk;
       chunk = '';

@@ -10,6 +10,7 @@ import { participation } from './participation';
 import { home } from './home';
 import { inpres } from './inpres';
 import { claims } from './claims';
+import { projects } from './projects';
 
 /** English UI text, one file per capability; same keys as ../id. */
 export const en: Messages = {
@@ -24,4 +25,5 @@ export const en: Messages = {
   ...home,
   ...inpres,
   ...claims,
+  ...projects,
 };

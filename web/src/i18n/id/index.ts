@@ -13,6 +13,7 @@ import { participation } from './participation';
 import { home } from './home';
 import { inpres } from './inpres';
 import { claims } from './claims';
+import { projects } from './projects';
 
 export const id = {
   ...common,
@@ -26,7 +27,9 @@ export const id = {
   ...home,
   ...inpres,
   ...claims,
+  ...projects,
 } as const;
+
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */
