@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   'participation:write',
   /** create, list and revoke the API tokens BPJS TK's systems push with */
   'token:manage',
+  // DTSEN targeting (issue 16): the socio-economic data is sensitive personal data (UU 27/2022)
+  /** see DTSEN candidates of one's region: the priority list, its export, the extract imports */
+  'dtsen:read',
+  /** import DTSEN extracts and enrol candidates in bulk into a funding programme */
+  'dtsen:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,8 +117,25 @@ const PARTICIPATION_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: [],
 };
 
+/**
+ * DTSEN targeting (issue 16, decision 89): only the regional payers who choose and fund candidates see
+ * them; national, audit, BPJS branch and inspectors see the counts on the coverage page only.
+ */
+const DTSEN_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: [],
+  province_operator: ['dtsen:read', 'dtsen:write'],
+  regency_operator: ['dtsen:read', 'dtsen:write'],
+  village_operator: ['dtsen:read', 'dtsen:write'],
+  bpjs_branch: [],
+  auditor: [],
+  labour_inspector: [],
+};
+
 const GRANTS = Object.fromEntries(
-  ROLES.map((role) => [role, [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role]]]),
+  ROLES.map((role) => [
+    role,
+    [...BASE_GRANTS[role], ...FUNDING_GRANTS[role], ...COMPLIANCE_GRANTS[role], ...COVERAGE_GRANTS[role], ...PARTICIPATION_GRANTS[role], ...DTSEN_GRANTS[role]],
+  ]),
 ) as unknown as Record<Role, readonly Permission[]>;
 
 /** What an API token may be granted (api_token.scopes); each is also the permission a signed-in user needs for the same act. */
