@@ -50,6 +50,7 @@ import { boundaryRoutes } from './modules/boundaries/routes.js';
 import { participationRoutes } from './modules/participation/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
+import { targetingRoutes } from './modules/targeting/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     participationRoutes(api, ctx);
     // role home pages (issue 14)
     homeRoutes(api, ctx);
+    // DTSEN targeting (issue 16)
+    targetingRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });
