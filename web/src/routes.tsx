@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { EMPLOYER_IMPORT, PARTICIPATION_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
+import { DTSEN_IMPORT, EMPLOYER_IMPORT, PARTICIPATION_IMPORT, REGISTRATION_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -32,6 +32,8 @@ const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
+// DTSEN targeting (issue 16)
+const TargetingPage = lazy(() => import('./pages/targeting/targeting-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -74,6 +76,9 @@ export function AppRoutes() {
           {/* official participation data (issue 11) */}
           <Route path="data-resmi/impor/:id?" element={page(<ImportPage kind={PARTICIPATION_IMPORT} />)} />
           <Route path="data-resmi/token" element={page(<TokensPage />)} />
+          {/* DTSEN targeting (issue 16) */}
+          <Route path="dtsen/impor/:id?" element={page(<ImportPage kind={DTSEN_IMPORT} />)} />
+          <Route path="dtsen/:code?" element={page(<TargetingPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />

@@ -52,6 +52,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     // official participation data (issue 11)
     ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
+    // DTSEN targeting (issue 16)
+    ...(can('dtsen:read') ? [{ to: '/dtsen', current: under('/dtsen'), icon: <UsersIcon />, label: t('targeting.nav') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

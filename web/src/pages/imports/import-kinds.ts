@@ -11,14 +11,16 @@ export interface ImportKindUi {
   pagePath: string;
   /** what the user needs to import this kind (as the server's import routes check) */
   writePermission: Permission;
-  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title' | 'imports.participation.title';
-  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro' | 'imports.participation.intro';
-  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint' | 'imports.participation.templateHint';
+  titleKey: 'imports.title' | 'imports.employers.title' | 'imports.registrations.title' | 'imports.participation.title' | 'targeting.import.title';
+  introKey: 'imports.intro' | 'imports.employers.intro' | 'imports.registrations.intro' | 'imports.participation.intro' | 'targeting.import.intro';
+  hintKey: 'imports.templateHint' | 'imports.employers.templateHint' | 'imports.registrations.templateHint' | 'imports.participation.templateHint' | 'targeting.import.templateHint';
   listPath: string;
-  listKey: 'imports.toList' | 'imports.employers.toList' | 'imports.participation.toList';
+  listKey: 'imports.toList' | 'imports.employers.toList' | 'imports.participation.toList' | 'targeting.import.toList';
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
   /** the preview's count cards: outcomes this kind can have */
   cards: CountCard[];
+  /** "already registered" rows are saved too (linked to the person), not left out (DTSEN, issue 16) */
+  registeredAreSaved?: boolean;
 }
 
 export type CountKey = 'total' | 'valid' | 'rejected' | 'duplicateInFile' | 'alreadyRegistered' | 'doubleFunded' | 'replacing';
@@ -81,4 +83,19 @@ export const PARTICIPATION_IMPORT: ImportKindUi = {
   listKey: 'imports.participation.toList',
   committedText: (t, c, lang) => t('imports.participation.committedText', { accepted: formatNumber(c?.accepted ?? 0, lang), replaced: formatNumber(c?.replaced ?? 0, lang) }),
   cards: [{ key: 'total' }, { key: 'valid', tone: 'good' }, { key: 'rejected', tone: 'bad' }, { key: 'duplicateInFile', tone: 'warn' }, { key: 'replacing' }],
+};
+
+/** A DTSEN extract (issue 16): rows become candidates; registered NIKs are linked, not refused. */
+export const DTSEN_IMPORT: ImportKindUi = {
+  apiBase: '/api/dtsen-imports',
+  pagePath: '/dtsen/impor',
+  writePermission: 'dtsen:write',
+  titleKey: 'targeting.import.title',
+  introKey: 'targeting.import.intro',
+  hintKey: 'targeting.import.templateHint',
+  listPath: '/dtsen',
+  listKey: 'targeting.import.toList',
+  committedText: (t, c, lang) => t('targeting.import.committedText', { n: formatNumber(c?.candidates ?? 0, lang) }),
+  cards: BASE_CARDS,
+  registeredAreSaved: true,
 };

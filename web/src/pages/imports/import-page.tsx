@@ -34,8 +34,8 @@ function formatBytes(n: number): string {
 }
 
 /** Rows of the file that were not saved (rejected, duplicates, already registered, double funded). */
-function notSavedOf(c: ImportCounts): number {
-  return (c.rejected ?? 0) + (c.duplicateInFile ?? 0) + (c.alreadyRegistered ?? 0) + (c.doubleFunded ?? 0);
+function notSavedOf(c: ImportCounts, registeredAreSaved = false): number {
+  return (c.rejected ?? 0) + (c.duplicateInFile ?? 0) + (registeredAreSaved ? 0 : (c.alreadyRegistered ?? 0)) + (c.doubleFunded ?? 0);
 }
 
 /**
@@ -254,7 +254,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
           text={
             <>
               {kind.committedText(t, v.committed, lang)}
-              {notSavedOf(v.counts) > 0 && (
+              {notSavedOf(v.counts, kind.registeredAreSaved) > 0 && (
                 <>
                   <br />
                   <a href={importReportUrl(kind.apiBase, v.id)} download className="imp-report" data-testid="import-not-saved">
@@ -296,6 +296,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
       cards={kind.cards}
       reportUrl={importReportUrl(kind.apiBase, v.id)}
       again={again}
+      registeredAreSaved={kind.registeredAreSaved}
     />
   );
 }
@@ -310,6 +311,7 @@ function Preview({
   cards,
   reportUrl,
   again,
+  registeredAreSaved,
 }: {
   v: ImportView;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -320,13 +322,14 @@ function Preview({
   cards: CountCard[];
   reportUrl: string;
   again: ReactNode;
+  registeredAreSaved?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const c = v.counts;
   const n = (k: keyof Omit<ImportCounts, 'rejectedByReason' | 'fundingPrograms'>) => c[k] ?? 0;
   const valid = n('valid');
-  const notImported = n('rejected') + n('duplicateInFile') + n('alreadyRegistered') + n('doubleFunded');
+  const notImported = notSavedOf(c, registeredAreSaved);
   const reasons = Object.entries(c.rejectedByReason ?? {}).sort((a, b) => b[1] - a[1]);
 
   return (
