@@ -12,6 +12,7 @@ import { Skeleton } from '../../components/skeleton';
 import { currentLang } from '../../i18n';
 import { displayRegionName } from '../../lib/region-name';
 import { useCan } from '../../lib/use-can';
+import { DtsenGap } from './dtsen-gap';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSearchFilters } from '../../lib/use-search-filters';
 import { useUser } from '../../lib/use-user';
@@ -125,6 +126,7 @@ export default function CoveragePage() {
       </p>
 
       <Indicators c={c} lang={lang} />
+      <DtsenGap code={c.region.code} lang={lang} />
 
       <section className="coverage-panel">
         <h2>{t('coverage.trend')}</h2>
