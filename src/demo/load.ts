@@ -9,6 +9,7 @@ import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
+import { loadDemoDtsen } from './dtsen.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -74,10 +75,14 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
  * denominators and targets (issue 11). Each part adds only what is missing, so a demo database from
  * before either of them gets it the first time it starts.
  */
-export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
+export async function keepDemoCurrent(
+  db: Db,
+): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number }; dtsen: { candidates: number } }> {
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
-  return { funding, official };
+  // DTSEN targeting (issue 16): the synthetic extract of the seed regencies
+  const dtsen = await loadDemoDtsen(db, DEMO_ACTOR);
+  return { funding, official, dtsen };
 }
 
 /** Demo people, their enrolments, covers and first status, set-based; people already present are kept. */
