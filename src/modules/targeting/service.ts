@@ -313,3 +313,9 @@ export async function getTargetingJob(db: Db, id: number): Promise<TargetingJobV
     ...(j.error ? { error: j.error as TargetingJobView['error'] } : {}),
   };
 }
+
+/** At start-up: a bulk enrolment cut short was rolled back by the database; its job says so (run it again). */
+export async function failInterruptedEnrolments(db: Db): Promise<void> {
+  const error = { code: 'TARGETING_INTERRUPTED', message: 'Pendaftaran terputus karena server dimulai ulang; tidak ada yang tersimpan. Jalankan lagi.', messageEn: 'The enrolment was interrupted by a server restart; nothing was saved. Run it again.' };
+  await db.updateTable('targeting_job').set({ status: 'failed', error: JSON.stringify(error), updated_at: new Date() }).where('status', '=', 'running').execute();
+}
