@@ -3,7 +3,6 @@ import type { EntityScope } from '../../access/rules.js';
 import { inRegionSql } from '../../access/subtree.js';
 import type { Db } from '../../db/client.js';
 import type { Tx } from '../../db/tx.js';
-import { NATIONAL } from '../../domain/region-code.js';
 import type { CandidateState } from '../../domain/targeting.js';
 
 /** A candidate lives in their village (never shown to another region). */
@@ -61,13 +60,15 @@ export async function countByDecile(db: Db | Tx, f: CandidateFilter): Promise<{ 
   return rows.map((r) => ({ decile: Number(r.decile), count: Number(r.n) }));
 }
 
-/** The same counts per child region (districts of a regency, villages of a district), with names. */
+/**
+ * The same counts per child region (districts of a regency, villages of a district), with names: the
+ * children's own count rows by key (a few thousand per child at most), never the subtree's village rows.
+ */
 export async function countByArea(db: Db | Tx, f: CandidateFilter): Promise<{ code: string; name: string; count: number }[]> {
   if (f.region.length === 13) return [];
-  const childLength = f.region === NATIONAL ? 2 : f.region.length === 2 ? 5 : f.region.length === 5 ? 8 : 13;
   const { rows } = await sql<{ code: string; name: string; n: string | number }>`
-    SELECT k.region_code AS code, r.name, sum(k.n) AS n FROM dtsen_count k JOIN region r ON r.code = k.region_code
-    WHERE ${inRegionSql('k.region_code', f.region)} AND length(k.region_code) = ${childLength} AND k.state IN (${sql.join(f.states)})
+    SELECT r.code, r.name, sum(k.n) AS n FROM region r JOIN dtsen_count k ON k.region_code = r.code
+    WHERE r.parent_code = ${f.region} AND k.state IN (${sql.join(f.states)})
       AND k.decile BETWEEN ${f.minDecile} AND ${f.maxDecile} AND k.birth_year BETWEEN ${f.birthYearFrom} AND ${f.birthYearTo}
     GROUP BY 1, 2 HAVING sum(k.n) <> 0 ORDER BY 1`.execute(db);
   return rows.map((r) => ({ code: r.code, name: r.name, count: Number(r.n) }));
