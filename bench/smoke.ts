@@ -17,6 +17,7 @@ const BENCHES: [name: string, file: string, args: string[]][] = [
   ['registry', 'bench/registry.ts', ['--smoke']],
   ['inpres', 'bench/inpres.ts', ['--smoke']],
   ['analyze', 'bench/analyze.ts', ['--smoke']],
+  ['targeting', 'bench/targeting.ts', ['--smoke']],
   ['load', 'bench/load.ts', ['--smoke']],
   ['jakon', 'bench/jakon.ts', ['--smoke']],
 ];

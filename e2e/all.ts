@@ -16,6 +16,7 @@ const SCRIPTS = [
   'inpres',
   'claims',
   'jakon',
+  'dtsen',
 ];
 
 for (const name of SCRIPTS) {

@@ -51,6 +51,10 @@ const UNIONS: [from: string, type: string, columns: string[]][] = [
   ['./column-types.js', 'ProgramStatus', ['funding_program.status']],
   ['./column-types.js', 'PaymentSource', ['payment.source']],
   ['./column-types.js', 'RollupDim', ['coverage_rollup.dim']],
+  ['../domain/nik.js', 'Sex', ['dtsen_candidate.sex']],
+  ['../domain/targeting.js', 'CandidateState', ['dtsen_candidate.state']],
+  ['../domain/targeting.js', 'TargetingJobStatus', ['targeting_job.status']],
+  ['./column-types.js', 'DtsenImportRowOutcome', ['dtsen_import_row.outcome']],
 ];
 
 /** jsonb columns whose shape the app owns: read parsed, written as JSON text (pg sends a JS array as a SQL array). */

@@ -52,6 +52,7 @@ import { inpresRoutes } from './modules/inpres/routes.js';
 import { claimRoutes } from './modules/claims/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
+import { targetingRoutes } from './modules/targeting/routes.js';
 
 export interface AppDeps {
   db: Db;
@@ -158,6 +159,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     claimRoutes(api, ctx);
     // projects (Jakon) and election ad hoc cohorts (issue 18)
     projectRoutes(api, ctx);
+    // DTSEN targeting (issue 16)
+    targetingRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });

@@ -7,6 +7,7 @@ import { participationImport } from './modules/participation/import-kind.js';
 import { workerImport } from './modules/workers/import/kind.js';
 import { registrationImport } from './modules/workers/registrations/kind.js';
 import { cohortWorkerImport } from './modules/projects/cohort-import.js';
+import { dtsenImport } from './modules/targeting/import-kind.js';
 
 /** Every kind of spreadsheet import the application accepts: app.ts gives each its routes, start-up recovers their jobs. */
 export const IMPORT_KINDS: readonly ImportKind[] = [
@@ -18,4 +19,5 @@ export const IMPORT_KINDS: readonly ImportKind[] = [
   umkImport,
   paymentImport,
   cohortWorkerImport,
+  dtsenImport,
 ];

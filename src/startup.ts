@@ -4,6 +4,7 @@ import { DEFAULT_SEED, DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo/generate.js';
 import { keepDemoCurrent, loadDemo } from './demo/load.js';
 import { IMPORT_KINDS } from './import-kinds.js';
 import { recoverInterruptedImports } from './modules/imports/service.js';
+import { failInterruptedEnrolments } from './modules/targeting/service.js';
 import { loadRegions, regionsLoaded } from './modules/regions/load.js';
 import type { DbHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -14,6 +15,7 @@ export async function prepareDatabase(h: DbHandle, config: Config, log: FastifyB
   const applied = await migrate(h);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await recoverInterruptedImports(h.db, IMPORT_KINDS);
+  await failInterruptedEnrolments(h.db);
   if ((await regionsLoaded(h.db)) === 0) {
     const { counts, ms } = await loadRegions(h.db);
     log.info({ counts, ms }, 'region reference data loaded (idn-area-data, ODbL)');

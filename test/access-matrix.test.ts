@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseStep } from '../src/domain/compliance-case.js';
 import { inSubtree, isAncestor } from '../src/domain/region-code.js';
 import { can, type Permission, type Role } from '../src/domain/roles.js';
+import type { ImportKindKey } from '../src/db/column-types.js';
 import ExcelJS from 'exceljs';
 import { injectAs, login, type Session, useTestApp } from './app.js';
 import { importRoutes, workbook } from './imports.js';
@@ -75,6 +76,14 @@ const OWN_UMK_JOBS: Record<string, number> = {};
 const REGION_UMK_JOBS: Record<string, number> = {};
 const OWN_PAYMENT_JOBS: Record<string, number> = {};
 const REGION_PAYMENT_JOBS: Record<string, number> = {};
+/** DTSEN targeting (issue 16): extract imports, a candidate and an enrolment programme per region, bulk enrolment jobs */
+const OWN_DTSEN_JOBS: Record<string, number> = {};
+const REGION_DTSEN_JOBS: Record<string, number> = {};
+const OWN_CANDIDATES: Record<string, number> = {};
+const REGION_CANDIDATES: Record<string, number> = {};
+const DTSEN_PROGRAMS: Record<string, number> = {};
+const TARGETING_JOBS: Record<string, number> = {};
+const ownRegion = (a: Actor) => (a.region === 'ID' ? '32.02' : a.region);
 /** an API token for the national monitor to revoke (issue 11) */
 let MATRIX_TOKEN = 0;
 
@@ -233,6 +242,42 @@ const CASES: Record<string, Case> = {
   ...importCases('/api/denominator-imports', { read: 'denominator:write', write: 'denominator:write' }, OWN_DENOMINATOR_JOBS, REGION_DENOMINATOR_JOBS),
   ...importCases('/api/umk-imports', { read: 'umk:write', write: 'umk:write' }, OWN_UMK_JOBS, REGION_UMK_JOBS),
   ...importCases('/api/payment-imports', { read: 'payment:write', write: 'payment:write' }, OWN_PAYMENT_JOBS, REGION_PAYMENT_JOBS),
+  // DTSEN targeting (issue 16)
+  ...importCases('/api/dtsen-imports', { read: 'dtsen:read', write: 'dtsen:write' }, OWN_DTSEN_JOBS, REGION_DTSEN_JOBS),
+  'GET /api/targeting/:regionCode': {
+    permission: 'dtsen:read',
+    own: (a) => ({ url: `/api/targeting/${ownRegion(a)}?maxDecile=10&minAge=0&maxAge=120&fundedElsewhere=include` }),
+    foreign: (_a, region) => ({ url: `/api/targeting/${region}` }),
+    regionsIn: (b) => {
+      const l = b as { items: { villageCode: string }[]; byArea: { code: string }[] };
+      return [...l.items.map((i) => i.villageCode), ...l.byArea.map((x) => x.code)];
+    },
+  },
+  'GET /api/targeting/:regionCode/export.xlsx': {
+    permission: 'dtsen:read',
+    own: (a) => ({ url: `/api/targeting/${ownRegion(a)}/export.xlsx` }),
+    foreign: (_a, region) => ({ url: `/api/targeting/${region}/export.xlsx` }),
+  },
+  'GET /api/targeting/:regionCode/coverage': {
+    permission: 'coverage:read',
+    own: (a) => ({ url: `/api/targeting/${a.region}/coverage` }),
+    foreign: (_a, region) => ({ url: `/api/targeting/${region}/coverage` }),
+  },
+  'POST /api/targeting/:regionCode/enrol': {
+    permission: 'dtsen:write',
+    own: (a) => ({ method: 'POST', url: `/api/targeting/${ownRegion(a)}/enrol`, payload: { fundingProgramId: DTSEN_PROGRAMS[ownRegion(a)], candidateIds: [OWN_CANDIDATES[a.username]] } }),
+    foreign: (_a, region) => ({ method: 'POST', url: `/api/targeting/${region}/enrol`, payload: { fundingProgramId: DTSEN_PROGRAMS[region], candidateIds: [REGION_CANDIDATES[region]] } }),
+  },
+  'GET /api/targeting/jobs/:jobId': {
+    permission: 'dtsen:read',
+    own: (a) => ({ url: `/api/targeting/jobs/${TARGETING_JOBS[ownRegion(a)]}` }),
+    foreign: (_a, region) => ({ url: `/api/targeting/jobs/${TARGETING_JOBS[region]}` }),
+  },
+  'GET /api/targeting/candidates/:id/nik': {
+    permission: 'dtsen:read',
+    own: (a) => ({ url: `/api/targeting/candidates/${OWN_CANDIDATES[a.username]}/nik` }),
+    foreign: (_a, region) => ({ url: `/api/targeting/candidates/${REGION_CANDIDATES[region]}/nik` }),
+  },
   'POST /api/enrolments/:id/status': {
     permission: 'worker:write',
     own: (a) => ({ method: 'POST', url: `/api/enrolments/${OWN_ENROLMENTS[a.username]}/status`, payload: { to: 'ended', note: 'matrix' } }),
@@ -464,6 +509,15 @@ const OWN_CASES: Record<string, number> = {};
 const TARGET_AGENTS: Record<string, { agentId: number; enrolmentId: number }> = {};
 const OWN_AGENTS: Record<string, { agentId: number; enrolmentId: number; linkedEnrolmentId: number }> = {};
 const outreachBody = (villageCodes: string[]) => ({ heldOn: '2025-03-10', title: 'Matrix Outreach', organiser: 'Matrix', audiences: ['workers'], attendance: 10, villageCodes });
+/** A DTSEN candidate (decile 1, working age) in a village. */
+async function candidate(village: string) {
+  return (await t.db
+    .insertInto('dtsen_candidate')
+    .values({ nik: newNik(), name: 'Matrix Candidate', birth_date: '1990-05-15', sex: 'L', village_code: village, decile: 1, data_year: 2025 })
+    .returning('id')
+    .executeTakeFirstOrThrow()).id;
+}
+
 async function openEnrolment(personId: number, village: string) {
   const e = await t.db
     .insertInto('enrolment')
@@ -1035,8 +1089,10 @@ describe('route × role × region matrix', () => {
       const village = a.region.length === 13 ? a.region : (await t.db.selectFrom('region').select('code').where('level', '=', 'village').where('code', '>=', range.from).where('code', '<', range.to).orderBy('code').executeTakeFirstOrThrow()).code;
       const p = await t.db.insertInto('person').values({ nik: newNik(), name: 'Own Worker', birth_date: '1990-05-15', sex: 'L', village_code: village, address: '' }).returning('id').executeTakeFirstOrThrow();
       OWN_ENROLMENTS[a.username] = await openEnrolment(p.id, village);
+      OWN_CANDIDATES[a.username] = await candidate(village);
     }
-    const job = async (region: string, kind: 'workers' | 'employers' | 'registrations' | 'participation' | 'denominators' | 'umk' | 'payments' = 'workers') =>
+    for (const [key, [region]] of Object.entries(places)) REGION_CANDIDATES[key] = await candidate(region);
+    const job = async (region: string, kind: ImportKindKey = 'workers') =>
       (await t.db
         .insertInto('import_job')
         .values({ kind, filename: 'matrix.xlsx', file_path: '/nonexistent/matrix.xlsx', status: 'validated', region_code: region, created_by_username: 'matrix' })
@@ -1056,6 +1112,8 @@ describe('route × role × region matrix', () => {
     for (const key of Object.keys(places)) REGION_UMK_JOBS[key] = await job(key, 'umk');
     for (const a of ACTORS) OWN_PAYMENT_JOBS[a.username] = await job(a.region, 'payments');
     for (const key of Object.keys(places)) REGION_PAYMENT_JOBS[key] = await job(key, 'payments');
+    for (const a of ACTORS) OWN_DTSEN_JOBS[a.username] = await job(a.region, 'dtsen');
+    for (const key of Object.keys(places)) REGION_DTSEN_JOBS[key] = await job(key, 'dtsen');
     const token = await injectAs(t.app, admin, { method: 'POST', url: '/api/tokens', payload: { name: 'Matrix token', regionCode: 'ID', scopes: ['participation:write'] } });
     expect(token.statusCode, token.body).toBe(201);
     MATRIX_TOKEN = token.json().id;
@@ -1078,6 +1136,20 @@ describe('route × role × region matrix', () => {
     for (const a of ACTORS) {
       const f = await jakonFixtures(ownVillage(a), a.region, a.region === 'ID' ? '17' : a.region, a.username);
       [OWN_PROJECTS[a.username], OWN_COHORTS[a.username], OWN_COHORT_JOBS[a.username]] = [f.project, f.cohort, f.job];
+    }
+    // DTSEN targeting (issue 16): a roomy BPU programme and a finished enrolment job in each region
+    const year = new Date().getUTCFullYear();
+    for (const region of new Set([...Object.keys(places), ...ACTORS.map(ownRegion)])) {
+      DTSEN_PROGRAMS[region] = (await t.db
+        .insertInto('funding_program')
+        .values({ name: `DTSEN ${uniq()}`, payer_type: 'CSR', region_code: region, fiscal_year: year, budget: 10_000_000_000, quota: 1000, segment: 'BPU', programs: ['JKK', 'JKM'], created_by: 'matrix' })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
+      TARGETING_JOBS[region] = (await t.db
+        .insertInto('targeting_job')
+        .values({ region_code: region, funding_program_id: DTSEN_PROGRAMS[region]!, status: 'done', selection: '{}', created_by_username: 'matrix' })
+        .returning('id')
+        .executeTakeFirstOrThrow()).id;
     }
     for (const a of ACTORS) sessions.set(a.username, await login(t.app, a.username));
   });

@@ -11,8 +11,9 @@ import type { Audience } from "../domain/outreach.js";
 import type { RateUnit } from "../domain/rates.js";
 import type { RegionLevel } from "../domain/region-code.js";
 import type { Role } from "../domain/roles.js";
+import type { CandidateState, TargetingJobStatus } from "../domain/targeting.js";
 import type { EnrolmentStatus, Group, Program, Segment } from "../domain/worker.js";
-import type { ImportKindKey, ImportRowOutcome, ImportStatus, PaymentSource, ProgramSegment, ProgramStatus, RegionKind, RollupDim, WorkerImportRowOutcome } from "./column-types.js";
+import type { DtsenImportRowOutcome, ImportKindKey, ImportRowOutcome, ImportStatus, PaymentSource, ProgramSegment, ProgramStatus, RegionKind, RollupDim, WorkerImportRowOutcome } from "./column-types.js";
 import type { ColumnType } from "kysely";
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
@@ -275,6 +276,59 @@ export interface DenominatorImportRow {
   year: number | null;
 }
 
+export interface DtsenCandidate {
+  address: Generated<string>;
+  birth_date: string;
+  data_year: number;
+  decile: number;
+  id: Generated<number>;
+  import_id: number | null;
+  name: string;
+  nik: string;
+  occupation: string | null;
+  person_id: number | null;
+  sex: Sex;
+  state: Generated<CandidateState>;
+  updated_at: Generated<Timestamp>;
+  village_code: string;
+  work_status: string | null;
+}
+
+export interface DtsenCount {
+  birth_year: number;
+  decile: number;
+  delta: Generated<boolean>;
+  n: number;
+  region_code: string;
+  state: string;
+}
+
+export interface DtsenDecileHistory {
+  candidate_id: number;
+  data_year: number;
+  decile: number;
+  import_id: number;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface DtsenImportRow {
+  address: string | null;
+  birth_date: string | null;
+  data_year: number | null;
+  decile: number | null;
+  import_id: number;
+  name: string | null;
+  nik: string | null;
+  occupation: string | null;
+  outcome: DtsenImportRowOutcome;
+  problems: Json | null;
+  raw: Json | null;
+  row_number: number;
+  sex: string | null;
+  village_code: string | null;
+  work_status: string | null;
+}
+
 export interface ElectionCohort {
   created_at: Generated<Timestamp>;
   created_by: string;
@@ -360,6 +414,7 @@ export interface Enrolment {
   programs: Program[];
   project_id: number | null;
   segment: Segment;
+  source: string | null;
   start_date: Generated<string>;
   status: Generated<EnrolmentStatus>;
   updated_at: Generated<Timestamp>;
@@ -743,6 +798,23 @@ export interface TargetGroup {
   year: number;
 }
 
+export interface TargetingJob {
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  created_by_username: string;
+  enrolled: Generated<number>;
+  error: Json | null;
+  funding_program_id: number;
+  id: Generated<number>;
+  progress: Generated<number>;
+  region_code: string;
+  selection: Json;
+  skipped: Generated<Json>;
+  skipped_total: Generated<number>;
+  status: TargetingJobStatus;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Umk {
   amount: number;
   legal_basis: Generated<string>;
@@ -792,6 +864,10 @@ export interface DB {
   coverage_target: CoverageTarget;
   data_version: DataVersion;
   denominator_import_row: DenominatorImportRow;
+  dtsen_candidate: DtsenCandidate;
+  dtsen_count: DtsenCount;
+  dtsen_decile_history: DtsenDecileHistory;
+  dtsen_import_row: DtsenImportRow;
   election_cohort: ElectionCohort;
   employed_population: EmployedPopulation;
   employer: Employer;
@@ -827,6 +903,7 @@ export interface DB {
   regulation: Regulation;
   schema_migration: SchemaMigration;
   target_group: TargetGroup;
+  targeting_job: TargetingJob;
   umk: Umk;
   umk_import_row: UmkImportRow;
   user_session: UserSession;

@@ -11,6 +11,7 @@ import { loadDemoProjects } from './projects.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { loadDemoInpres } from './inpres.js';
+import { loadDemoDtsen } from './dtsen.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 import { loadDemoClaims } from './claims.js';
 
@@ -77,7 +78,9 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
  * denominators and targets (issue 11). Each part adds only what is missing, so a demo database from
  * before either of them gets it the first time it starts.
  */
-export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
+export async function keepDemoCurrent(
+  db: Db,
+): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number }; dtsen: { candidates: number } }> {
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
   await loadDemoInpres(db, DEMO_ACTOR); // Inpres 2/2021 (issue 15)
@@ -85,7 +88,9 @@ export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: nu
   await loadDemoClaims(db, DEMO_ACTOR);
   // projects and election cohorts (issue 18)
   await loadDemoProjects(db, { id: null, username: 'system:demo-jakon' });
-  return { funding, official };
+  // DTSEN targeting (issue 16): the synthetic extract of the seed regencies
+  const dtsen = await loadDemoDtsen(db, DEMO_ACTOR);
+  return { funding, official, dtsen };
 }
 
 /** Demo people, their enrolments, covers and first status, set-based; people already present are kept. */

@@ -71,6 +71,11 @@ export const PERMISSIONS = [
   'project:read',
   /** register projects and cohorts, extend them */
   'project:write',
+  // DTSEN targeting (issue 16): the socio-economic data is sensitive personal data (UU 27/2022)
+  /** see DTSEN candidates of one's region: the priority list, its export, the extract imports */
+  'dtsen:read',
+  /** import DTSEN extracts and enrol candidates in bulk into a funding programme */
+  'dtsen:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -162,6 +167,20 @@ const PROJECT_GRANTS: Record<Role, readonly Permission[]> = {
   labour_inspector: ['project:read'],
 };
 
+/**
+ * DTSEN targeting (issue 16, decision 89): only the regional payers who choose and fund candidates see
+ * them; national, audit, BPJS branch and inspectors see the counts on the coverage page only.
+ */
+const DTSEN_GRANTS: Record<Role, readonly Permission[]> = {
+  national_monitor: [],
+  province_operator: ['dtsen:read', 'dtsen:write'],
+  regency_operator: ['dtsen:read', 'dtsen:write'],
+  village_operator: ['dtsen:read', 'dtsen:write'],
+  bpjs_branch: [],
+  auditor: [],
+  labour_inspector: [],
+};
+
 /** Every capability's block, one per line (a new capability adds its line). */
 const GRANT_BLOCKS: readonly Record<Role, readonly Permission[]>[] = [
   BASE_GRANTS,
@@ -172,6 +191,7 @@ const GRANT_BLOCKS: readonly Record<Role, readonly Permission[]>[] = [
   INPRES_GRANTS,
   CLAIMS_GRANTS,
   PROJECT_GRANTS,
+  DTSEN_GRANTS,
 ];
 
 const GRANTS = Object.fromEntries(

@@ -3,7 +3,16 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from './auth/require-auth';
 import { ErrorBoundary } from './components/error-boundary';
 import { PageLoading } from './components/page-loading';
-import { DENOMINATOR_IMPORT, EMPLOYER_IMPORT, PARTICIPATION_IMPORT, PAYMENT_IMPORT, REGISTRATION_IMPORT, UMK_IMPORT, WORKER_IMPORT } from './pages/imports/import-kinds';
+import {
+  DENOMINATOR_IMPORT,
+  DTSEN_IMPORT,
+  EMPLOYER_IMPORT,
+  PARTICIPATION_IMPORT,
+  PAYMENT_IMPORT,
+  REGISTRATION_IMPORT,
+  UMK_IMPORT,
+  WORKER_IMPORT,
+} from './pages/imports/import-kinds';
 
 // Every page is its own chunk: a phone downloads only what it shows.
 const LoginPage = lazy(() => import('./pages/login/login-page'));
@@ -42,6 +51,8 @@ const ClaimPage = lazy(() => import('./pages/claims/claim-page'));
 const ProjectsPage = lazy(() => import('./pages/projects/projects-page'));
 const ProjectPage = lazy(() => import('./pages/projects/project-page'));
 const CohortPage = lazy(() => import('./pages/projects/cohort-page'));
+// DTSEN targeting (issue 16)
+const TargetingPage = lazy(() => import('./pages/targeting/targeting-page'));
 
 function page(node: ReactNode, fullScreen = false) {
   return <Suspense fallback={<PageLoading fullScreen={fullScreen} />}>{node}</Suspense>;
@@ -92,6 +103,9 @@ export function AppRoutes() {
           <Route path="klaim" element={page(<ClaimListPage />)} />
           <Route path="klaim/baru" element={page(<ClaimFormPage />)} />
           <Route path="klaim/:id" element={page(<ClaimPage />)} />
+          {/* DTSEN targeting (issue 16) */}
+          <Route path="dtsen/impor/:id?" element={page(<ImportPage kind={DTSEN_IMPORT} />)} />
+          <Route path="dtsen/:code?" element={page(<TargetingPage />)} />
           {/* funding (issue 4) */}
           <Route path="pendanaan" element={page(<ProgramsPage />)} />
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />

@@ -126,6 +126,6 @@ CREATE UNIQUE INDEX project_payment_reference_idx ON project_payment (project_id
 
 -- Cohort workers come in through the shared import machinery: a fifth kind, whose job names its cohort.
 ALTER TABLE import_job DROP CONSTRAINT import_job_kind_check;
-ALTER TABLE import_job ADD CONSTRAINT import_job_kind_check CHECK (kind IN ('workers', 'employers', 'registrations', 'participation', 'cohort_workers'));
+ALTER TABLE import_job ADD CONSTRAINT import_job_kind_check CHECK (kind IN ('workers', 'employers', 'registrations', 'participation', 'dtsen', 'cohort_workers'));
 ALTER TABLE import_job ADD COLUMN parent_id bigint;
 ALTER TABLE import_row ADD COLUMN adhoc_role text, ADD COLUMN polling_station text;

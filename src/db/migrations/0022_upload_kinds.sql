@@ -3,7 +3,7 @@
 -- kind with its own staging table, staged like the others (0008, 0009) until commit.
 ALTER TABLE import_job DROP CONSTRAINT import_job_kind_check;
 ALTER TABLE import_job ADD CONSTRAINT import_job_kind_check
-  CHECK (kind IN ('workers', 'employers', 'registrations', 'participation', 'cohort_workers', 'denominators', 'umk', 'payments'));
+  CHECK (kind IN ('workers', 'employers', 'registrations', 'participation', 'dtsen', 'cohort_workers', 'denominators', 'umk', 'payments'));
 
 -- penduduk bekerja and coverage targets: one row per region and year
 CREATE UNLOGGED TABLE denominator_import_row (

@@ -32,7 +32,15 @@ interface ImportKindParts {
   /** column keys that name a row in the warnings sheet */
   identityColumns: string[];
   /** its staging table: import_id, row_number, raw, outcome, problems, plus its parsed columns */
-  stagingTable: 'import_row' | 'employer_import_row' | 'registration_import_row' | 'participation_import_row' | 'denominator_import_row' | 'umk_import_row' | 'payment_import_row';
+  stagingTable:
+    | 'import_row'
+    | 'employer_import_row'
+    | 'registration_import_row'
+    | 'participation_import_row'
+    | 'denominator_import_row'
+    | 'umk_import_row'
+    | 'payment_import_row'
+    | 'dtsen_import_row';
   /** set-based: duplicates within the file, clashes with what is already stored */
   classify(db: Db | Tx, importId: number): Promise<void>;
   /** run again inside the commit transaction: what is stored may have changed since validation */

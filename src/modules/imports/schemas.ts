@@ -23,6 +23,8 @@ export const importPreviewSchema = z.object({
   fundingPrograms: z.array(fundingLoadSchema).optional(),
   /** official participation files: valid rows whose region, month and segment already have a current figure */
   replacing: z.number().optional(),
+  /** DTSEN extracts (issue 16): valid rows whose NIK is already in the registry (they are linked, not refused) */
+  alreadyRegistered: z.number().optional(),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

@@ -58,6 +58,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
     // Inpres 2/2021 accountability (issue 15)
     ...(can('inpres:read') ? [{ to: me.regionCode === NATIONAL ? '/inpres' : `/inpres/${me.regionCode}`, current: under('/inpres'), icon: <FileIcon />, label: t('inpres.nav') }] : []),
+    // DTSEN targeting (issue 16)
+    ...(can('dtsen:read') ? [{ to: '/dtsen', current: under('/dtsen'), icon: <UsersIcon />, label: t('targeting.nav') }] : []),
   ];
   return (
     <ul className={`nav-links${collapsed ? ' nav-collapsed' : ''}`}>

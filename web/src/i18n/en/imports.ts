@@ -155,6 +155,10 @@ export const imports: Pick<Messages, 'imports'> = {
       KPJ_INVALID: 'KPJ is not 11 digits',
       KPJ_TAKEN: 'KPJ belongs to someone else',
       NOT_IN_REGISTRY: 'NIK not registered in your region',
+      // DTSEN extract (issue 16)
+      DECILE_INVALID: 'Decile not 1–10',
+      DATA_YEAR_INVALID: 'Invalid data year',
+      TEXT_TOO_LONG: 'Occupation longer than 200 characters',
       NO_ENROLMENT_TO_ACTIVATE: 'No enrolment waiting',
       // official participation data
       REQUIRED: 'Required column empty',

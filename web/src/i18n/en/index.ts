@@ -11,6 +11,7 @@ import { home } from './home';
 import { inpres } from './inpres';
 import { claims } from './claims';
 import { projects } from './projects';
+import { targeting } from './targeting';
 
 /** English UI text, one file per capability; same keys as ../id. */
 export const en: Messages = {
@@ -26,4 +27,7 @@ export const en: Messages = {
   ...inpres,
   ...claims,
   ...projects,
+  ...targeting,
 };
+
+/** English UI text, one file per capability; same keys as ../id. */

@@ -153,6 +153,10 @@ export const imports = {
       KPJ_INVALID: 'KPJ bukan 11 digit',
       KPJ_TAKEN: 'KPJ milik orang lain',
       NOT_IN_REGISTRY: 'NIK belum terdaftar di wilayah Anda',
+      // DTSEN extract (issue 16)
+      DECILE_INVALID: 'Desil bukan 1–10',
+      DATA_YEAR_INVALID: 'Tahun data tidak valid',
+      TEXT_TOO_LONG: 'Pekerjaan lebih dari 200 karakter',
       NO_ENROLMENT_TO_ACTIVATE: 'Tidak ada kepesertaan yang menunggu',
       // official participation data
       REQUIRED: 'Kolom wajib kosong',

@@ -14,6 +14,7 @@ import { home } from './home';
 import { inpres } from './inpres';
 import { claims } from './claims';
 import { projects } from './projects';
+import { targeting } from './targeting';
 
 export const id = {
   ...common,
@@ -28,8 +29,8 @@ export const id = {
   ...inpres,
   ...claims,
   ...projects,
+  ...targeting,
 } as const;
-
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */

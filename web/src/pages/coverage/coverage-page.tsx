@@ -14,6 +14,7 @@ import { displayRegionName } from '../../lib/region-name';
 import { useCan } from '../../lib/use-can';
 import { inSubtree } from '../../../../src/domain/region-code';
 import { ClaimImpactPanel } from '../claims/impact-panel';
+import { DtsenGap } from './dtsen-gap';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useSearchFilters } from '../../lib/use-search-filters';
 import { useUser } from '../../lib/use-user';
@@ -127,6 +128,7 @@ export default function CoveragePage() {
       </p>
 
       <Indicators c={c} lang={lang} />
+      <DtsenGap code={c.region.code} lang={lang} />
 
       <section className="coverage-panel">
         <h2>{t('coverage.trend')}</h2>

@@ -13,14 +13,16 @@ export interface ImportKindUi {
   pagePath: string;
   /** what the user needs to import this kind (as the server's import routes check) */
   writePermission: Permission;
-  titleKey: `imports.${'' | `${UploadKind}.`}title`;
-  introKey: `imports.${'' | `${UploadKind}.`}intro`;
-  hintKey: `imports.${'' | `${UploadKind}.`}templateHint`;
+  titleKey: `imports.${'' | `${UploadKind}.`}title` | 'targeting.import.title';
+  introKey: `imports.${'' | `${UploadKind}.`}intro` | 'targeting.import.intro';
+  hintKey: `imports.${'' | `${UploadKind}.`}templateHint` | 'targeting.import.templateHint';
   listPath: string;
-  listKey: `imports.${'' | `${Exclude<UploadKind, 'registrations'>}.`}toList`;
+  listKey: `imports.${'' | `${Exclude<UploadKind, 'registrations'>}.`}toList` | 'targeting.import.toList';
   committedText: (t: TFunction, committed: Record<string, number> | undefined, lang: Lang) => string;
   /** the preview's count cards: outcomes this kind can have */
   cards: CountCard[];
+  /** "already registered" rows are saved too (linked to the person), not left out (DTSEN, issue 16) */
+  registeredAreSaved?: boolean;
 }
 
 export type CountKey = 'total' | 'valid' | 'rejected' | 'duplicateInFile' | 'alreadyRegistered' | 'doubleFunded' | 'replacing';
@@ -126,4 +128,19 @@ export const PAYMENT_IMPORT: ImportKindUi = {
   committedText: (t, c, lang) =>
     t('imports.payments.committedText', { recorded: formatNumber(c?.recorded ?? 0, lang), amount: formatRupiah(c?.amount ?? 0, lang), lines: formatNumber(c?.linesPaid ?? 0, lang) }),
   cards: BASE_CARDS,
+};
+
+/** A DTSEN extract (issue 16): rows become candidates; registered NIKs are linked, not refused. */
+export const DTSEN_IMPORT: ImportKindUi = {
+  apiBase: '/api/dtsen-imports',
+  pagePath: '/dtsen/impor',
+  writePermission: 'dtsen:write',
+  titleKey: 'targeting.import.title',
+  introKey: 'targeting.import.intro',
+  hintKey: 'targeting.import.templateHint',
+  listPath: '/dtsen',
+  listKey: 'targeting.import.toList',
+  committedText: (t, c, lang) => t('targeting.import.committedText', { n: formatNumber(c?.candidates ?? 0, lang) }),
+  cards: BASE_CARDS,
+  registeredAreSaved: true,
 };

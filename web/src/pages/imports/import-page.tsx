@@ -35,8 +35,8 @@ function formatBytes(n: number): string {
 }
 
 /** Rows of the file that were not saved (rejected, duplicates, already registered, double funded). */
-function notSavedOf(c: ImportCounts): number {
-  return (c.rejected ?? 0) + (c.duplicateInFile ?? 0) + (c.alreadyRegistered ?? 0) + (c.doubleFunded ?? 0);
+function notSavedOf(c: ImportCounts, registeredAreSaved = false): number {
+  return (c.rejected ?? 0) + (c.duplicateInFile ?? 0) + (registeredAreSaved ? 0 : (c.alreadyRegistered ?? 0)) + (c.doubleFunded ?? 0);
 }
 
 /**
@@ -255,7 +255,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
           text={
             <>
               {kind.committedText(t, v.committed, lang)}
-              {notSavedOf(v.counts) > 0 && (
+              {notSavedOf(v.counts, kind.registeredAreSaved) > 0 && (
                 <>
                   <br />
                   <a href={importReportUrl(kind.apiBase, v.id)} download className="imp-report" data-testid="import-not-saved">
@@ -298,6 +298,7 @@ function ImportJob({ id, kind }: { id: number; kind: ImportKindUi }) {
       reportUrl={importReportUrl(kind.apiBase, v.id)}
       problems={<ProblemRows apiBase={kind.apiBase} importId={v.id} />}
       again={again}
+      registeredAreSaved={kind.registeredAreSaved}
     />
   );
 }
@@ -313,6 +314,7 @@ function Preview({
   reportUrl,
   problems,
   again,
+  registeredAreSaved,
 }: {
   v: ImportView;
   headingRef: RefObject<HTMLHeadingElement | null>;
@@ -325,13 +327,14 @@ function Preview({
   /** the rows to fix, listed on screen */
   problems: ReactNode;
   again: ReactNode;
+  registeredAreSaved?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = currentLang();
   const c = v.counts;
   const n = (k: keyof Omit<ImportCounts, 'rejectedByReason' | 'fundingPrograms'>) => c[k] ?? 0;
   const valid = n('valid');
-  const notImported = n('rejected') + n('duplicateInFile') + n('alreadyRegistered') + n('doubleFunded');
+  const notImported = notSavedOf(c, registeredAreSaved);
   const reasons = Object.entries(c.rejectedByReason ?? {}).sort((a, b) => b[1] - a[1]);
 
   return (
