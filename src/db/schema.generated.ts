@@ -460,6 +460,10 @@ export interface PersonCount {
   status: string;
 }
 
+export interface PersonName {
+  lname: string;
+}
+
 export interface RateConfig {
   created_at: Generated<Timestamp>;
   created_by: Generated<string>;
@@ -555,6 +559,7 @@ export interface DB {
   perisai_enrolment: PerisaiEnrolment;
   person: Person;
   person_count: PersonCount;
+  person_name: PersonName;
   rate_config: RateConfig;
   region: Region;
   region_boundary: RegionBoundary;
