@@ -212,7 +212,10 @@ export async function countWorkers(db: Db, f: RegionFilter): Promise<{ total: nu
 }
 
 export async function listWorkers(db: Db, f: RegionFilter, pageSize: number, at: { after?: ListKey; offset?: number }) {
-  const [items, count] = await Promise.all([pageOfWorkers(db, f, pageSize + 1, at), countWorkers(db, f)]);
+  // A NIK is unique: on the first page its total is the page itself (one query, one unique-index probe).
+  const nikFirstPage = Boolean(f.nik) && !at.after && !at.offset;
+  const [items, counted] = await Promise.all([pageOfWorkers(db, f, pageSize + 1, at), nikFirstPage ? undefined : countWorkers(db, f)]);
+  const count = counted ?? { total: items.length, estimated: false };
   const more = items.length > pageSize;
   if (more) items.pop();
   const last = items[items.length - 1];
