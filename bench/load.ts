@@ -34,7 +34,7 @@ console.log(`engine ${engine}, ${users} concurrent users, ${seconds} s${smoke ? 
 
 let h: DbHandle;
 let target: string;
-let dropDb = async () => {};
+let dropDb: () => Promise<void>;
 if (engine === 'pglite') {
   // a data directory the child opens once the set-up here has closed it
   target = mkdtempSync(join(tmpdir(), 'bench-load-'));
