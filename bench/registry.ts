@@ -385,6 +385,10 @@ async function measurePglite(dir?: string) {
         total = r.total;
       }
       out[u.username] = summary(`  ${u.username} (${u.regionCode})`, xs, `(total ${total.toLocaleString('en')})`);
+      // and a misspelt name in the same list (the demo's own names)
+      const ys: number[] = [];
+      for (let i = 0; i < n; i++) ys.push((await timed(() => listWorkers(h.db, { region: u.regionCode, q: 'siti hidyat' }, PAGE, {})))[0]);
+      out[`${u.username}_name`] = summary(`  ${u.username}: name "siti hidyat"`, ys);
     }
     result.pglite_demo = out;
   } finally {

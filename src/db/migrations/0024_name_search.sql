@@ -9,7 +9,7 @@
 -- name by name, best name first, and stops when the page is full.
 
 CREATE TABLE person_name (
-  lname text COLLATE "C" PRIMARY KEY
+  lname text PRIMARY KEY
 );
 
 INSERT INTO person_name (lname) SELECT DISTINCT lower(name) FROM person;

@@ -37,8 +37,8 @@ async function direct(region: string, q: string) {
   const { rows } = await sql<{ id: string }>`
     SELECT id FROM person
     WHERE village_code >= ${region} AND village_code < ${region + '/'}
-      AND (lower(name) LIKE ${`%${needle}%`} OR lower(name) % ${needle})
-    ORDER BY similarity(lower(name), ${needle}) DESC, lower(name) COLLATE "C", village_code, id`.execute(t.db);
+      AND (lower(name) LIKE ${`%${needle}%`} OR word_similarity(${needle}, lower(name)) >= 0.6)
+    ORDER BY word_similarity(${needle}, lower(name)) + similarity(${needle}, lower(name)) DESC, lower(name), village_code, id`.execute(t.db);
   return rows.map((r) => Number(r.id));
 }
 

@@ -44,13 +44,17 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The distinct names (person_name, 0024_name_search.sql) a search matches, with their rank: LIKE for
- * substrings, % (trigram similarity) for typos, both answered by the dictionary's trigram index. Names
- * repeat, so these are few even where the people carrying them are many (decision 107).
+ * substrings, `<%` (trigram word similarity ≥ 0.6: the search is like some run of words of the name) for
+ * typos and parts of names, both answered by the dictionary's trigram index. Ranked by word similarity
+ * plus whole-name similarity (so "siti hidayat" comes before "siti hidayat lestari" for "siti hidaat").
+ * Names repeat, so these are few even where the people carrying them are many (decision 107).
  */
 function similarNames(text: string) {
   const needle = text.toLowerCase();
-  return sql`SELECT lname, similarity(lname, ${needle}) AS sim FROM person_name WHERE (lname LIKE ${`%${escapeLike(needle)}%`} OR lname % ${needle})`;
+  return sql`SELECT lname, word_similarity(${needle}, lname) + similarity(${needle}, lname) AS sim FROM person_name WHERE (lname LIKE ${`%${escapeLike(needle)}%`} OR ${needle} <% lname)`;
 }
+/** The rank similarNames gives a name (the cursor's). */
+const nameRank = (lname: RawBuilder<unknown>, needle: string) => sql`(word_similarity(${needle}, ${lname}) + similarity(${needle}, ${lname}))`;
 
 const columns = [
   'p.id as id',
@@ -135,7 +139,7 @@ function searchPage(db: Db, f: RegionFilter & { q: string }, limit: number, at: 
   const needle = f.q.toLowerCase();
   const { q: _q, ...rest } = f;
   const a = at.after;
-  const lastName = a ? sql`lower(${a.name}) COLLATE "C"` : undefined;
+  const lastName = a ? sql`lower(${a.name})` : undefined;
   let inner = personQuery(db, rest)
     .select(personColumns)
     .where(sql<boolean>`lower(p.name) = n.lname`)
@@ -143,7 +147,7 @@ function searchPage(db: Db, f: RegionFilter & { q: string }, limit: number, at: 
     .orderBy('p.id')
     .limit(limit + (at.offset ?? 0));
   if (a) inner = inner.where(sql<boolean>`(n.lname <> ${lastName} OR (p.village_code, p.id) > (${a.villageCode}, ${a.id}))`);
-  const resume = a ? sql`WHERE n.sim < similarity(${lastName}, ${needle}) OR (n.sim = similarity(${lastName}, ${needle}) AND n.lname >= ${lastName})` : sql``;
+  const resume = a ? sql`WHERE n.sim < ${nameRank(lastName!, needle)} OR (n.sim = ${nameRank(lastName!, needle)} AND n.lname >= ${lastName})` : sql``;
   return sql<WorkerRow>`
     SELECT p.id, p.nik, p.name, p.birth_date AS "birthDate", p.sex, p.village_code AS "villageCode", v.name AS "villageName",
            p.address, p.phone, p.occupation, e.id AS "enrolmentId", e.segment, e.group_code AS "group", e.programs, e.status,
