@@ -140,7 +140,7 @@ async function build(h: DbHandle) {
   }
   for (const ddl of [
     'ALTER TABLE person ADD CONSTRAINT person_nik_key UNIQUE (nik)',
-    'CREATE INDEX person_list_idx ON person (village_code, name, id)',
+    'CREATE INDEX person_list_idx ON person (village_code, name, id) INCLUDE (cur_status, cur_segment, cur_group, cur_payer, cur_programs)',
     'INSERT INTO person_name (lname) SELECT DISTINCT lower(name) FROM person ON CONFLICT DO NOTHING',
     'CREATE INDEX person_lname_idx ON person (lower(name), village_code, id)',
     'CREATE INDEX enrolment_person_id_idx ON enrolment (person_id, id)',
@@ -169,7 +169,7 @@ async function renamePeople(h: DbHandle) {
     UPDATE person SET name = ${nameOf('id')};`);
   console.log(`  names rewritten (${secs(t)} s)`);
   await h.exec(`VACUUM FULL person`);
-  for (const ddl of ['CREATE INDEX person_list_idx ON person (village_code, name, id)', 'CREATE INDEX person_lname_idx ON person (lower(name), village_code, id) INCLUDE (name)']) {
+  for (const ddl of ['CREATE INDEX person_list_idx ON person (village_code, name, id) INCLUDE (cur_status, cur_segment, cur_group, cur_payer, cur_programs)', 'CREATE INDEX person_lname_idx ON person (lower(name), village_code, id) INCLUDE (name)']) {
     await h.exec(`SET maintenance_work_mem = '1GB'; ${ddl}`);
   }
   await h.exec(`TRUNCATE person_name; INSERT INTO person_name (lname) SELECT DISTINCT lower(name) FROM person;`);
