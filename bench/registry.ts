@@ -155,7 +155,7 @@ async function build(h: DbHandle) {
   }
   t = performance.now();
   await h.exec(`SELECT setval('person_id_seq', ${PEOPLE}); SET work_mem = '512MB'; SELECT person_count_rebuild();`);
-  for (const t of ['person', 'enrolment', 'person_count']) await h.exec(`VACUUM ANALYZE ${t}`);
+  for (const t of ['person', 'enrolment', 'person_count', 'person_name']) await h.exec(`VACUUM ANALYZE ${t}`);
   console.log(`  counts rebuilt, vacuumed (${secs(t)} s)`);
 }
 
