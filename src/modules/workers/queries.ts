@@ -109,10 +109,13 @@ export function decodeCursor(cursor: string): ListKey | null {
  */
 export function pageOfWorkers(db: Db, f: RegionFilter, limit: number, at: { after?: ListKey; offset?: number }) {
   if (f.q && !f.nik) return searchPage(db, f as RegionFilter & { q: string }, limit, at);
-  let people = personQuery(db, f).select(personColumns);
-  if (at.after) people = people.where(sql<boolean>`(p.village_code, p.name, p.id) > (${at.after.villageCode}, ${at.after.name}, ${at.after.id})`);
-  people = people.orderBy('p.village_code').orderBy('p.name').orderBy('p.id').limit(limit);
-  if (at.offset) people = people.offset(at.offset);
+  // The page's keys first, from the index alone (the filters are on its INCLUDE columns: decision 108),
+  // then the page's people by id.
+  let keys = personQuery(db, f).select(['p.id', 'p.village_code', 'p.name']);
+  if (at.after) keys = keys.where(sql<boolean>`(p.village_code, p.name, p.id) > (${at.after.villageCode}, ${at.after.name}, ${at.after.id})`);
+  keys = keys.orderBy('p.village_code').orderBy('p.name').orderBy('p.id').limit(limit);
+  if (at.offset) keys = keys.offset(at.offset);
+  const people = db.selectFrom(keys.as('k')).innerJoin('person as p', 'p.id', 'k.id').select(personColumns);
   return db
     .selectFrom(people.as('p'))
     .leftJoinLateral(
