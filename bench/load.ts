@@ -1,15 +1,19 @@
 /**
  * The HTTP server under load (issue 13 item 4): `npm run bench:load [-- --engine postgres|pglite] [--users 50]
- * [--seconds 60] [--smoke]`. Builds the app in-process on a fresh database with the regency demo (accounts and
- * workers), listens on a local port, logs in one session per simulated user and drives a realistic mix with
+ * [--seconds 60] [--smoke]`. Prepares a fresh database with the regency demo (accounts and workers), starts the
+ * server in a child process (bench/load-server.ts: its own event loop, so autocannon's work here does not
+ * delay its responses), logs in one session per simulated user and drives a realistic mix with
  * autocannon, one instance per route running at the same time (so each route has its own latency figures):
  * the coverage page, the worker list, a name search, a worker created, an import's status polled.
  * Prints requests/s, p50/p99 per route, errors, non-2xx and 5xx, and one `RESULT {...}` line.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { buildApp } from '../src/app.js';
 import { parseArgs } from '../src/cli/open.js';
-import { loadConfig } from '../src/config.js';
 import { connectPostgres, type DbHandle, openPglite } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { DEFAULT_SEED, DEMO_PASSWORD } from '../src/demo/generate.js';
@@ -29,15 +33,21 @@ console.log(machineLine());
 console.log(`engine ${engine}, ${users} concurrent users, ${seconds} s${smoke ? ' (smoke)' : ''}`);
 
 let h: DbHandle;
-let dropDb = async () => {};
-if (engine === 'pglite') h = await openPglite();
-else {
+let target: string;
+let dropDb: () => Promise<void>;
+if (engine === 'pglite') {
+  // a data directory the child opens once the set-up here has closed it
+  target = mkdtempSync(join(tmpdir(), 'bench-load-'));
+  h = await openPglite(target);
+  dropDb = async () => rmSync(target, { recursive: true, force: true });
+} else {
   const admin = connectPostgres(pgUrl);
   await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.exec(`CREATE DATABASE ${dbName}`);
   const u = new URL(pgUrl);
   u.pathname = `/${dbName}`;
-  h = connectPostgres(u.toString());
+  target = u.toString();
+  h = connectPostgres(target);
   dropDb = async () => {
     await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.close();
@@ -47,10 +57,26 @@ const tSetup = performance.now();
 await migrate(h);
 await loadRegions(h.db);
 await loadDemo(h.db, 'regency', DEFAULT_SEED, { workers: true });
-const config = { ...loadConfig({}), demo: true, loginRateLimit: 1_000_000, logLevel: 'silent' };
-const app = await buildApp({ db: h.db, config, logger: false });
-const address = await app.listen({ host: '127.0.0.1', port: 0 });
-console.log(`set-up (migrations, regions, regency demo with workers) ${((performance.now() - tSetup) / 1000).toFixed(1)} s; server ${address}`);
+await h.exec('ANALYZE');
+await h.close();
+
+const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'load-server.ts'), target], { stdio: ['ignore', 'pipe', 'inherit'] });
+process.on('exit', () => child.kill('SIGTERM')); // never leave the server behind, whatever failed here
+let childRssMb = NaN;
+const address = await new Promise<string>((resolve, reject) => {
+  child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line.startsWith('LISTENING ')) resolve(line.slice('LISTENING '.length));
+    else if (line.startsWith('RSS ')) childRssMb = Number(line.slice(4));
+  });
+});
+const stopServer = () =>
+  new Promise<void>((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+console.log(`set-up (migrations, regions, regency demo with workers) ${((performance.now() - tSetup) / 1000).toFixed(1)} s; server ${address} in child process ${child.pid}`);
 
 interface Session {
   cookie: string;
@@ -176,10 +202,9 @@ const errors = results.reduce((a, r) => a + r.errors + r.timeouts, 0);
 const non2xx = results.reduce((a, r) => a + r.non2xx, 0);
 const status5xx = results.reduce((a, r) => a + r.status5xx, 0);
 console.log(`total ${total.toLocaleString('en')} requests, ${(total / seconds).toFixed(1)} req/s; worst p99 ${worstP99} ms; errors ${errors}, non-2xx ${non2xx}, 5xx ${status5xx}`);
-console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-console.log(`RESULT ${JSON.stringify({ bench: 'load', engine, users, seconds, smoke, rps: Math.round((total / seconds) * 10) / 10, worst_p99_ms: worstP99, errors, non2xx, status5xx, routes: results })}`);
+await stopServer();
+console.log(`peak RSS: server ${childRssMb} MB, load generator ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`RESULT ${JSON.stringify({ bench: 'load', engine, users, seconds, smoke, server_process: 'child', rps: Math.round((total / seconds) * 10) / 10, worst_p99_ms: worstP99, errors, non2xx, status5xx, server_rss_mb: childRssMb, routes: results })}`);
 
-await app.close();
-await h.close();
 await dropDb();
 if (errors > 0 || non2xx > 0) process.exitCode = 1;

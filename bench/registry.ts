@@ -8,7 +8,9 @@
  * the service behind GET /api/workers (listWorkers: the page and its total, in-process) per region level,
  * later pages by cursor (page 2..10 walked, and a page after a random point deep inside the region), exact
  * NIK lookup, typo-tolerant name search within a province and each filter on a province.
- * --pglite: also the same list on PGlite (in memory) with the demo data, for every demo user's region.
+ * --pglite: also the same list on PGlite (in memory) with the demo data, for every demo user's region;
+ * --pglite-demo: only that, on a PGlite data directory kept between runs.
+ * --only first,pages,nik,name,filters: only those sections of the PostgreSQL figures.
  * --smoke: seconds: 30,000 people, 5 samples, its own database `bench_registry_smoke`, dropped afterwards.
  * Prints one machine-readable line `RESULT {...}` at the end.
  *
@@ -18,12 +20,13 @@
  * is rebuilt once with person_count_rebuild(). The bench then checks a sample of people against their
  * latest enrolment and the counts against count(*) of one province, so the shortcut is verified.
  */
+import { rmSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { sql } from 'kysely';
 import { parseArgs } from '../src/cli/open.js';
 import { connectPostgres, openPglite, type Db, type DbHandle } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { loadRegions } from '../src/modules/regions/load.js';
+import { loadRegions, regionsLoaded } from '../src/modules/regions/load.js';
 import { listWorkers, type ListKey, type RegionFilter } from '../src/modules/workers/queries.js';
 import { DEFAULT_SEED, DEMO_ACCOUNTS } from '../src/demo/generate.js';
 import { loadDemo } from '../src/demo/load.js';
@@ -36,6 +39,9 @@ const SAMPLES = Number(flags.samples ?? (smoke ? 5 : 100));
 const CHUNK = 1_000_000;
 const DB_NAME = smoke ? 'bench_registry_smoke' : 'bench_registry';
 const PAGE = 25;
+/** --only first,pages,nik,name,filters: the sections to time (all by default). */
+const ONLY = typeof flags.only === 'string' ? new Set(flags.only.split(',')) : undefined;
+const want = (section: string) => !ONLY || ONLY.has(section);
 const result: Record<string, unknown> = { bench: 'registry', smoke, people: PEOPLE, enrolments: ENROLMENTS, samples: SAMPLES };
 const pgUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dbUrl = (name: string) => {
@@ -61,10 +67,16 @@ async function timed<T>(f: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t, v];
 }
 
-// Synthetic names: 80 given × 80 family names (6,400 combinations, ~1,600 people each at 10 million).
+// Synthetic names: a given name, for half the people a middle name, and a family name, each drawn
+// independently from 80 (6,400 two-part + 512,000 three-part combinations; ~520,000 distinct names at
+// 10 million people, ~19 people a name).
 const GIVEN = ['Asep', 'Dedi', 'Euis', 'Siti', 'Rina', 'Ujang', 'Yani', 'Agus', 'Nining', 'Iwan', 'Lilis', 'Dadang', 'Wawan', 'Tuti', 'Cecep', 'Neng', 'Budi', 'Sri', 'Wahyu', 'Dewi', 'Eko', 'Nur', 'Ahmad', 'Muhammad', 'Putri', 'Ayu', 'Bambang', 'Rudi', 'Hendra', 'Yusuf', 'Fitri', 'Indah', 'Made', 'Ketut', 'Wayan', 'Nyoman', 'Putu', 'Komang', 'Joko', 'Slamet', 'Suparman', 'Sutrisno', 'Ratna', 'Wulan', 'Rahmat', 'Hasan', 'Husein', 'Andi', 'Daeng', 'Ucok', 'Butet', 'Maria', 'Yohanes', 'Petrus', 'Fransiska', 'Agnes', 'Teuku', 'Cut', 'Teungku', 'Ismail', 'Zainal', 'Abdul', 'Umar', 'Fatimah', 'Aisyah', 'Khadijah', 'Rizky', 'Dimas', 'Bayu', 'Gilang', 'Anisa', 'Nanda', 'Lukman', 'Hakim', 'Taufik', 'Hidayah', 'Imam', 'Yanti', 'Susi', 'Tono'];
 const FAMILY = ['Supriatna', 'Hidayat', 'Rahmawati', 'Kurniawan', 'Nurhayati', 'Saputra', 'Permana', 'Lestari', 'Gunawan', 'Maryani', 'Santoso', 'Wijaya', 'Setiawan', 'Pratama', 'Susanto', 'Hartono', 'Siregar', 'Nasution', 'Harahap', 'Lubis', 'Simanjuntak', 'Sitompul', 'Pangaribuan', 'Manurung', 'Tambunan', 'Sinaga', 'Purba', 'Ginting', 'Tarigan', 'Sembiring', 'Wibowo', 'Prasetyo', 'Nugroho', 'Utomo', 'Handoko', 'Sulistyo', 'Suryadi', 'Firmansyah', 'Ramadhan', 'Maulana', 'Hakim', 'Syahputra', 'Lumbantobing', 'Pardede', 'Sihombing', 'Matondang', 'Rangkuti', 'Daulay', 'Batubara', 'Pohan', 'Mahendra', 'Kusuma', 'Anggraini', 'Puspitasari', 'Handayani', 'Safitri', 'Wulandari', 'Kartika', 'Novitasari', 'Fauzi', 'Iskandar', 'Rusdi', 'Sudirman', 'Tanjung', 'Panjaitan', 'Hutapea', 'Silalahi', 'Situmorang', 'Damanik', 'Saragih', 'Rumapea', 'Latuconsina', 'Pattimura', 'Wattimena', 'Tuhumury', 'Mandagi', 'Lumowa', 'Rondonuwu', 'Sumampouw', 'Pangemanan'];
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
+/** An independent draw in [0, n) for person `g` and attribute `salt` (hashint8, unlike H's salts, is uncorrelated). */
+const draw = (g: string, salt: number, n: number) => `((hashint8(${g} * 8 + ${salt})::bigint + 2147483648) % ${n})`;
+const nameOf = (g: string) =>
+  `(${arr(GIVEN)})[1 + ${draw(g, 1, GIVEN.length)}] || ' ' || CASE WHEN ${draw(g, 2, 2)} = 0 THEN (${arr(FAMILY)})[1 + ${draw(g, 3, FAMILY.length)}] || ' ' ELSE '' END || (${arr(FAMILY)})[1 + ${draw(g, 4, FAMILY.length)}]`;
 
 // Per-person pseudo-random draws from g (Knuth multiplicative hash), one per attribute.
 const H = (salt: number) => `((g::bigint * 2654435761 + ${salt}) % 4294967296)`;
@@ -83,7 +95,7 @@ async function build(h: DbHandle) {
   await loadRegions(db);
   console.log(`migrated, regions loaded (${secs(t)} s)`);
   await h.exec(`
-    DROP INDEX person_name_trgm_idx; DROP INDEX person_list_idx; ALTER TABLE person DROP CONSTRAINT person_nik_key;
+    DROP INDEX person_lname_idx; DROP INDEX person_list_idx; ALTER TABLE person DROP CONSTRAINT person_nik_key;
     DROP INDEX enrolment_person_id_idx; DROP INDEX enrolment_village_idx;
     DROP INDEX enrolment_open_jkk; DROP INDEX enrolment_open_jkm; DROP INDEX enrolment_open_jht; DROP INDEX enrolment_open_jp;
   `);
@@ -96,7 +108,7 @@ async function build(h: DbHandle) {
     await h.exec(`
       SET session_replication_role = replica; SET work_mem = '256MB';
       INSERT INTO person (id, nik, name, birth_date, sex, village_code, address, cur_status, cur_segment, cur_group, cur_programs, cur_payer)
-      SELECT g, '3' || lpad(g::text, 15, '0'), (${arr(GIVEN)})[1 + ${H(7)} % ${GIVEN.length}] || ' ' || (${arr(FAMILY)})[1 + ${H(8)} % ${FAMILY.length}],
+      SELECT g, '3' || lpad(g::text, 15, '0'), ${nameOf('g::bigint')},
              date '1960-01-01' + (${H(9)} % 15000)::int, CASE WHEN g % 2 = 0 THEN 'L' ELSE 'P' END,
              v.code, 'Jl. Bench No. ' || (g % 200),
              ${CUR.status}, ${CUR.segment}, ${CUR.group}, ${CUR.programs}, ${CUR.payer}
@@ -128,8 +140,9 @@ async function build(h: DbHandle) {
   }
   for (const ddl of [
     'ALTER TABLE person ADD CONSTRAINT person_nik_key UNIQUE (nik)',
-    'CREATE INDEX person_list_idx ON person (village_code, name, id)',
-    'CREATE INDEX person_name_trgm_idx ON person USING gin (lower(name) gin_trgm_ops)',
+    'CREATE INDEX person_list_idx ON person (village_code, name, id) INCLUDE (cur_status, cur_segment, cur_group, cur_payer, cur_programs)',
+    'INSERT INTO person_name (lname) SELECT DISTINCT lower(name) FROM person ON CONFLICT DO NOTHING',
+    'CREATE INDEX person_lname_idx ON person (lower(name), village_code, id)',
     'CREATE INDEX enrolment_person_id_idx ON enrolment (person_id, id)',
     'CREATE INDEX enrolment_village_idx ON enrolment (village_code, status)',
     ...['JKK', 'JKM', 'JHT', 'JP'].map(
@@ -142,8 +155,26 @@ async function build(h: DbHandle) {
   }
   t = performance.now();
   await h.exec(`SELECT setval('person_id_seq', ${PEOPLE}); SET work_mem = '512MB'; SELECT person_count_rebuild();`);
-  for (const t of ['person', 'enrolment', 'person_count']) await h.exec(`VACUUM ANALYZE ${t}`);
+  for (const t of ['person', 'enrolment', 'person_count', 'person_name']) await h.exec(`VACUUM ANALYZE ${t}`);
   console.log(`  counts rebuilt, vacuumed (${secs(t)} s)`);
+}
+
+/**
+ * A database built before the names were drawn independently holds 80 distinct names (the old draws were
+ * correlated): rewrite every name with the current generator, then the indexes on names and the dictionary.
+ */
+async function renamePeople(h: DbHandle) {
+  const t = performance.now();
+  await h.exec(`SET session_replication_role = replica; DROP INDEX person_lname_idx; DROP INDEX person_list_idx;
+    UPDATE person SET name = ${nameOf('id')};`);
+  console.log(`  names rewritten (${secs(t)} s)`);
+  await h.exec(`VACUUM FULL person`);
+  for (const ddl of ['CREATE INDEX person_list_idx ON person (village_code, name, id) INCLUDE (cur_status, cur_segment, cur_group, cur_payer, cur_programs)', 'CREATE INDEX person_lname_idx ON person (lower(name), village_code, id) INCLUDE (name)']) {
+    await h.exec(`SET maintenance_work_mem = '1GB'; ${ddl}`);
+  }
+  await h.exec(`TRUNCATE person_name; INSERT INTO person_name (lname) SELECT DISTINCT lower(name) FROM person;`);
+  for (const t of ['person', 'person_name']) await h.exec(`VACUUM ANALYZE ${t}`);
+  console.log(`  person rewritten, indexes and dictionary rebuilt (${secs(t)} s)`);
 }
 
 /** The bulk shortcut must agree with what the triggers would keep. */
@@ -151,12 +182,13 @@ async function verify(db: Db, province: string) {
   const bad = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (SELECT * FROM person WHERE id % ${Math.max(1, Math.floor(PEOPLE / 2000))} = 0) p
     CROSS JOIN LATERAL (SELECT * FROM enrolment e WHERE e.person_id = p.id ORDER BY e.id DESC LIMIT 1) e
-    WHERE (p.cur_status, p.cur_segment, p.cur_group, p.cur_programs, p.cur_payer) IS DISTINCT FROM (e.status, e.segment, e.group_code, e.programs, e.funding_source)`.execute(db);
+    WHERE (p.cur_status, p.cur_segment, p.cur_group, p.cur_programs, p.cur_payer) IS DISTINCT FROM (e.status, e.segment, e.group_code, e.programs, e.funding_source)
+       OR NOT EXISTS (SELECT 1 FROM person_name n WHERE n.lname = lower(p.name))`.execute(db);
   const counted = await sql<{ a: string; b: string }>`
     SELECT (SELECT count(*) FROM person WHERE village_code >= ${province + '.'} AND village_code < ${province + '/'}) AS a,
            (SELECT sum(n) FROM person_count WHERE region_code = ${province}) AS b`.execute(db);
   const { a, b } = counted.rows[0]!;
-  if (bad.rows[0]!.n !== 0 || Number(a) !== Number(b)) throw new Error(`bulk data inconsistent: ${bad.rows[0]!.n} people differ from their latest enrolment; province ${province}: ${a} people, counts say ${b}`);
+  if (bad.rows[0]!.n !== 0 || Number(a) !== Number(b)) throw new Error(`bulk data inconsistent: ${bad.rows[0]!.n} people differ from their latest enrolment or miss their name in person_name; province ${province}: ${a} people, counts say ${b}`);
   console.log(`verified: sampled people equal their latest enrolment; province ${province}: ${Number(a).toLocaleString('en')} people = person_count`);
 }
 
@@ -195,6 +227,16 @@ async function measurePostgres() {
       const t = performance.now();
       await build(h);
       result.build_s = Number(secs(t));
+    } else {
+      // a kept database gets the migrations added since it was built (each applied once, at full scale)
+      const t = performance.now();
+      const applied = await migrate(h);
+      if (applied.length) {
+        for (const t of ['person', 'person_name']) await h.exec(`VACUUM ANALYZE ${t}`);
+        console.log(`  migrations applied to the kept database: ${applied.join(', ')} (${secs(t)} s)`);
+      }
+      const names = await sql<{ n: number }>`SELECT count(*)::int AS n FROM person_name`.execute(db);
+      if (PEOPLE >= 100_000 && names.rows[0]!.n < 1000) await renamePeople(h);
     }
     result.postgres = await measure(h);
   } finally {
@@ -219,8 +261,8 @@ async function measure(h: DbHandle) {
   for (const l of Object.values(levels)) await list({ region: l[0]! });
 
   const out: Record<string, unknown> = {};
-  console.log('\nfirst page (25 rows) with its total, per level:');
-  for (const [level, regions] of Object.entries(levels)) {
+  if (want('first')) console.log('\nfirst page (25 rows) with its total, per level:');
+  for (const [level, regions] of want('first') ? Object.entries(levels) : []) {
     const xs: number[] = [];
     let totals = 0;
     for (let i = 0; i < SAMPLES; i++) {
@@ -232,8 +274,8 @@ async function measure(h: DbHandle) {
     out[`first_${level}`] = summary(`  ${level}`, xs, `(mean total ${Math.round(totals / SAMPLES).toLocaleString('en')}, exact)`);
   }
 
-  console.log('\nlater pages by cursor:');
-  for (const level of ['country', 'province', 'regency'] as const) {
+  if (want('pages')) console.log('\nlater pages by cursor:');
+  for (const level of want('pages') ? (['country', 'province', 'regency'] as const) : []) {
     const walk: number[] = [];
     const deep: number[] = [];
     for (let i = 0; i < Math.max(3, Math.round(SAMPLES / 10)); i++) {
@@ -256,7 +298,7 @@ async function measure(h: DbHandle) {
     out[`pages_${level}`] = summary(`  ${level}: pages 2-10 walked`, walk);
     out[`deep_${level}`] = summary(`  ${level}: page after a random point`, deep);
   }
-  {
+  if (want('pages')) {
     const xs: number[] = [];
     for (let i = 0; i < 3; i++) {
       const [ms] = await timed(() => list({ region: pick(provinces, i) }, { offset: 2000 * PAGE }));
@@ -267,7 +309,7 @@ async function measure(h: DbHandle) {
 
   console.log('\nsearch and filters:');
   const nikOf = async () => (await sql<{ nik: string }>`SELECT nik FROM person WHERE id = ${1 + Math.floor(Math.random() * PEOPLE)}`.execute(db)).rows[0]!.nik;
-  {
+  if (want('nik')) {
     const xs: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const nik = await nikOf();
@@ -277,18 +319,22 @@ async function measure(h: DbHandle) {
     }
     out.nik_country = summary('  exact NIK, national', xs);
   }
-  {
+  if (want('name')) {
     const xs: number[] = [];
     let est = 0;
+    let top = 0;
     for (let i = 0; i < SAMPLES; i++) {
-      const full = `${pick(GIVEN, i * 7)} ${pick(FAMILY, i * 13)}`.toLowerCase();
+      const province = pick(provinces, i);
+      const key = await randomKey(db, province);
+      const full = (key?.name ?? `${pick(GIVEN, i * 7)} ${pick(FAMILY, i * 13)}`).toLowerCase();
       const k = 1 + (i % (full.length - 2));
       const typo = full.slice(0, k) + full.slice(k + 1); // one letter dropped
-      const [ms, r] = await timed(() => list({ region: pick(provinces, i), q: typo }));
+      const [ms, r] = await timed(() => list({ region: province, q: typo }));
       xs.push(ms);
       if (r.totalEstimated) est++;
+      if (r.items[0]?.name.toLowerCase() === full) top++;
     }
-    out.name_typo_province = summary('  name with a typo, in a province', xs, `(${est}/${SAMPLES} totals estimated)`);
+    out.name_typo_province = { ...summary('  name with a typo, in a province', xs, `(${est}/${SAMPLES} totals estimated; the misspelt name ranked first in ${top}/${SAMPLES})`), ranked_first: top };
   }
   const filters: [string, Partial<RegionFilter>][] = [
     ['status=lapsed', { status: 'lapsed' }],
@@ -299,7 +345,7 @@ async function measure(h: DbHandle) {
     ['programme=JP (10 %)', { program: 'JP' }],
     ['segment=PMI + status=registered', { segment: 'PMI', status: 'registered' }],
   ];
-  for (const [label, f] of filters) {
+  for (const [label, f] of want('filters') ? filters : []) {
     const xs: number[] = [];
     let est = 0;
     for (let i = 0; i < SAMPLES; i++) {
@@ -312,15 +358,21 @@ async function measure(h: DbHandle) {
   return out;
 }
 
-/** The same list on PGlite (in memory) with the demo data, for every demo user's own region. */
-async function measurePglite() {
-  const h = await openPglite();
+/**
+ * The same list on PGlite with the demo data the server generates (province scale), for every demo user's
+ * own region, the statistics refreshed as the server does at start. --pglite-demo: only this, on a data
+ * directory kept between runs (/tmp/bench_registry_pglite_demo; --fresh rebuilds); --pglite: in memory.
+ */
+async function measurePglite(dir?: string) {
+  if (dir && flags.fresh) rmSync(dir, { recursive: true, force: true });
+  const h = await openPglite(dir);
   try {
     const t = performance.now();
     await migrate(h);
-    await loadRegions(h.db);
+    if ((await regionsLoaded(h.db)) === 0) await loadRegions(h.db);
     const { added } = await loadDemo(h.db, 'province', DEFAULT_SEED);
-    console.log(`\nPGlite with the demo (${added.toLocaleString('en')} added) (${secs(t)} s):`);
+    await h.exec('ANALYZE');
+    console.log(`\nPGlite with the demo (${added.toLocaleString('en')} rows added${dir ? ` to ${dir}` : ''}) (${secs(t)} s):`);
     const out: Record<string, unknown> = {};
     const n = smoke ? 3 : 20;
     for (const u of DEMO_ACCOUNTS) {
@@ -333,6 +385,10 @@ async function measurePglite() {
         total = r.total;
       }
       out[u.username] = summary(`  ${u.username} (${u.regionCode})`, xs, `(total ${total.toLocaleString('en')})`);
+      // and a misspelt name in the same list (the demo's own names)
+      const ys: number[] = [];
+      for (let i = 0; i < n; i++) ys.push((await timed(() => listWorkers(h.db, { region: u.regionCode, q: 'siti hidyat' }, PAGE, {})))[0]);
+      out[`${u.username}_name`] = summary(`  ${u.username}: name "siti hidyat"`, ys);
     }
     result.pglite_demo = out;
   } finally {
@@ -361,6 +417,7 @@ async function measurePgliteScale() {
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version} (2 cores shared with other work)`);
 if (flags.engine === 'pglite') await measurePgliteScale();
+else if (flags['pglite-demo']) await measurePglite('/tmp/bench_registry_pglite_demo');
 else {
   await measurePostgres();
   if (flags.pglite) await measurePglite();

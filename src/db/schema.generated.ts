@@ -678,6 +678,10 @@ export interface PersonCount {
   status: string;
 }
 
+export interface PersonName {
+  lname: string;
+}
+
 export interface Project {
   contract_value: number;
   contractor_name: Generated<string>;
@@ -893,6 +897,7 @@ export interface DB {
   perisai_enrolment: PerisaiEnrolment;
   person: Person;
   person_count: PersonCount;
+  person_name: PersonName;
   project: Project;
   project_bill: ProjectBill;
   project_payment: ProjectPayment;

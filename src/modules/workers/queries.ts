@@ -31,7 +31,7 @@ export type RegionFilter = WorkerFilter & { region: string };
 function personQuery(db: Db, f: RegionFilter) {
   let q = db.selectFrom('person as p').where((eb) => inRegion(eb, 'p.village_code', f.region));
   if (f.nik) q = q.where('p.nik', '=', f.nik);
-  if (f.q) q = q.where(nameMatches(f.q));
+  if (f.q) q = q.where(sql<boolean>`lower(p.name) IN (SELECT lname FROM (${similarNames(f.q)}) n)`);
   if (f.segment) q = q.where('p.cur_segment', '=', f.segment);
   if (f.group) q = q.where('p.cur_group', '=', f.group);
   if (f.status) q = q.where('p.cur_status', '=', f.status);
@@ -42,11 +42,19 @@ function personQuery(db: Db, f: RegionFilter) {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** LIKE for substrings, % (trigram similarity) for typos; both answered by the trigram index. */
-function nameMatches(text: string) {
+/**
+ * The distinct names (person_name, 0024_name_search.sql) a search matches, with their rank: LIKE for
+ * substrings, `<%` (trigram word similarity ≥ 0.6: the search is like some run of words of the name) for
+ * typos and parts of names, both answered by the dictionary's trigram index. Ranked by word similarity
+ * plus whole-name similarity (so "siti hidayat" comes before "siti hidayat lestari" for "siti hidaat").
+ * Names repeat, so these are few even where the people carrying them are many (decision 107).
+ */
+function similarNames(text: string) {
   const needle = text.toLowerCase();
-  return sql<boolean>`(lower(p.name) LIKE ${`%${escapeLike(needle)}%`} OR lower(p.name) % ${needle})`;
+  return sql`SELECT lname, word_similarity(${needle}, lname) + similarity(${needle}, lname) AS sim FROM person_name WHERE (lname LIKE ${`%${escapeLike(needle)}%`} OR ${needle} <% lname)`;
 }
+/** The rank similarNames gives a name (the cursor's). */
+const nameRank = (lname: RawBuilder<unknown>, needle: string) => sql`(word_similarity(${needle}, ${lname}) + similarity(${needle}, ${lname}))`;
 
 const columns = [
   'p.id as id',
@@ -69,6 +77,8 @@ const columns = [
   'e.declared_income as declaredIncome',
   'e.kpj as kpj',
 ] as const;
+
+const personColumns = ['p.id', 'p.nik', 'p.name', 'p.birth_date', 'p.sex', 'p.village_code', 'p.address', 'p.phone', 'p.occupation'] as const;
 
 /** Where a page ends: the list's sort key (village, name, id) of its last row. */
 export interface ListKey {
@@ -98,10 +108,14 @@ export function decodeCursor(cursor: string): ListKey | null {
  * `after` (keyset) makes page N cost what page 1 costs; `offset` is kept for old clients and deep links.
  */
 export function pageOfWorkers(db: Db, f: RegionFilter, limit: number, at: { after?: ListKey; offset?: number }) {
-  let people = personQuery(db, f).select(['p.id', 'p.nik', 'p.name', 'p.birth_date', 'p.sex', 'p.village_code', 'p.address', 'p.phone', 'p.occupation']);
-  if (at.after) people = people.where(sql<boolean>`(p.village_code, p.name, p.id) > (${at.after.villageCode}, ${at.after.name}, ${at.after.id})`);
-  people = people.orderBy('p.village_code').orderBy('p.name').orderBy('p.id').limit(limit);
-  if (at.offset) people = people.offset(at.offset);
+  if (f.q && !f.nik) return searchPage(db, f as RegionFilter & { q: string }, limit, at);
+  // The page's keys first, from the index alone (the filters are on its INCLUDE columns: decision 108),
+  // then the page's people by id.
+  let keys = personQuery(db, f).select(['p.id', 'p.village_code', 'p.name']);
+  if (at.after) keys = keys.where(sql<boolean>`(p.village_code, p.name, p.id) > (${at.after.villageCode}, ${at.after.name}, ${at.after.id})`);
+  keys = keys.orderBy('p.village_code').orderBy('p.name').orderBy('p.id').limit(limit);
+  if (at.offset) keys = keys.offset(at.offset);
+  const people = db.selectFrom(keys.as('k')).innerJoin('person as p', 'p.id', 'k.id').select(personColumns);
   return db
     .selectFrom(people.as('p'))
     .leftJoinLateral(
@@ -115,6 +129,48 @@ export function pageOfWorkers(db: Db, f: RegionFilter, limit: number, at: { afte
     .orderBy('p.id')
     .execute() as Promise<WorkerRow[]>;
 }
+
+/**
+ * A name search's page, most similar name first, then in list order (village, id) within a name. The
+ * similar names are ranked first (a few hundred from the dictionary), then the region's people with each
+ * name are read from person_lname_idx (lower(name), village_code, id), name by name, until the page is
+ * full (an incremental sort over the names' order stops the nested loop): a page costs the names tried
+ * and its rows, not the people who match nationally. The cursor is the last row's (village, name, id);
+ * its name's rank is recomputed, so the order (similarity, name, village, id) resumes exactly.
+ */
+function searchPage(db: Db, f: RegionFilter & { q: string }, limit: number, at: { after?: ListKey; offset?: number }) {
+  const needle = f.q.toLowerCase();
+  const { q: _q, ...rest } = f;
+  const a = at.after;
+  const lastName = a ? sql`lower(${a.name})` : undefined;
+  let inner = personQuery(db, rest)
+    .select(personColumns)
+    .where(sql<boolean>`lower(p.name) = n.lname`)
+    .orderBy('p.village_code')
+    .orderBy('p.id')
+    .limit(limit + (at.offset ?? 0));
+  if (a) inner = inner.where(sql<boolean>`(n.lname <> ${lastName} OR (p.village_code, p.id) > (${a.villageCode}, ${a.id}))`);
+  const resume = a ? sql`WHERE n.sim < ${nameRank(lastName!, needle)} OR (n.sim = ${nameRank(lastName!, needle)} AND n.lname >= ${lastName})` : sql``;
+  return sql<WorkerRow>`
+    SELECT p.id, p.nik, p.name, p.birth_date AS "birthDate", p.sex, p.village_code AS "villageCode", v.name AS "villageName",
+           p.address, p.phone, p.occupation, e.id AS "enrolmentId", e.segment, e.group_code AS "group", e.programs, e.status,
+           e.funding_source AS "fundingSource", e.funding_program_id AS "fundingProgramId", e.declared_income AS "declaredIncome", e.kpj
+    FROM (
+      SELECT p.*, n.sim, n.lname
+      FROM (SELECT * FROM (${similarNames(f.q)}) n ${resume} ORDER BY n.sim DESC, n.lname) n
+      CROSS JOIN LATERAL (${inner}) p
+      ORDER BY n.sim DESC, n.lname, p.village_code, p.id
+      LIMIT ${limit} OFFSET ${at.offset ?? 0}
+    ) p
+    LEFT JOIN LATERAL (SELECT * FROM enrolment e WHERE e.person_id = p.id ORDER BY e.id DESC LIMIT 1) e ON true
+    JOIN region v ON v.code = p.village_code
+    ORDER BY p.sim DESC, p.lname, p.village_code, p.id`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
+/** A name search's total is counted exactly up to this many people; beyond it, estimated. */
+export const SEARCH_COUNT_CAP = 10_000;
 
 /** Rows a filter the counts cannot answer is tried on, to estimate its share of the region. */
 export const ESTIMATE_SAMPLE = 20_000;
@@ -138,8 +194,17 @@ export async function countWorkers(db: Db, f: RegionFilter): Promise<{ total: nu
   if (!f.q && !f.payer && !f.program) return { total: exact, estimated: false };
 
   const { q, payer, program, ...countable } = f;
+  if (q) {
+    // Name by name through person_lname_idx, stopped at the cap: exact for any specific search.
+    const { q: _q, ...rest } = f;
+    const people = personQuery(db, rest).select(sql`1`.as('one')).where(sql<boolean>`lower(p.name) = n.lname`).limit(SEARCH_COUNT_CAP + 1);
+    const r = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM (SELECT 1 FROM (${similarNames(q)}) n CROSS JOIN LATERAL (${people}) p LIMIT ${SEARCH_COUNT_CAP + 1}) s`.execute(db);
+    const n = Number(r.rows[0]!.n);
+    if (n <= SEARCH_COUNT_CAP) return { total: n, estimated: false };
+  }
   let match = sql<boolean>`true`;
-  if (q) match = sql<boolean>`${match} AND ${nameMatches(q)}`;
+  if (q) match = sql<boolean>`${match} AND lower(p.name) IN (SELECT lname FROM (${similarNames(q)}) n)`;
   if (payer) match = sql<boolean>`${match} AND p.cur_payer ILIKE ${`%${escapeLike(payer)}%`}`;
   if (program) match = sql<boolean>`${match} AND p.cur_programs @> ARRAY[${program}]::text[]`;
   const sample = personQuery(db, countable).select(sql<boolean>`${match}`.as('m')).limit(ESTIMATE_SAMPLE);
@@ -154,7 +219,10 @@ export async function countWorkers(db: Db, f: RegionFilter): Promise<{ total: nu
 }
 
 export async function listWorkers(db: Db, f: RegionFilter, pageSize: number, at: { after?: ListKey; offset?: number }) {
-  const [items, count] = await Promise.all([pageOfWorkers(db, f, pageSize + 1, at), countWorkers(db, f)]);
+  // A NIK is unique: on the first page its total is the page itself (one query, one unique-index probe).
+  const nikFirstPage = Boolean(f.nik) && !at.after && !at.offset;
+  const [items, counted] = await Promise.all([pageOfWorkers(db, f, pageSize + 1, at), nikFirstPage ? undefined : countWorkers(db, f)]);
+  const count = counted ?? { total: items.length, estimated: false };
   const more = items.length > pageSize;
   if (more) items.pop();
   const last = items[items.length - 1];
