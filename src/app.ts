@@ -49,6 +49,7 @@ import { boundaryRoutes } from './modules/boundaries/routes.js';
 // official participation data (issue 11)
 import { participationRoutes } from './modules/participation/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
+import { workerFileRoutes } from './modules/worker-file/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 
 export interface AppDeps {
@@ -151,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     participationRoutes(api, ctx);
     // role home pages (issue 14)
     homeRoutes(api, ctx);
+    // the worker page (issue 14)
+    workerFileRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });
