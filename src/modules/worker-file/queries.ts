@@ -23,6 +23,7 @@ export function enrolmentsOf(db: Db, personId: number) {
       'f.id as program_id', 'f.name as program_name', 'f.region_code as program_region',
     ])
     .where('e.person_id', '=', personId)
+    .orderBy('e.start_date', 'desc')
     .orderBy('e.id', 'desc')
     .execute();
 }
