@@ -30,6 +30,9 @@ const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
 const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
 const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
+// issue 14: the audit viewer and the worker page
+const AuditPage = lazy(() => import('./pages/audit/audit-page'));
+const WorkerPage = lazy(() => import('./pages/workers/worker-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
 
@@ -79,6 +82,9 @@ export function AppRoutes() {
           <Route path="pendanaan/:id" element={page(<ProgramPage />)} />
           <Route path="perencanaan" element={page(<PlanningPage />)} />
           <Route path="tarif" element={page(<RatesPage />)} />
+          {/* issue 14: the audit viewer; one worker (after pekerja/baru and pekerja/impor-kpj, which are more specific) */}
+          <Route path="audit" element={page(<AuditPage />)} />
+          <Route path="pekerja/:id" element={page(<WorkerPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

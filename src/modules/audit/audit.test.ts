@@ -30,6 +30,12 @@ describe('audit viewer filters', () => {
     const second = await get(`limit=2&beforeId=${first.nextBeforeId}`);
     expect(second.items.map((e) => e.entityId)).toEqual(['a2', 'a1']);
     expect(first.nextBeforeId).not.toBeNull();
+    // with a date range the order is by time, and beforeId continues in that order
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const d1 = await get(`from=2025-01-01&to=${today}&limit=3`);
+    expect(d1.items.map((e) => e.entityId)).toEqual(['a3', 'a2', 'a1']);
+    const d2 = await get(`from=2025-01-01&to=${today}&limit=3&beforeId=${d1.nextBeforeId}`);
+    expect(d2.items.map((e) => e.entityId)).toEqual(['a4']);
     // a region outside the caller's is refused
     const kabAuditor = await login(t.app, 'kab.sukabumi');
     expect((await injectAs(t.app, kabAuditor, { url: '/api/audit?region=32.13' })).statusCode).toBe(403);

@@ -11,7 +11,11 @@ let auditor: Session;
 let inspector: Session;
 
 beforeAll(async () => {
-  [kab, bpjs, desa, auditor, inspector] = await Promise.all(['kab.sukabumi', 'bpjs.sukabumi', 'desa.balingbing', 'auditor', 'disnaker.sukabumi'].map((u) => login(t.app, u)));
+  kab = await login(t.app, 'kab.sukabumi');
+  bpjs = await login(t.app, 'bpjs.sukabumi');
+  desa = await login(t.app, 'desa.balingbing');
+  auditor = await login(t.app, 'auditor');
+  inspector = await login(t.app, 'disnaker.sukabumi');
 });
 
 describe('the worker page: one person, every enrolment, the cover and the payments, the trail', () => {

@@ -51,6 +51,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     ...(can('agent:read') ? [{ to: '/perisai', current: under('/perisai'), icon: <FileIcon />, label: t('nav.agents') }] : []),
     // official participation data (issue 11)
     ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
+    // the audit viewer (issue 14)
+    ...(can('audit:read') ? [{ to: '/audit', current: under('/audit'), icon: <FileIcon />, label: t('audit.nav') }] : []),
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
   ];
   return (

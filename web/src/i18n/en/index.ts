@@ -8,6 +8,7 @@ import { compliance } from './compliance';
 import { coverage } from './coverage';
 import { participation } from './participation';
 import { home } from './home';
+import { audit } from './audit';
 
 /** English UI text, one file per capability; same keys as ../id. */
-export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home };
+export const en: Messages = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home, ...audit };

@@ -11,8 +11,9 @@ import { compliance } from './compliance';
 import { coverage } from './coverage';
 import { participation } from './participation';
 import { home } from './home';
+import { audit } from './audit';
 
-export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home } as const;
+export const id = { ...common, ...regions, ...workers, ...imports, ...funding, ...compliance, ...coverage, ...participation, ...home, ...audit } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape every language must fill. */
