@@ -16,6 +16,7 @@ const BENCHES: [name: string, file: string, args: string[]][] = [
   ['coverage', 'bench/coverage.ts', ['--smoke']],
   ['registry', 'bench/registry.ts', ['--smoke']],
   ['analyze', 'bench/analyze.ts', ['--smoke']],
+  ['audit', 'bench/audit.ts', ['--smoke']],
   ['load', 'bench/load.ts', ['--smoke']],
 ];
 
