@@ -9,6 +9,7 @@ import { loadComplianceDemo } from './load-compliance.js';
 import { loadDemoCoverage } from './coverage.js';
 import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
+import { loadDemoVillage } from './village.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 
 export const DEMO_ACTOR = { id: null, username: 'system:demo' };
@@ -75,6 +76,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
  * before either of them gets it the first time it starts.
  */
 export async function keepDemoCurrent(db: Db): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number } }> {
+  // the village operator's own village (issue 14), before the billing below so it is billed with the rest
+  await loadDemoVillage(db, DEMO_ACTOR);
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
   return { funding, official };
