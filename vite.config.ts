@@ -1,6 +1,38 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a .br and a .gz beside every text asset of the build (once, at build time, at the highest
+ * levels), which @fastify/static serves by the browser's Accept-Encoding (`preCompressed`, src/app.ts):
+ * compressed transfer without compressing per request or a compression dependency (decision 104).
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'semesta-precompress',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      for (const name of [...Object.keys(bundle), 'index.html']) {
+        if (!/\.(js|mjs|css|html|svg|json|txt)$/.test(name)) continue;
+        const file = join(outDir, name);
+        let body: Buffer;
+        try {
+          body = readFileSync(file);
+        } catch {
+          continue;
+        }
+        if (body.length < 512) continue;
+        writeFileSync(`${file}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+      }
+    },
+  };
+}
+
+const outDir = fileURLToPath(new URL('./dist/web', import.meta.url));
 
 /**
  * The web front end (React SPA) lives in web/; the server serves the build from dist/web.
@@ -11,13 +43,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'web',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
-    chunkSizeWarningLimit: 900,
     rolldownOptions: {
       treeshake: {
         // antd's helper packages (@rc-component/*, cssinjs…) do not declare `sideEffects: false`, so a
@@ -31,6 +62,9 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // ECharts (and its renderer zrender) only for the pages that draw charts: never on the login → home path
+            { name: 'vendor-echarts', test: /node_modules[\\/]echarts[\\/]/, priority: 50 },
+            { name: 'vendor-zrender', test: /node_modules[\\/]zrender[\\/]/, priority: 55 },
             { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/, priority: 40 },
             { name: 'vendor-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 30 },
             { name: 'vendor-i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store)[\\/]/, priority: 30 },

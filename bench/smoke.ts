@@ -18,6 +18,7 @@ const BENCHES: [name: string, file: string, args: string[]][] = [
   ['inpres', 'bench/inpres.ts', ['--smoke']],
   ['analyze', 'bench/analyze.ts', ['--smoke']],
   ['targeting', 'bench/targeting.ts', ['--smoke']],
+  ['audit', 'bench/audit.ts', ['--smoke']],
   ['load', 'bench/load.ts', ['--smoke']],
   ['jakon', 'bench/jakon.ts', ['--smoke']],
 ];

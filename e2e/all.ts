@@ -17,6 +17,8 @@ const SCRIPTS = [
   'claims',
   'jakon',
   'dtsen',
+  'weak-network',
+  'phones-a11y',
 ];
 
 for (const name of SCRIPTS) {

@@ -222,7 +222,7 @@ async function ratesScenario(browser: Browser, pageErrors: string[]) {
   await step('log in as nasional', () => logIn(page, 'nasional'));
   await step('the rate table shows the JP wage cap from 1 March 2025 and the form to add a value', async () => {
     await page.goto(`${BASE_URL}/tarif`);
-    await page.getByRole('row', { name: /PU_JP_WAGE_CAP 01\/03\/2025 Rp10\.547\.400/ }).waitFor();
+    await page.getByRole('row', { name: /Batas atas upah untuk iuran JP 01\/03\/2025 Rp10\.547\.400/ }).waitFor();
     await page.getByRole('button', { name: 'Simpan nilai' }).waitFor();
     await page.screenshot({ path: `${OUT}/e2e-funding-rates.png` });
   });

@@ -104,7 +104,7 @@ async function run(browser: Browser, pageErrors: string[]) {
   });
 
   await step('search "palabuhan" jumps to a result', async () => {
-    await page.getByRole('textbox', { name: 'Cari wilayah' }).fill('palabuhan');
+    await page.getByRole('combobox', { name: 'Cari wilayah' }).fill('palabuhan');
     const result = page.locator('.region-search-result').filter({ hasText: 'Palabuhanratu' }).first();
     await result.waitFor();
     await result.click();

@@ -50,6 +50,7 @@ import { participationRoutes } from './modules/participation/routes.js';
 import { homeRoutes } from './modules/home/routes.js';
 import { inpresRoutes } from './modules/inpres/routes.js';
 import { claimRoutes } from './modules/claims/routes.js';
+import { workerFileRoutes } from './modules/worker-file/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { projectRoutes } from './modules/projects/routes.js';
 import { targetingRoutes } from './modules/targeting/routes.js';
@@ -66,6 +67,15 @@ export interface AppDeps {
 
 /** Vite builds the SPA into dist/web; the server finds it from src/ (tsx) and dist/src/ (built) alike. */
 export const defaultWebDir = fileURLToPath(new URL(import.meta.url.includes('/dist/src/') ? '../web/' : '../dist/web/', import.meta.url));
+
+/**
+ * Cache rule of a built file: names under assets/ carry a content hash (Vite), so they never change and
+ * are cached for a year without revalidation; index.html and the other root files must be re-read so a
+ * new release is picked up at once.
+ */
+export function staticCacheControl(path: string): string {
+  return /(^|[\\/])assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.(br|gz))?$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
 
 /** Builds the whole application without listening, so tests drive it with app.inject(). */
 export type App = FastifyInstance & { routesWithAccess: RegisteredRoute[] };
@@ -86,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // Client-side routes get the SPA; a missing asset (/x.js — a region code like /32.02 is no extension) or API route gets a 404.
     const path = req.url.split('?')[0] ?? req.url;
     if (!path.startsWith('/api') && !/\.[a-z][a-z0-9]{0,5}$/i.test(path) && req.method === 'GET' && deps.webDir && existsSync(deps.webDir)) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', staticCacheControl('index.html')).sendFile('index.html');
     }
     const e = errors.routeNotFound(req.method, path);
     return reply.code(404).send(e.toBody());
@@ -161,13 +171,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     projectRoutes(api, ctx);
     // DTSEN targeting (issue 16)
     targetingRoutes(api, ctx);
+    // the worker page (issue 14)
+    workerFileRoutes(api, ctx);
     // the embedded ceiling (issue 13)
     systemRoutes(api, { db: deps.db, engine: deps.engine ?? (deps.config.databaseUrl ? 'postgres' : 'pglite') });
   });
 
   if (deps.webDir && existsSync(deps.webDir)) {
     // wildcard: files are looked up per request, so a rebuilt SPA is served without a restart.
-    await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html' });
+    // Weak connections (issue 14, decision 104): the build's .br/.gz siblings by Accept-Encoding; hashed
+    // assets cached for a year, everything else (index.html above all) revalidated on every load.
+    await app.register(fastifyStatic, { root: deps.webDir, index: 'index.html', preCompressed: true, cacheControl: false, setHeaders: (reply, path) => reply.header('cache-control', staticCacheControl(path)) });
   }
   return Object.assign(app, { routesWithAccess: routes }) as unknown as App;
 }

@@ -212,6 +212,12 @@ const CASES: Record<string, Case> = {
     regionsIn: (b) => (b as { items: { regionCode: string | null }[] }).items.flatMap((e) => (e.regionCode ? [e.regionCode] : [])),
     foreignIsList: true,
   },
+  // audit viewer export (issue 14): the same filters, region inside the caller's
+  'GET /api/audit.xlsx': {
+    permission: 'audit:read',
+    own: () => ({ url: '/api/audit.xlsx' }),
+    foreign: (_a, region) => ({ url: `/api/audit.xlsx?region=${region}` }),
+  },
   'GET /api/system/database': {
     permission: 'audit:read',
     own: () => ({ url: '/api/system/database' }),
@@ -287,6 +293,17 @@ const CASES: Record<string, Case> = {
     permission: 'worker:nik',
     own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/nik` }),
     foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/nik` }),
+  },
+  // the worker page (issue 14)
+  'GET /api/workers/:id': {
+    permission: 'worker:read',
+    own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}` }),
+    foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}` }),
+  },
+  'GET /api/workers/:id/audit': {
+    permission: 'worker:read',
+    own: (a) => ({ url: `/api/workers/${TARGET_WORKERS[a.region === 'ID' ? '32.02' : a.region]}/audit` }),
+    foreign: (_a, region) => ({ url: `/api/workers/${TARGET_WORKERS[region]}/audit` }),
   },
   // funding (issue 4)
   'GET /api/calc/contribution': { own: () => ({ url: '/api/calc/contribution?segment=BPU&declaredIncome=1000000' }), foreign: () => ({ url: '/' }), noForeign: true },

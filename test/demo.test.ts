@@ -42,4 +42,25 @@ describe('demo data set', () => {
     const impact = (await injectAs(t.app, s, { url: `/api/claims/impact/32.13?year=${new Date(claims[0]!.died_on!).getUTCFullYear()}` })).json();
     expect(impact.paidTotal).toBeGreaterThanOrEqual(70_000_000);
   });
+
+  it('gives the village operator of Desa Balingbing her own workers, bill and proof of payment (issue 14), once', async () => {
+    const s = await login(t.app, 'desa.balingbing');
+    const home = (await injectAs(t.app, s, { url: '/api/home' })).json();
+    const byStatus = Object.fromEntries(home.workersByStatus.map((w: { status: string; count: number }) => [w.status, w.count]));
+    expect(byStatus).toMatchObject({ active: 8, registered: 2, submitted: 2 });
+    const own = home.bills.find((b: { programName: string; ownedHere: boolean }) => b.ownedHere && b.programName.startsWith('Dana Desa Balingbing'));
+    expect(own, JSON.stringify(home.bills)).toBeDefined();
+    expect(own.thisMonth).not.toBeNull();
+    // the bill before last is paid on the 10th after its month: last month's proof is there from the 10th on
+    expect(own.lastMonth === null || ['paid', 'unpaid', 'partial'].includes(own.lastMonth.status)).toBe(true);
+    // every bill due before today is paid, with a reference the sekdes can show
+    const paid = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payment WHERE funding_program_id = ${own.programId} AND reference LIKE 'TRF-%'`.execute(t.db);
+    expect(paid.rows[0]!.n).toBeGreaterThan(0);
+    const list = (await injectAs(t.app, s, { url: '/api/workers?pageSize=50' })).json();
+    expect(list.total).toBe(12);
+    // a second start adds nothing
+    const { keepDemoCurrent } = await import('../src/demo/load.js');
+    await keepDemoCurrent(t.db);
+    expect((await injectAs(t.app, s, { url: '/api/workers?pageSize=50' })).json().total).toBe(12);
+  });
 });

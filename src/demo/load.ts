@@ -12,6 +12,7 @@ import { loadDemoFunding } from './funding.js';
 import { loadDemoOfficial } from './official.js';
 import { loadDemoInpres } from './inpres.js';
 import { loadDemoDtsen } from './dtsen.js';
+import { loadDemoVillage } from './village.js';
 import { DEMO_PASSWORD, type DemoPlan, type DemoWorker, type DemoScale, generateDemo, regionsInScale, type RegionRef } from './generate.js';
 import { loadDemoClaims } from './claims.js';
 
@@ -81,6 +82,8 @@ export async function loadDemo(db: Db, scale: DemoScale, seed: number, opts: { w
 export async function keepDemoCurrent(
   db: Db,
 ): Promise<{ funding: { programs: number; bills: number }; official: { months: number; rows: number }; dtsen: { candidates: number } }> {
+  // the village operator's own village (issue 14), before the billing below so it is billed with the rest
+  await loadDemoVillage(db, DEMO_ACTOR);
   const funding = await loadDemoFunding(db, DEMO_ACTOR);
   const official = await loadDemoOfficial(db, DEMO_ACTOR);
   await loadDemoInpres(db, DEMO_ACTOR); // Inpres 2/2021 (issue 15)

@@ -39,6 +39,9 @@ const AgentsPage = lazy(() => import('./pages/compliance/agents-page'));
 const EmployerFormPage = lazy(() => import('./pages/compliance/employer-form-page'));
 const UmkPage = lazy(() => import('./pages/compliance/umk-page'));
 const CoveragePage = lazy(() => import('./pages/coverage/coverage-page'));
+// issue 14: the audit viewer and the worker page
+const AuditPage = lazy(() => import('./pages/audit/audit-page'));
+const WorkerPage = lazy(() => import('./pages/workers/worker-page'));
 // official participation data (issue 11)
 const TokensPage = lazy(() => import('./pages/participation/tokens-page'));
 // Inpres 2/2021 accountability (issue 15)
@@ -116,6 +119,9 @@ export function AppRoutes() {
           <Route path="proyek" element={page(<ProjectsPage />)} />
           <Route path="proyek/kohort/:id" element={page(<CohortPage />)} />
           <Route path="proyek/:id" element={page(<ProjectPage />)} />
+          {/* issue 14: the audit viewer; one worker (after pekerja/baru and pekerja/impor-kpj, which are more specific) */}
+          <Route path="audit" element={page(<AuditPage />)} />
+          <Route path="pekerja/:id" element={page(<WorkerPage />)} />
           <Route path="*" element={page(<NotFoundPage />)} />
         </Route>
       </Routes>

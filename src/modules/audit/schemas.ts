@@ -16,7 +16,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuery = z.object({
   actor: text().trim().min(1).max(128).optional().describe('username of who did it (exact)'),
-  action: text().trim().min(1).max(64).optional().describe('e.g. view_nik, export, export_full_nik, import_commit, case_step, rate_add'),
+  action: text().trim().min(1).max(64).optional().describe('e.g. view_nik, search_nik, export, export_full_nik, import_commit, status, case_transition (a rate change is create on entityType rate_config)'),
   region: regionCodeSchema.optional().describe('only entries of this region and below (inside the caller\'s own)'),
   from: isoDate.optional().describe('first day (WIB), inclusive'),
   to: isoDate.optional().describe('last day (WIB), inclusive'),
@@ -31,3 +31,7 @@ export const auditPageSchema = z.object({
   items: z.array(auditEntrySchema),
   nextBeforeId: text().nullable().describe('pass as beforeId for the next (older) page; null on the last page'),
 });
+
+/** The export takes the viewer's filters, not its page: it starts at the newest row and stops at the bound. */
+export const auditExportQuery = auditQuery.omit({ limit: true, beforeId: true });
+export type AuditExportFilter = z.infer<typeof auditExportQuery>;

@@ -10,7 +10,7 @@ import { listCases } from '../compliance-cases/queries.js';
 import { summary } from '../compliance-cases/service.js';
 import type { Coverage } from '../coverage/schemas.js';
 import { coverageReconciliation, coverageReport } from '../coverage/service.js';
-import { budgetFigures, earlyWarning } from '../funding/planning/service.js';
+import { budgetFiguresOf, earlyWarning } from '../funding/planning/service.js';
 import { listPrograms } from '../funding/programs/queries.js';
 import { todayWib } from '../funding/rates/service.js';
 import { findRegion, findRegions } from '../regions/queries.js';
@@ -106,7 +106,9 @@ function ranking(c: Coverage): NonNullable<Home['ranking']> {
 /** Programmes owned in the region at ≥ 90 % of quota or budget this fiscal year, fullest first (at most 10). */
 async function programmesNear(db: Db, region: string, today: string): Promise<NonNullable<Home['programmesNear']>> {
   const own = (await listPrograms(db, region, Number(today.slice(0, 4)))).filter((p) => p.status === 'active' && inSubtree(region, p.region_code));
-  const figures = await Promise.all(own.map(async (p) => ({ p, f: await budgetFigures(db, p, today) })));
+  // one statement for every programme's figures, not one budgetFigures call each
+  const all = await budgetFiguresOf(db, own, today);
+  const figures = own.map((p, i) => ({ p, f: all[i]! }));
   return figures
     .filter(({ f }) => f.quotaUsed >= NEAR_LIMIT || f.budgetUsed >= NEAR_LIMIT)
     .sort((a, b) => Math.max(b.f.quotaUsed, b.f.budgetUsed) - Math.max(a.f.quotaUsed, a.f.budgetUsed) || a.p.id - b.p.id)

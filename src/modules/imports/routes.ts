@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { access } from '../../access/rules.js';
 import { userOf } from '../../access/plugin.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { idParams } from '../../lib/schemas.js';
-import { receiveUpload, type UploadSpec } from '../../lib/upload.js';
 import type { ImportKind } from './kind.js';
 import { importJobScope } from './queries.js';
 import { recordAudit } from '../../db/tx.js';
@@ -15,22 +13,9 @@ import { reportGone, stagingCleared } from './cleanup.js';
 import { carriesNik, importProblems, importReport } from './report.js';
 import { commitBody, importProblemsSchema, importViewSchema, problemsQuery, uploadedSchema } from './schemas.js';
 import { commitImport, getImport, present, startImport } from './service.js';
+import { receiveImportFile } from './upload-file.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The import upload: .xlsx or .csv up to UPLOAD_MAX_MB (config). */
-const uploadSpec = (maxBytes: number): UploadSpec<'xlsx' | 'csv'> => {
-  const mb = Math.round(maxBytes / 1024 / 1024);
-  return {
-    extensions: ['xlsx', 'csv'],
-    maxBytes,
-    wrongType: { code: 'IMPORT_FILE_TYPE', text: { id: 'Unggah berkas .xlsx atau .csv (kolom "file").', en: 'Upload an .xlsx or .csv file (field "file").' } },
-    tooLarge: { code: 'IMPORT_FILE_TOO_LARGE', text: { id: `Berkas melebihi ${mb} MB; pecah menjadi beberapa berkas.`, en: `The file exceeds ${mb} MB; split it into several files.` } },
-  };
-};
-
-/** An import file received as every kind receives it (also for uploads under a parent record). */
-export const receiveImportFile = (req: FastifyRequest, config: Config) => receiveUpload(req, join(config.dataDir, 'uploads'), uploadSpec(config.uploadMaxBytes));
 
 /** The same six routes for every import kind, under its basePath (workers: /api/imports); app.ts lists the kinds. */
 export function importRoutes(app: FastifyInstance, deps: { db: Db; config: Config; kinds: readonly ImportKind[] }) {

@@ -5,7 +5,7 @@ import { access } from '../../access/rules.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { idParams } from '../../lib/schemas.js';
-import { receiveImportFile } from '../imports/routes.js';
+import { receiveImportFile } from '../imports/upload-file.js';
 import { uploadedSchema } from '../imports/schemas.js';
 import { startImport } from '../imports/service.js';
 import { cohortWorkerImport } from './cohort-import.js';

@@ -55,6 +55,8 @@ export function NavLinks({ collapsed = false, onNavigate }: { collapsed?: boolea
     // claims (issue 17)
     ...(can('claim:read') ? [{ to: '/klaim', current: under('/klaim'), icon: <FileIcon />, label: t('claims.nav') }] : []),
     ...(can('participation:write') ? [{ to: '/data-resmi/impor', current: under('/data-resmi/impor'), icon: <UploadIcon />, label: t('participation.nav.import') }] : []),
+    // the audit viewer (issue 14)
+    ...(can('audit:read') ? [{ to: '/audit', current: under('/audit'), icon: <FileIcon />, label: t('audit.nav') }] : []),
     ...(can('token:manage') ? [{ to: '/data-resmi/token', current: under('/data-resmi/token'), icon: <CheckIcon />, label: t('participation.nav.tokens') }] : []),
     // Inpres 2/2021 accountability (issue 15)
     ...(can('inpres:read') ? [{ to: me.regionCode === NATIONAL ? '/inpres' : `/inpres/${me.regionCode}`, current: under('/inpres'), icon: <FileIcon />, label: t('inpres.nav') }] : []),

@@ -44,6 +44,9 @@ export function useSearchFilters<S extends FilterSpec>(spec: S) {
     page,
     /** sets (or, with undefined/'', clears) one filter and goes back to page 1 */
     set: <K extends keyof S & string>(key: K, value: FilterValues<S>[K] | '' | undefined, options?: SetOptions) => update({ [key]: (value as string | undefined) || undefined }, options),
+    /** sets several filters at once (a form applied together), back to page 1 */
+    setMany: (changes: Partial<Record<keyof S & string, string | undefined>>, options?: SetOptions) =>
+      update(Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, (v as string | undefined) || undefined])), options),
     setPage: (p: number, options?: SetOptions) => update({ page: p > 1 ? String(p) : undefined }, options),
     /** drops every filter (and the page) */
     clear: () => setParams(new URLSearchParams()),

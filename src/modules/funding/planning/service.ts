@@ -6,12 +6,11 @@ import { maskNik } from '../../../domain/nik.js';
 import { regionTitle } from '../../../domain/wib.js';
 import { errors } from '../../../lib/errors.js';
 import { lapseMonths } from '../payments/lapses.js';
-import { programMoney } from '../payments/queries.js';
 import { listPrograms, type ProgramRow } from '../programs/queries.js';
-import { programMonthlyCost } from '../programs/service.js';
+import { programCostWith } from '../programs/service.js';
 import { loadSnapshot } from '../rates/queries.js';
 import { todayWib, unwrap } from '../rates/service.js';
-import { activeParticipants, billsOfYear, enrolledCount, lapsingEnrolments } from './queries.js';
+import { activeParticipants, lapsingEnrolments, programBudgetFacts } from './queries.js';
 import type { Budget, EarlyWarning, PlanRequest, PlanResult } from './schemas.js';
 
 /**
@@ -20,38 +19,47 @@ import type { Budget, EarlyWarning, PlanRequest, PlanResult } from './schemas.js
  * `asOf`'s month on, skipping months already billed).
  */
 export async function budgetFigures(db: Db | Tx, p: ProgramRow, asOf = todayWib()): Promise<Budget> {
-  const y = p.fiscal_year;
-  const bills = await billsOfYear(db, p.id, y);
-  const billedMonths = new Set(bills.map((b) => b.month.slice(0, 7)));
-  let remainingMonths = 0;
-  for (let m = 1; m <= 12; m++) {
-    const month = `${y}-${String(m).padStart(2, '0')}`;
-    if (month >= asOf.slice(0, 7) && !billedMonths.has(month)) remainingMonths++;
-  }
-  const enrolled = await enrolledCount(db, p.id);
-  const cost = await programMonthlyCost(db, p, asOf);
-  const billed = bills.reduce((a, b) => a + b.amount, 0);
-  const paid = bills.reduce((a, b) => a + b.paid_amount, 0);
-  const money = await programMoney(db, p.id);
-  const committed = billed + enrolled * cost * remainingMonths;
-  return {
-    programId: p.id,
-    fiscalYear: y,
-    asOf,
-    budget: p.budget,
-    quota: p.quota,
-    enrolled,
-    quotaUsed: p.quota ? enrolled / p.quota : 0,
-    monthlyCost: cost,
-    remainingMonths,
-    committed,
-    billed,
-    paid,
-    outstanding: billed - paid,
-    credit: money.paidIn - money.used,
-    available: p.budget - committed,
-    budgetUsed: p.budget ? committed / p.budget : 0,
-  };
+  return (await budgetFiguresOf(db, [p], asOf))[0]!;
+}
+
+/**
+ * budgetFigures for several programmes at once (a province's home lists every programme near its
+ * limits): one statement for every programme's counts and sums, one rate snapshot, the same arithmetic.
+ * Answers in the order of `programs`.
+ */
+export async function budgetFiguresOf(db: Db | Tx, programs: readonly ProgramRow[], asOf = todayWib()): Promise<Budget[]> {
+  if (!programs.length) return [];
+  const [facts, snapshot] = await Promise.all([programBudgetFacts(db, programs.map((p) => p.id)), loadSnapshot(db)]);
+  return programs.map((p) => {
+    const f = facts.get(p.id) ?? { enrolled: 0, billed: 0, paid: 0, billedMonths: [], paidIn: 0, used: 0 };
+    const y = p.fiscal_year;
+    const billedMonths = new Set(f.billedMonths);
+    let remainingMonths = 0;
+    for (let m = 1; m <= 12; m++) {
+      const month = `${y}-${String(m).padStart(2, '0')}`;
+      if (month >= asOf.slice(0, 7) && !billedMonths.has(month)) remainingMonths++;
+    }
+    const cost = programCostWith(snapshot, p, asOf);
+    const committed = f.billed + f.enrolled * cost * remainingMonths;
+    return {
+      programId: p.id,
+      fiscalYear: y,
+      asOf,
+      budget: p.budget,
+      quota: p.quota,
+      enrolled: f.enrolled,
+      quotaUsed: p.quota ? f.enrolled / p.quota : 0,
+      monthlyCost: cost,
+      remainingMonths,
+      committed,
+      billed: f.billed,
+      paid: f.paid,
+      outstanding: f.billed - f.paid,
+      credit: f.paidIn - f.used,
+      available: p.budget - committed,
+      budgetUsed: p.budget ? committed / p.budget : 0,
+    };
+  });
 }
 
 /**
@@ -76,12 +84,11 @@ export async function planCoverage(db: Db, req: PlanRequest, asOf = todayWib()):
   while (addMonths(start, monthsToTarget) < target) monthsToTarget++;
   const year = Number(req.byMonth.slice(0, 4));
   const programs = await listPrograms(db, req.region, year);
-  const budgets = await Promise.all(
-    programs.map(async (p) => {
-      const f = await budgetFigures(db, p, asOf);
-      return { programId: p.id, name: p.name, payerType: p.payer_type as PayerType, regionCode: p.region_code, budget: p.budget, committed: f.committed, available: f.available };
-    }),
-  );
+  const figures = await budgetFiguresOf(db, programs, asOf);
+  const budgets = programs.map((p, i) => {
+    const f = figures[i]!;
+    return { programId: p.id, name: p.name, payerType: p.payer_type as PayerType, regionCode: p.region_code, budget: p.budget, committed: f.committed, available: f.available };
+  });
   return {
     region: req.region,
     asOf,

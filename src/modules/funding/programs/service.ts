@@ -35,7 +35,12 @@ export async function ownProgram(db: Db, user: SessionUser, id: number): Promise
 
 /** The monthly cost of one worker under the programme's basis now, checked by the engine. */
 export async function programMonthlyCost(db: Db | Tx, p: Pick<ProgramRow, 'segment' | 'programs' | 'basis_income' | 'risk_group'>, date = todayWib()) {
-  return unwrap(monthlyCost(await loadSnapshot(db), { segment: p.segment as FundedSegment, programs: p.programs, income: p.basis_income, riskGroup: p.risk_group }, date), 'body');
+  return programCostWith(await loadSnapshot(db), p, date);
+}
+
+/** The same with a rate snapshot already loaded (several programmes at once). */
+export function programCostWith(snapshot: Awaited<ReturnType<typeof loadSnapshot>>, p: Pick<ProgramRow, 'segment' | 'programs' | 'basis_income' | 'risk_group'>, date = todayWib()) {
+  return unwrap(monthlyCost(snapshot, { segment: p.segment as FundedSegment, programs: p.programs, income: p.basis_income, riskGroup: p.risk_group }, date), 'body');
 }
 
 export async function presentProgram(db: Db, p: ProgramRow): Promise<FundingProgram> {

@@ -12,6 +12,7 @@ import { inpres } from './inpres';
 import { claims } from './claims';
 import { projects } from './projects';
 import { targeting } from './targeting';
+import { audit } from './audit';
 
 /** English UI text, one file per capability; same keys as ../id. */
 export const en: Messages = {
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...claims,
   ...projects,
   ...targeting,
+  ...audit,
 };
 
 /** English UI text, one file per capability; same keys as ../id. */

@@ -15,6 +15,7 @@ import { inpres } from './inpres';
 import { claims } from './claims';
 import { projects } from './projects';
 import { targeting } from './targeting';
+import { audit } from './audit';
 
 export const id = {
   ...common,
@@ -30,6 +31,7 @@ export const id = {
   ...claims,
   ...projects,
   ...targeting,
+  ...audit,
 } as const;
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

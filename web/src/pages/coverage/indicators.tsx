@@ -35,8 +35,9 @@ export function Indicators({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
         </div>
       </dl>
       <div className="coverage-breakdowns">
-        <div>
-          <h3>{t('coverage.bySegment')}</h3>
+        {/* may scroll sideways inside its box on a phone: focusable, so a keyboard can scroll it too (axe scrollable-region-focusable) */}
+        <div tabIndex={0} role="region" aria-labelledby="coverage-by-segment-title">
+          <h3 id="coverage-by-segment-title">{t('coverage.bySegment')}</h3>
           <DataTable<SegmentRow>
             compact
             noCards
@@ -51,8 +52,8 @@ export function Indicators({ c, lang }: { c: Coverage; lang: 'id' | 'en' }) {
             rowKey={(r) => r.segment}
           />
         </div>
-        <div>
-          <h3>{t('coverage.registryByPayer')}</h3>
+        <div tabIndex={0} role="region" aria-labelledby="coverage-by-payer-title">
+          <h3 id="coverage-by-payer-title">{t('coverage.registryByPayer')}</h3>
           <DataTable<PayerRow>
             compact
             noCards

@@ -14,6 +14,7 @@ import { useErrorMessage } from '../../lib/use-error-message';
 import '../workers/workers.css';
 import './funding.css';
 import { todayWib } from '../../../../src/domain/wib';
+import { rateLabel } from '../../../../src/domain/rate-labels';
 
 const today = () => todayWib();
 
@@ -51,7 +52,7 @@ export default function RatesPage() {
         <form className="page-panel" onSubmit={submit} aria-label={t('funding.rates.add')}>
           <h2 className="wf-section">{t('funding.rates.add')}</h2>
           <div className="fd-grid">
-            <FormField label={t('funding.rates.key')}>{(c) => <NativeSelect {...c} value={v.key} onChange={(key) => setV((x) => ({ ...x, key }))} options={keys.map((k) => ({ value: k, label: k }))} />}</FormField>
+            <FormField label={t('funding.rates.key')}>{(c) => <NativeSelect {...c} value={v.key} onChange={(key) => setV((x) => ({ ...x, key }))} options={keys.map((k) => ({ value: k, label: rateLabel(k, lang) }))} />}</FormField>
             <FormField label={t('funding.rates.effectiveFrom')} hint={t('funding.rates.effectiveHint')}>
               {(c) => <Input {...c} type="date" min={today()} value={v.effectiveFrom} onChange={(e) => setV((x) => ({ ...x, effectiveFrom: e.target.value }))} />}
             </FormField>
@@ -69,14 +70,14 @@ export default function RatesPage() {
             </Button>
           </div>
           {add.error && <Alert type="error" showIcon title={errorText(add.error)} className="wf-alert" />}
-          {add.data && <Alert type="success" showIcon title={t('funding.rates.saved', { key: add.data.key, date: add.data.effectiveFrom })} className="wf-alert" />}
+          {add.data && <Alert type="success" showIcon title={t('funding.rates.saved', { key: rateLabel(add.data.key, lang), date: add.data.effectiveFrom })} className="wf-alert" />}
         </form>
       )}
       <section className="page-panel">
         <DataTable
           compact
           columns={[
-            { key: 'key', header: t('funding.rates.key'), card: 'title', cell: (r) => r.key },
+            { key: 'key', header: t('funding.rates.key'), card: 'title', cell: (r) => rateLabel(r.key, lang) },
             { key: 'from', header: t('funding.rates.effectiveFrom'), card: 'aside', cell: (r) => formatDate(r.effectiveFrom) },
             { key: 'value', header: t('funding.rates.value'), numeric: true, cell: (r) => shown(r, lang) },
             {

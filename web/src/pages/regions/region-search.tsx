@@ -89,6 +89,7 @@ export function RegionSearch() {
         prefix={<SearchIcon />}
         suffix={waiting ? <Spin size="small" /> : <span />}
         placeholder={t('regions.searchPlaceholder')}
+        role="combobox"
         aria-label={t('regions.searchLabel')}
         aria-controls={showPanel ? panelId : undefined}
         aria-expanded={showPanel}

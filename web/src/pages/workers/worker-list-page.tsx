@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Popconfirm } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { type EnrolmentStatus, type Group, GROUPS, type Segment, SEGMENTS, STATUSES } from '../../../../src/domain/worker';
 import type { Worker, WorkerFilter } from '../../api/types';
@@ -112,7 +112,9 @@ export default function WorkerListPage() {
       className: 'wl-name',
       cell: (w) => (
         <>
-          <strong>{w.name}</strong>
+          <Link to={`/pekerja/${w.id}`}>
+            <strong>{w.name}</strong>
+          </Link>
           {w.occupation && <div className="wl-muted">{w.occupation}</div>}
         </>
       ),
