@@ -47,7 +47,9 @@ describe('demo data set', () => {
     const s = await login(t.app, 'desa.balingbing');
     const home = (await injectAs(t.app, s, { url: '/api/home' })).json();
     const byStatus = Object.fromEntries(home.workersByStatus.map((w: { status: string; count: number }) => [w.status, w.count]));
-    expect(byStatus).toMatchObject({ active: 8, registered: 2, submitted: 2 });
+    // her 12 workers (8 active, 2 registered, 2 awaiting a KPJ), beside the village's Jakon road crew (issue 18)
+    expect(byStatus).toMatchObject({ registered: 2, submitted: 2 });
+    expect(byStatus.active).toBeGreaterThanOrEqual(8);
     const own = home.bills.find((b: { programName: string; ownedHere: boolean }) => b.ownedHere && b.programName.startsWith('Dana Desa Balingbing'));
     expect(own, JSON.stringify(home.bills)).toBeDefined();
     expect(own.thisMonth).not.toBeNull();
@@ -57,10 +59,12 @@ describe('demo data set', () => {
     const paid = await sql<{ n: number }>`SELECT count(*)::int AS n FROM payment WHERE funding_program_id = ${own.programId} AND reference LIKE 'TRF-%'`.execute(t.db);
     expect(paid.rows[0]!.n).toBeGreaterThan(0);
     const list = (await injectAs(t.app, s, { url: '/api/workers?pageSize=50' })).json();
-    expect(list.total).toBe(12);
+    const inVillage = await t.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).where('village_code', '=', '32.13.28.2007').executeTakeFirstOrThrow();
+    expect(list.total).toBe(Number(inVillage.n));
+    expect(list.total).toBeGreaterThanOrEqual(12);
     // a second start adds nothing
     const { keepDemoCurrent } = await import('../src/demo/load.js');
     await keepDemoCurrent(t.db);
-    expect((await injectAs(t.app, s, { url: '/api/workers?pageSize=50' })).json().total).toBe(12);
+    expect((await injectAs(t.app, s, { url: '/api/workers?pageSize=50' })).json().total).toBe(list.total);
   });
 });
