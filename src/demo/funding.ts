@@ -22,6 +22,7 @@ import type { ProgramRow } from '../modules/funding/programs/queries.js';
 import { loadSnapshot } from '../modules/funding/rates/queries.js';
 import { todayWib } from '../modules/funding/rates/service.js';
 import { SEED_PROVINCE } from './generate.js';
+import { DEMO_VILLAGE_PROGRAMME } from './village.js';
 
 interface Payer {
   text: string;
@@ -39,7 +40,8 @@ const FIRST_YEAR = 2025;
 
 /** Creates the demo programmes once, then bills and pays every month up to this one (WIB). */
 export async function loadDemoFunding(db: Db, actor: Actor, now = Date.now()): Promise<{ programs: number; bills: number }> {
-  const done = await db.selectFrom('funding_program').select('id').where('created_by', '=', actor.username).executeTakeFirst();
+  // the village demo (issue 14) adds its programme first, under the same actor: it is not one of these
+  const done = await db.selectFrom('funding_program').select('id').where('created_by', '=', actor.username).where('name', '<>', DEMO_VILLAGE_PROGRAMME).executeTakeFirst();
   const programs = done ? 0 : await createProgrammes(db, actor);
   const today = todayWib(now);
   if (!(await demoProgrammes(db, actor)).length) return { programs, bills: 0 };

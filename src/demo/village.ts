@@ -14,7 +14,9 @@ import { monthlyCost } from '../domain/funding.js';
 import { loadSnapshot } from '../modules/funding/rates/queries.js';
 
 export const DEMO_VILLAGE = '32.13.28.2007';
-const PROGRAMME = 'Dana Desa Balingbing 2025';
+/** loadDemoFunding tells its own first-year programmes from this one by the name. */
+export const DEMO_VILLAGE_PROGRAMME = 'Dana Desa Balingbing 2025';
+const PROGRAMME = DEMO_VILLAGE_PROGRAMME;
 const PEOPLE: [name: string, sex: 'L' | 'P', birth: string, occupation: string, status: 'active' | 'submitted' | 'registered'][] = [
   ['Asep Supriatna', 'L', '1984-03-12', 'Petani', 'active'],
   ['Euis Rahmawati', 'P', '1990-07-21', 'Buruh tani', 'active'],
