@@ -104,17 +104,19 @@ async function scenario(browser: Browser, pageErrors: string[]) {
     return ((await res.json()) as { id: number }).id;
   });
 
-  await step(`filter deciles 1–4 in ${district.name}: 3 candidates and their cost`, async () => {
+  await step(`filter deciles 1–4 in ${district.name}, then its village ${village}: 3 candidates and their cost`, async () => {
     await page.goto(`${BASE_URL}/dtsen`);
     await page.getByTestId('tg-area').selectOption(district.code);
     await page.waitForURL((url) => url.pathname === `/dtsen/${district.code}`);
+    // the district may hold demo candidates of other villages (registered demo people): the uploaded three are in this village
+    await page.goto(`${BASE_URL}/dtsen/${village}`);
     await page.waitForFunction(() => document.querySelector('[data-testid="tg-total"]')?.textContent === '3', undefined, { timeout: 20_000 });
     const rows = await page.getByTestId('tg-table').locator('tbody tr').allInnerTexts();
     for (const n of names) check(rows.some((r) => r.includes(n)), `expected ${n} in the list: ${rows.join(' | ')}`);
     check(!rows.some((r) => r.includes('Desil Tujuh')), 'decile 7 must not be listed');
     check(rows.every((r) => /•{12}\d{4}/.test(r)), 'NIKs must be masked');
     const month = (await page.getByTestId('tg-cost-month').innerText()).trim();
-    const unit = await json<{ unitCostPerMonth: number }>(page, `/api/targeting/${district.code}`);
+    const unit = await json<{ unitCostPerMonth: number }>(page, `/api/targeting/${village}`);
     const expected = `Rp${(3 * unit.unitCostPerMonth).toLocaleString('id-ID')}`;
     check(month === expected, `cost per month should be ${expected}, got ${month}`);
     log(`cost ${month} a month, ${await page.getByTestId('tg-cost-year').innerText()} a year`);
