@@ -40,10 +40,10 @@ try {
     .executeTakeFirstOrThrow();
 
   let t = performance.now();
-  // Bulk set-up in a scratch database: the name trigram index is irrelevant to billing and would take
-  // minutes to build for millions of names; foreign keys are checked for the app's own writes only.
+  // Bulk set-up in a scratch database: the name search index (decision 107) is irrelevant to billing and
+  // would take minutes to build for millions of names; triggers and foreign keys are off for this load only.
   await h.exec(`
-    DROP INDEX person_name_trgm_idx;
+    DROP INDEX person_lname_idx;
     SET session_replication_role = replica;
     INSERT INTO person (id, nik, name, birth_date, sex, village_code, address)
       SELECT g, '1' || lpad(g::text, 15, '0'), 'Pekerja ' || g, date '1970-01-01' + (g % 12000), CASE WHEN g % 2 = 0 THEN 'L' ELSE 'P' END,
