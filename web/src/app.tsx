@@ -8,7 +8,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { installSessionExpiryHandler } from './auth/session';
 import { AppRoutes } from './routes';
-import { BRAND, BRAND_LINK, PAGE_BG, SURFACE } from './styles/theme';
+import { BRAND, BRAND_LINK, DANGER, PAGE_BG, SURFACE } from './styles/theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -29,7 +29,7 @@ export function App() {
       locale={i18n.language === 'en' ? enUS : idID}
       theme={{
         algorithm: antTheme.defaultAlgorithm,
-        token: { colorPrimary: BRAND, colorLink: BRAND_LINK, borderRadius: 8, fontSize: 15 },
+        token: { colorPrimary: BRAND, colorLink: BRAND_LINK, colorError: DANGER, borderRadius: 8, fontSize: 15 },
         components: { Layout: { headerBg: BRAND, headerPadding: '0 16px', siderBg: SURFACE, bodyBg: PAGE_BG } },
       }}
     >

@@ -10,6 +10,8 @@ export const BRAND_LINK = '#005c3c';
 /** Page background behind the white panels. */
 export const PAGE_BG = '#f3f5f4';
 export const SURFACE = '#ffffff';
+/** Errors and danger buttons: antd's default red (#ff4d4f) is 3.3:1 on white; this is 5.5:1 (AA). */
+export const DANGER = '#c4321c';
 
 /** Coverage charts and maps: green for high coverage, red for the lowest, grey for no figure. */
 export const CHART = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import tokens from './tokens.css?raw';
-import { BRAND, BRAND_LINK, PAGE_BG } from './theme';
+import { BRAND, BRAND_LINK, DANGER, PAGE_BG } from './theme';
 
 const token = (name: string) => new RegExp(`--${name}:\\s*([^;]+);`).exec(tokens)?.[1]?.trim();
 
@@ -9,5 +9,6 @@ describe('design tokens', () => {
     expect(token('color-brand')).toBe(BRAND);
     expect(token('color-brand-link')).toBe(BRAND_LINK);
     expect(token('color-page')).toBe(PAGE_BG);
+    expect(token('color-danger')).toBe(DANGER);
   });
 });
